@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,15 @@ from pydantic import ValidationError
 
 from hedensted.metadata import DatasetMetadata
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_ENV = "HEDENSTED_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The shipped ``data/`` folder, or the folder named by ``HEDENSTED_DATA_DIR``."""
+    return Path(os.environ.get(DATA_DIR_ENV) or PACKAGED_DATA_DIR)
+
+
 MISSING_MARK = "."
 
 
@@ -40,6 +49,10 @@ class DatasetError(ValueError):
         if column is not None:
             where.append(f"kolonne '{column}'")
         super().__init__(f"{', '.join(where)}: {message}")
+
+    def __reduce__(self):
+        # Keep the structured fields when the error is pickled (e.g. by a cache).
+        return (type(self), (self.path, self.detail, self.row, self.column))
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,7 @@ class Catalog:
             return self.datasets[dataset_id]
         if dataset_id in self.errors:
             raise self.errors[dataset_id]
-        raise DatasetError(DATA_DIR / f"{dataset_id}.csv", "datasættet findes ikke i kataloget.")
+        raise DatasetError(Path(f"{dataset_id}.csv"), "datasættet findes ikke i kataloget.")
 
 
 def _format_validation_error(exc: ValidationError) -> str:
@@ -242,8 +255,12 @@ def load_dataset(meta_path: Path) -> Dataset:
     return Dataset(metadata=metadata, frame=frame, csv_path=csv_path)
 
 
-def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
-    """Load every dataset in ``data_dir``; broken ones are kept as errors."""
+def load_catalog(data_dir: Path | None = None) -> Catalog:
+    """Load every dataset in ``data_dir`` (default: :func:`default_data_dir`).
+
+    Broken datasets are kept as errors so the rest of the app keeps working.
+    """
+    data_dir = data_dir or default_data_dir()
     catalog = Catalog()
     meta_paths = sorted(data_dir.glob("*.meta.toml"))
     for meta_path in meta_paths:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
+from hedensted.formatting import format_long_date
 from hedensted.periods import parse_period
 
 # Columns every dataset has; they cannot be declared as dimensions or attributes.
@@ -93,8 +94,7 @@ class DatasetMetadata(BaseModel):
         for check in self.totals:
             if check.dimension not in self.dimensions:
                 raise ValueError(
-                    f"Totalkontrollen bruger dimensionen '{check.dimension}', "
-                    "som ikke er erklæret."
+                    f"Totalkontrollen bruger dimensionen '{check.dimension}', som ikke er erklæret."
                 )
             missing_by = [col for col in check.by if col not in self.dimensions]
             if missing_by:
@@ -112,6 +112,6 @@ class DatasetMetadata(BaseModel):
         """One-line Danish provenance, as shown under charts and tables."""
         return (
             f"Kilde: {self.producer}, {self.period_label}. "
-            f"{self.source_document} ({self.source_date:%d.%m.%Y}), "
+            f"{self.source_document} ({format_long_date(self.source_date)}), "
             f"tabel/afsnit: »{self.source_table}«."
         )

@@ -58,9 +58,13 @@ def _parse_single(code: str) -> tuple[date, date]:
         return date(year, first_month, 1), _month_end(year, first_month + 2)
     if m := _HALF.match(code):
         year, half = int(m[1]), int(m[2])
-        return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (
-            date(year, 7, 1),
-            date(year, 12, 31),
+        return (
+            (date(year, 1, 1), date(year, 6, 30))
+            if half == 1
+            else (
+                date(year, 7, 1),
+                date(year, 12, 31),
+            )
         )
     raise ValueError(
         f"Perioden '{code}' kan ikke læses. Brug fx 2023, 2023-12, 2024-01-10, "

@@ -1,0 +1,94 @@
+"""Danish number and date formatting through Babel, independent of the browser."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+MISSING_TEXT = "–"  # shown where the source has no value
+
+
+def _is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float | None, decimals: int = 0, signed: bool = False) -> str:
+    """Format a number the Danish way: ``2993871`` → ``2.993.871``, ``22.7`` → ``22,7``.
+
+    ``decimals`` fixes the number of decimals shown; ``signed`` adds ``+`` to
+    positive numbers (for differences). Missing values give ``–``.
+    """
+    if _is_missing(value):
+        return MISSING_TEXT
+    if decimals < 0:
+        raise ValueError("Antal decimaler kan ikke være negativt.")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    # Avoid "-0" / "-0,0" after rounding.
+    rounded = round(float(value), decimals)
+    if rounded == 0:
+        rounded = 0.0
+    text = format_decimal(rounded, format=pattern, locale=LOCALE)
+    text = text.replace("\N{MINUS SIGN}", "-")
+    if signed and rounded > 0:
+        text = "+" + text
+    return text
+
+
+def format_percent(value: float | None, decimals: int = 1, signed: bool = False) -> str:
+    """A value already in percent: ``19.3`` → ``19,3 %``."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return f"{format_number(value, decimals, signed)}\N{NO-BREAK SPACE}%"
+
+
+def format_points(value: float | None, decimals: int = 1, signed: bool = True) -> str:
+    """Percentage points: ``-0.8`` → ``-0,8 pct.-point``."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return f"{format_number(value, decimals, signed)} pct.-point"
+
+
+def format_kroner(value: float | None, decimals: int = 0, signed: bool = False) -> str:
+    """Kroner: ``2674`` → ``2.674 kr.``."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return f"{format_number(value, decimals, signed)} kr."
+
+
+def format_million_kroner(value: float | None, decimals: int = 1, signed: bool = False) -> str:
+    """Kroner shown in millions: ``16483571`` → ``16,5 mio. kr.``."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return f"{format_number(value / 1_000_000, decimals, signed)} mio. kr."
+
+
+def format_value(value: float | None, short_unit: str, decimals: int = 0) -> str:
+    """Format a value with a dataset's short unit (``%``, ``kr.``, ``uger`` …)."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    if short_unit == "%":
+        return format_percent(value, decimals)
+    if short_unit == "kr.":
+        return format_kroner(value, decimals)
+    return f"{format_number(value, decimals)} {short_unit}".strip()
+
+
+def format_month(day: date) -> str:
+    """``date(2024, 1, 1)`` → ``jan. 2024``."""
+    return format_date(day, "MMM y", locale=LOCALE)
+
+
+def format_long_date(day: date) -> str:
+    """``date(2024, 3, 5)`` → ``5. marts 2024``."""
+    return format_date(day, "d. MMMM y", locale=LOCALE)
+
+
+def format_compact(value: float | None) -> str:
+    """Up to two decimals, no trailing zeros: ``4.0`` → ``4``, ``87.9`` → ``87,9``."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return format_decimal(float(value), format="#,##0.##", locale=LOCALE)

@@ -1,0 +1,197 @@
+"""Headline figures (KPI tiles): a value for Hedensted, its comparison and its source.
+
+Every sentence and number a tile shows is computed here, so the pages only
+display what they get.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from hedensted.benchmark import MUNICIPALITIES_RANKED, benchmark_table
+from hedensted.catalog import Catalog
+from hedensted.expenses import expense_gap_worth
+from hedensted.formatting import (
+    format_kroner,
+    format_million_kroner,
+    format_number,
+    format_percent,
+    format_points,
+)
+from hedensted.unemployment import rank_in_rar
+
+HEDENSTED = "Hedensted"
+TOTAL_GROUP = "Ydelsesgrupper i alt"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure, ready to show."""
+
+    label: str
+    value: float
+    value_text: str
+    reference_area: str | None
+    reference_value: float | None
+    delta: float | None
+    delta_text: str | None
+    lower_is_better: bool
+    period_label: str
+    dataset_ids: tuple[str, ...]
+    sentence: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _value(frame: pd.DataFrame, **filters: str) -> float:
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in filters.items():
+        mask &= frame[column] == wanted
+    rows = frame.loc[mask, "value"]
+    if rows.empty:
+        raise ValueError(f"Ingen værdi for {filters}.")
+    return float(rows.iloc[0])
+
+
+def _has(frame: pd.DataFrame, column: str, wanted: str) -> bool:
+    return wanted in set(frame[column])
+
+
+def _comparison_word(delta: float, lower: str, higher: str) -> str:
+    return lower if delta < 0 else higher if delta > 0 else "det samme som"
+
+
+def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Full-time persons on public benefits as % of the labour force (all groups)."""
+    dataset = catalog.get("fuldtidspersoner_pct_arbejdsstyrke")
+    frame = dataset.frame
+    value = _value(frame, area=HEDENSTED, group=TOTAL_GROUP)
+    reference = _value(frame, area=reference_area, group=TOTAL_GROUP)
+    delta = round(value - reference, 6)
+    word = _comparison_word(delta, "lavere end", "højere end")
+    sentence = (
+        f"Hedensted har {format_percent(value)} af arbejdsstyrken på offentlig forsørgelse "
+        f"(fuldtidspersoner) – {format_points(abs(delta), signed=False)} {word} "
+        f"{reference_area} ({format_percent(reference)})."
+    )
+    if delta == 0:
+        sentence = f"Hedensted og {reference_area} har begge {format_percent(value)}."
+    return Kpi(
+        label="Fuldtidspersoner på offentlig forsørgelse",
+        value=value,
+        value_text=format_percent(value),
+        reference_area=reference_area,
+        reference_value=reference,
+        delta=delta,
+        delta_text=f"{format_points(delta)} vs. {reference_area}",
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=sentence,
+    )
+
+
+def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Public expenses per person in the labour force, and what the gap is worth."""
+    expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
+    labour = catalog.get("arbejdsstyrke_antal")
+    worth = expense_gap_worth(expenses.frame, labour.frame, HEDENSTED, reference_area)
+    total = worth[worth["group"] == TOTAL_GROUP].iloc[0]
+    delta = float(total["difference"])
+    word = _comparison_word(delta, "mindre", "mere")
+    sentence = (
+        f"Hedensted bruger {format_kroner(abs(delta))} {word} pr. person i arbejdsstyrken "
+        f"end {reference_area}. Med {format_number(total['labour_force'])} personer i "
+        f"arbejdsstyrken svarer det til {format_million_kroner(abs(total['total_kr']))} "
+        f"{word} i alt."
+    )
+    return Kpi(
+        label="Offentlige udgifter pr. person i arbejdsstyrken",
+        value=float(total["value"]),
+        value_text=format_kroner(total["value"]),
+        reference_area=reference_area,
+        reference_value=float(total["reference_value"]),
+        delta=delta,
+        delta_text=f"{format_kroner(delta, signed=True)} vs. {reference_area}",
+        lower_is_better=True,
+        period_label=expenses.metadata.period_label,
+        dataset_ids=(expenses.id, labour.id),
+        sentence=sentence,
+        notes=(
+            f"Arbejdsstyrken er opgjort {labour.metadata.period_label}, "
+            f"udgifterne {expenses.metadata.period_label} – som i kildedokumentet.",
+        ),
+    )
+
+
+def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Gross unemployment rate and Hedensted's rank among the RAR Østjylland municipalities."""
+    dataset = catalog.get("ledighedsprocent")
+    frame = dataset.frame
+    value = _value(frame, area=HEDENSTED)
+    rank, ranked = rank_in_rar(frame, HEDENSTED)
+    rank_sentence = (
+        f"Hedensted har den {rank}. laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
+        if rank > 1
+        else f"Hedensted har den laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
+    )
+    if not _has(frame, "area", reference_area):
+        return Kpi(
+            label="Bruttoledighed",
+            value=value,
+            value_text=format_percent(value),
+            reference_area=reference_area,
+            reference_value=None,
+            delta=None,
+            delta_text=None,
+            lower_is_better=True,
+            period_label=dataset.metadata.period_label,
+            dataset_ids=(dataset.id,),
+            sentence=rank_sentence,
+            notes=(f"Kildematerialet har ikke ledighedsprocenten for {reference_area}.",),
+        )
+    reference = _value(frame, area=reference_area)
+    delta = round(value - reference, 6)
+    return Kpi(
+        label="Bruttoledighed",
+        value=value,
+        value_text=format_percent(value),
+        reference_area=reference_area,
+        reference_value=reference,
+        delta=delta,
+        delta_text=f"{format_points(delta)} vs. {reference_area}",
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=rank_sentence,
+    )
+
+
+def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
+    """The ministry's benchmark rank for all benefits (1 = best of 98)."""
+    dataset = catalog.get("beskaeftigelsesministeriets_benchmark")
+    table = benchmark_table(dataset.frame)
+    row = table[table["benefit_area"] == "Alle ydelser"].iloc[0]
+    rank = int(row["rank"])
+    fewer = -float(row["actual_minus_expected"])
+    sentence = (
+        f"Nr. {rank} af {MUNICIPALITIES_RANKED} kommuner: "
+        f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
+        f"forventet {format_number(row['expected'])} ud fra rammevilkårene"
+        + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
+    )
+    return Kpi(
+        label="Beskæftigelsesministeriets benchmark",
+        value=float(rank),
+        value_text=f"Nr. {rank} af {MUNICIPALITIES_RANKED}",
+        reference_area=None,
+        reference_value=None,
+        delta=None,
+        delta_text=None,
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=sentence,
+    )
