@@ -36,6 +36,7 @@ AREA_COLORS = {
 }
 OTHER_AREA_COLOR = "#b8c4ce"
 POSITIVE_COLOR = "#3f9c7a"
+BAR_STEP = 14  # pixels per bar, so many groups stay readable on a shared screen
 NEGATIVE_COLOR = "#c9463d"
 
 DANISH_LOCALE = {
@@ -120,9 +121,9 @@ def area_color_scale(areas: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=domain, range=[AREA_COLORS.get(a, OTHER_AREA_COLOR) for a in domain])
 
 
-def number_format(decimals: int) -> str:
-    """d3 format string with thousands separators and fixed decimals."""
-    return f",.{decimals}f"
+def number_format(decimals: int | None) -> str:
+    """d3 format with thousands separators; fixed decimals, or as published if None."""
+    return ",~f" if decimals is None else f",.{decimals}f"
 
 
 def grouped_bars(
@@ -130,15 +131,16 @@ def grouped_bars(
     category: str,
     category_title: str,
     value_title: str,
-    decimals: int = 1,
+    decimals: int | None = 1,
     area_order: Sequence[str] | None = None,
     category_order: Sequence[str] | None = None,
 ) -> alt.Chart:
     """Horizontal bars per category, one bar per area, Hedensted highlighted."""
     areas = list(area_order or dict.fromkeys(frame["area"]))
     fmt = number_format(decimals)
+    bar_rows = frame[category].nunique() * max(len(areas), 1)
     return (
-        alt.Chart(frame)
+        alt.Chart(frame, height=bar_rows * BAR_STEP + 20)
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -164,14 +166,14 @@ def diverging_bars(
     category: str,
     category_title: str,
     value_title: str,
-    decimals: int = 1,
+    decimals: int | None = 1,
     lower_is_better: bool = True,
 ) -> alt.Chart:
     """Bars of a signed difference per category; green where Hedensted does better."""
     fmt = number_format(decimals)
     better = alt.datum.difference < 0 if lower_is_better else alt.datum.difference > 0
     bars = (
-        alt.Chart(frame)
+        alt.Chart(frame, height=len(frame) * 2 * BAR_STEP + 20)
         .mark_bar()
         .encode(
             y=alt.Y(

@@ -102,3 +102,17 @@ def rank_of(
     if row.empty or pd.isna(row["rank"].iloc[0]):
         raise ValueError(f"Området '{area}' har ingen værdi at rangere.")
     return int(row["rank"].iloc[0]), int(row["rank_of"].iloc[0])
+
+
+def select_areas(frame: pd.DataFrame, areas: list[str], area_column: str = "area") -> pd.DataFrame:
+    """Rows of the chosen areas, in the order given (for charts and tables).
+
+    Raises ``ValueError`` for an area that is not in the data.
+    """
+    unknown = [a for a in areas if a not in set(frame[area_column])]
+    if unknown:
+        raise ValueError(f"Ukendte områder: {unknown}.")
+    order = {area: position for position, area in enumerate(areas)}
+    chosen = frame[frame[area_column].isin(areas)].copy()
+    chosen["_order"] = chosen[area_column].map(order)
+    return chosen.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)

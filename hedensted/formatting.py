@@ -66,10 +66,15 @@ def format_million_kroner(value: float | None, decimals: int = 1, signed: bool =
     return f"{format_number(value / 1_000_000, decimals, signed)} mio. kr."
 
 
-def format_value(value: float | None, short_unit: str, decimals: int = 0) -> str:
-    """Format a value with a dataset's short unit (``%``, ``kr.``, ``uger`` …)."""
+def format_value(value: float | None, short_unit: str, decimals: int | None = 0) -> str:
+    """Format a value with a dataset's short unit (``%``, ``kr.``, ``uger`` …).
+
+    ``decimals=None`` shows the value as published, without a unit (mixed tables).
+    """
     if _is_missing(value):
         return MISSING_TEXT
+    if decimals is None:
+        return format_compact(value)
     if short_unit == "%":
         return format_percent(value, decimals)
     if short_unit == "kr.":

@@ -31,7 +31,9 @@ class TotalCheck(BaseModel):
 
     Within each combination of the ``by`` columns, the row whose ``dimension`` is
     ``total_label`` is compared with the sum of the rows named in ``parts`` (or, if
-    ``parts`` is empty, every other row). Differences are reported, never fixed.
+    ``parts`` is empty, every other row). ``where`` limits the check to rows whose
+    columns have one of the listed values (e.g. only the measures that add up).
+    Differences are reported, never fixed.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -40,6 +42,7 @@ class TotalCheck(BaseModel):
     total_label: str
     by: list[str] = Field(default_factory=list)
     parts: list[str] = Field(default_factory=list)
+    where: dict[str, list[str]] = Field(default_factory=dict)
     explanation: str = ""
 
 
@@ -53,6 +56,8 @@ class DatasetMetadata(BaseModel):
     producer: str = Field(min_length=2)
     source_document: str = Field(min_length=3)
     source_date: date
+    # When the document gives no exact date, say so in words (e.g. "sommeren 2019").
+    source_date_label: str = ""
     seed_file: str = Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")
     source_table: str = Field(min_length=2)
     source_url: HttpUrl | None = None
@@ -64,7 +69,8 @@ class DatasetMetadata(BaseModel):
     dimensions: list[str] = Field(default_factory=list)
     attributes: dict[str, AttributeType] = Field(default_factory=dict)
     column_labels: dict[str, str] = Field(default_factory=dict)
-    decimals: int = Field(default=0, ge=0, le=3)
+    # None: show values as published (no trailing zeros); used for mixed-unit tables.
+    decimals: int | None = Field(default=None, ge=0, le=3)
     notes: str = ""
     totals: list[TotalCheck] = Field(default_factory=list)
 
@@ -96,9 +102,12 @@ class DatasetMetadata(BaseModel):
                 raise ValueError(
                     f"Totalkontrollen bruger dimensionen '{check.dimension}', som ikke er erklæret."
                 )
-            missing_by = [col for col in check.by if col not in self.dimensions]
+            missing_by = [col for col in check.by if col not in [*self.dimensions, "period"]]
             if missing_by:
                 raise ValueError(f"Totalkontrollen grupperer efter ukendte kolonner {missing_by}.")
+            unknown_where = [col for col in check.where if col not in self.dimensions]
+            if unknown_where:
+                raise ValueError(f"Totalkontrollen filtrerer på ukendte kolonner {unknown_where}.")
         return self
 
     @property
@@ -110,8 +119,9 @@ class DatasetMetadata(BaseModel):
 
     def source_line(self) -> str:
         """One-line Danish provenance, as shown under charts and tables."""
+        dated = self.source_date_label or format_long_date(self.source_date)
         return (
             f"Kilde: {self.producer}, {self.period_label}. "
-            f"{self.source_document} ({format_long_date(self.source_date)}), "
+            f"{self.source_document} ({dated}), "
             f"tabel/afsnit: »{self.source_table}«."
         )

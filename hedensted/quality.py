@@ -47,7 +47,10 @@ def total_differences(dataset: Dataset) -> list[TotalDifference]:
     results: list[TotalDifference] = []
     for check in dataset.metadata.totals:
         grouping = check.by or []
-        groups = frame.groupby(grouping, sort=False) if grouping else [((), frame)]
+        checked = frame
+        for column, allowed in check.where.items():
+            checked = checked[checked[column].isin(allowed)]
+        groups = checked.groupby(grouping, sort=False) if grouping else [((), checked)]
         for key, block in groups:
             key_values = key if isinstance(key, tuple) else (key,)
             totals = block[block[check.dimension] == check.total_label]

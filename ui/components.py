@@ -1,0 +1,103 @@
+"""Shared Streamlit components: source caption, KPI tile, tables, error boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from hedensted.catalog import Catalog, Dataset, DatasetError
+from hedensted.formatting import format_compact
+from hedensted.kpis import Kpi
+from hedensted.quality import total_differences
+from hedensted.tables import dataset_table
+
+
+def source_caption(*datasets: Dataset) -> None:
+    """The "Kilde: …" line under a chart or table, one line per dataset."""
+    for dataset in datasets:
+        st.caption(dataset.metadata.source_line())
+
+
+def dataset_error(error: DatasetError) -> None:
+    """A Danish message shown where a broken dataset's figures would be."""
+    st.error(
+        "Tallene kan ikke vises, fordi datafilen har en fejl. "
+        f"Ret filen i mappen data/ og genindlæs siden.\n\n{error}",
+        icon=":material/error:",
+    )
+
+
+def with_datasets(catalog: Catalog, dataset_ids: list[str], render: Callable[..., None]) -> None:
+    """Call ``render`` with the datasets, or show why they are unavailable.
+
+    One broken dataset only blanks the section that needs it.
+    """
+    try:
+        datasets = [catalog.get(dataset_id) for dataset_id in dataset_ids]
+    except DatasetError as error:
+        dataset_error(error)
+        return
+    render(*datasets)
+
+
+def kpi_tile(kpi: Kpi, key: str) -> None:
+    """A bordered metric with the comparison as delta, the sentence and the period."""
+    with st.container(border=True, key=key):
+        st.metric(
+            kpi.label,
+            kpi.value_text,
+            delta=kpi.delta_text,
+            delta_color="inverse" if kpi.lower_is_better else "normal",
+            help=f"Periode: {kpi.period_label}",
+        )
+        st.markdown(kpi.sentence)
+        for note in kpi.notes:
+            st.caption(note)
+
+
+def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> None:
+    """Show a KPI tile, or a Danish error in its place if its data is broken."""
+    try:
+        kpi = build()
+    except DatasetError as error:
+        with st.container(border=True, key=key):
+            dataset_error(error)
+        return
+    kpi_tile(kpi, key)
+    source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids))
+
+
+def chart(figure: alt.TopLevelMixin, key: str) -> None:
+    """Draw an Altair chart with the dashboard theme (not Streamlit's)."""
+    st.altair_chart(figure, theme=None, width="stretch", key=key)
+
+
+def table(frame: pd.DataFrame, key: str) -> None:
+    """Show an already formatted (text) table."""
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+
+
+def dataset_details(dataset: Dataset, key: str) -> None:
+    """A dataset's table, its quality differences and its source, in an expander."""
+    with st.expander("Vis tal", expanded=False):
+        table(dataset_table(dataset), key=f"{key}_table")
+    quality_notes(dataset)
+    source_caption(dataset)
+
+
+def quality_notes(dataset: Dataset) -> None:
+    """Say where a published total differs from the sum of its parts."""
+    for item in total_differences(dataset):
+        if not item.differs:
+            continue
+        where = ", ".join(item.group.values())
+        st.info(
+            f"**{item.total_label}**{f' ({where})' if where else ''}: kilden oplyser "
+            f"{format_compact(item.published_total)}, men delene summer til "
+            f"{format_compact(item.sum_of_parts)} (forskel {format_compact(item.difference)}). "
+            f"Begge tal vises som offentliggjort. {item.explanation}",
+            icon=":material/info:",
+        )

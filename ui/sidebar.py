@@ -1,0 +1,51 @@
+"""The sidebar all pages share, with the filters that cross pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from hedensted.catalog import Catalog, DatasetError
+
+REFERENCE_KEY = "reference_area"
+DEFAULT_REFERENCE = "RAR Østjylland"
+REFERENCE_DATASET = "fuldtidspersoner_pct_arbejdsstyrke"
+
+
+def reference_options(catalog: Catalog) -> list[str]:
+    """Areas Hedensted can be compared with (those in the headline dataset)."""
+    try:
+        frame = catalog.get(REFERENCE_DATASET).frame
+    except DatasetError:
+        return [DEFAULT_REFERENCE]
+    return [a for a in dict.fromkeys(frame["area"]) if a != "Hedensted"]
+
+
+def render_sidebar(catalog: Catalog) -> None:
+    """Draw the shared sidebar; the chosen reference lives in session state."""
+    with st.sidebar:
+        st.markdown("### Udvalget for Beskæftigelse")
+        options = reference_options(catalog)
+        if st.session_state.get(REFERENCE_KEY) not in options:
+            st.session_state[REFERENCE_KEY] = (
+                DEFAULT_REFERENCE if DEFAULT_REFERENCE in options else options[0]
+            )
+        st.selectbox(
+            "Sammenlign Hedensted med",
+            options,
+            key=REFERENCE_KEY,
+            help="Gælder for nøgletallene på alle sider.",
+        )
+        if catalog.errors:
+            st.warning(
+                f"{len(catalog.errors)} datasæt kunne ikke indlæses. Se siden »Om data«.",
+                icon=":material/warning:",
+            )
+        st.caption(
+            "Alle tal stammer fra udvalgets egne mødedokumenter 2016–2024. "
+            "Kilden står under hver figur."
+        )
+
+
+def reference_area() -> str:
+    """The reference area chosen in the sidebar."""
+    return st.session_state.get(REFERENCE_KEY, DEFAULT_REFERENCE)
