@@ -36,6 +36,7 @@ AREA_COLORS = {
 }
 OTHER_AREA_COLOR = "#b8c4ce"
 POSITIVE_COLOR = "#3f9c7a"
+AXIS_FORMAT = ",~f"  # thousands separators, no padded decimals on axis ticks
 BAR_STEP = 14  # pixels per bar, so many groups stay readable on a shared screen
 NEGATIVE_COLOR = "#c9463d"
 
@@ -150,7 +151,7 @@ def grouped_bars(
                 axis=alt.Axis(labelLimit=260),
             ),
             yOffset=alt.YOffset("area:N", sort=areas),
-            x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
             color=alt.Color("area:N", title="Område", scale=area_color_scale(areas), sort=areas),
             tooltip=[
                 alt.Tooltip("area:N", title="Område"),
@@ -182,7 +183,7 @@ def diverging_bars(
                 sort=list(frame[category]),
                 axis=alt.Axis(labelLimit=260),
             ),
-            x=alt.X("difference:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            x=alt.X("difference:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
             color=alt.condition(better, alt.value(POSITIVE_COLOR), alt.value(NEGATIVE_COLOR)),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title=category_title),

@@ -79,7 +79,7 @@ def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     if delta == 0:
         sentence = f"Hedensted og {reference_area} har begge {format_percent(value)}."
     return Kpi(
-        label="Fuldtidspersoner på offentlig forsørgelse",
+        label="Offentligt forsørgede",
         value=value,
         value_text=format_percent(value),
         reference_area=reference_area,
@@ -108,7 +108,7 @@ def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         f"{word} i alt."
     )
     return Kpi(
-        label="Offentlige udgifter pr. person i arbejdsstyrken",
+        label="Udgifter pr. person",
         value=float(total["value"]),
         value_text=format_kroner(total["value"]),
         reference_area=reference_area,
@@ -183,7 +183,7 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
         + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
     )
     return Kpi(
-        label="Beskæftigelsesministeriets benchmark",
+        label="Ministeriets benchmark",
         value=float(rank),
         value_text=f"Nr. {rank} af {MUNICIPALITIES_RANKED}",
         reference_area=None,

@@ -120,8 +120,14 @@ class DatasetMetadata(BaseModel):
     def source_line(self) -> str:
         """One-line Danish provenance, as shown under charts and tables."""
         dated = self.source_date_label or format_long_date(self.source_date)
+        # Don't repeat a date the document's title already carries.
+        document = (
+            self.source_document
+            if dated in self.source_document
+            else f"{self.source_document} ({dated})"
+        )
         return (
             f"Kilde: {self.producer}, {self.period_label}. "
-            f"{self.source_document} ({dated}), "
+            f"{document}, "
             f"tabel/afsnit: »{self.source_table}«."
         )

@@ -107,3 +107,11 @@ def quality_report(catalog: Catalog) -> pd.DataFrame:
         "explanation",
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def without_totals(dataset: Dataset) -> pd.DataFrame:
+    """The dataset's rows without its declared published-total rows (for part charts)."""
+    frame = dataset.frame
+    for check in dataset.metadata.totals:
+        frame = frame[frame[check.dimension] != check.total_label]
+    return frame

@@ -5,6 +5,7 @@ import streamlit as st
 from hedensted.charts import grouped_bars
 from hedensted.compare import select_areas
 from hedensted.kpis import benchmark_rank_kpi, expenses_kpi, fulltime_share_kpi, unemployment_kpi
+from hedensted.quality import without_totals
 from ui.components import chart, dataset_details, kpi_tile_or_error, with_datasets
 from ui.data import get_catalog
 from ui.sidebar import reference_area
@@ -30,6 +31,7 @@ for column, (key, build) in zip(tiles, builders, strict=True):
         kpi_tile_or_error(catalog, build, key)
 
 st.header("Fuldtidspersoner på offentlig forsørgelse pr. ydelsesgruppe")
+st.caption("Procent af arbejdsstyrken 16-66 år, december 2023. Totalen står i nøgletallet ovenfor.")
 
 
 def fulltime_section(dataset):
@@ -41,7 +43,7 @@ def fulltime_section(dataset):
     )
     all_areas = list(dict.fromkeys(dataset.frame["area"]))
     areas = ["Hedensted", reference] if scope != "Alle områder" else all_areas
-    shown = select_areas(dataset.frame, areas)
+    shown = select_areas(without_totals(dataset), areas)
     chart(
         grouped_bars(
             shown,
@@ -50,7 +52,7 @@ def fulltime_section(dataset):
             value_title="Pct. af arbejdsstyrken",
             decimals=dataset.metadata.decimals,
             area_order=areas,
-            category_order=list(dict.fromkeys(dataset.frame["group"])),
+            category_order=list(dict.fromkeys(shown["group"])),
         ),
         key="forside_chart_fuldtidspersoner",
     )

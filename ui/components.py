@@ -89,15 +89,21 @@ def dataset_details(dataset: Dataset, key: str) -> None:
 
 
 def quality_notes(dataset: Dataset) -> None:
-    """Say where a published total differs from the sum of its parts."""
-    for item in total_differences(dataset):
-        if not item.differs:
-            continue
+    """Say, in one box, where published totals differ from the sum of their parts."""
+    differing = [item for item in total_differences(dataset) if item.differs]
+    if not differing:
+        return
+    lines = []
+    for item in differing:
         where = ", ".join(item.group.values())
-        st.info(
-            f"**{item.total_label}**{f' ({where})' if where else ''}: kilden oplyser "
-            f"{format_compact(item.published_total)}, men delene summer til "
-            f"{format_compact(item.sum_of_parts)} (forskel {format_compact(item.difference)}). "
-            f"Begge tal vises som offentliggjort. {item.explanation}",
-            icon=":material/info:",
+        lines.append(
+            f"- **{item.total_label}**{f' ({where})' if where else ''}: "
+            f"offentliggjort {format_compact(item.published_total)}, delene summer til "
+            f"{format_compact(item.sum_of_parts)} (forskel {format_compact(item.difference)})"
         )
+    explanations = sorted({item.explanation for item in differing if item.explanation})
+    st.info(
+        "**Total og sum af dele er forskellige i kilden.** Begge tal vises som "
+        "offentliggjort.\n\n" + "\n".join(lines) + ("\n\n" + " ".join(explanations)),
+        icon=":material/info:",
+    )
