@@ -194,4 +194,5 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
         period_label=dataset.metadata.period_label,
         dataset_ids=(dataset.id,),
         sentence=sentence,
+        notes=("98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet.",),
     )

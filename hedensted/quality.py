@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hedensted.catalog import Catalog, Dataset
+from hedensted.periods import period_label
+from hedensted.tables import DEFAULT_LABELS
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,22 @@ def total_differences(dataset: Dataset) -> list[TotalDifference]:
     return results
 
 
+def describe_group(dataset: Dataset, group: dict[str, str]) -> str:
+    """Danish description of the part of a table a total belongs to."""
+    labels = {**DEFAULT_LABELS, **dataset.metadata.column_labels}
+    return ", ".join(
+        f"{labels.get(column, column)}: {period_label(value) if column == 'period' else value}"
+        for column, value in group.items()
+    )
+
+
 def quality_report(catalog: Catalog) -> pd.DataFrame:
     """Every published total in the catalog with its sum of parts and the difference."""
     rows = [
         {
             "dataset_id": item.dataset_id,
             "dataset_title": item.dataset_title,
-            "group": ", ".join(f"{k}: {v}" for k, v in item.group.items()),
+            "group": describe_group(dataset, item.group),
             "total_label": item.total_label,
             "published_total": item.published_total,
             "sum_of_parts": item.sum_of_parts,

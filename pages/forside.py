@@ -8,7 +8,10 @@ from hedensted.kpis import benchmark_rank_kpi, expenses_kpi, fulltime_share_kpi,
 from hedensted.quality import without_totals
 from ui.components import chart, dataset_details, kpi_tile_or_error, with_datasets
 from ui.data import get_catalog
+from ui.shell import require_entry_script
 from ui.sidebar import reference_area
+
+require_entry_script()
 
 catalog = get_catalog()
 reference = reference_area()

@@ -7,6 +7,9 @@ from hedensted.formatting import format_long_date, format_number
 from hedensted.quality_view import quality_display_table
 from ui.components import dataset_error, quality_notes, table
 from ui.data import get_catalog, get_quality_report
+from ui.shell import require_entry_script
+
+require_entry_script()
 
 catalog = get_catalog()
 

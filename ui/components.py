@@ -11,6 +11,7 @@ import streamlit as st
 from hedensted.catalog import Catalog, Dataset, DatasetError
 from hedensted.formatting import format_compact
 from hedensted.kpis import Kpi
+from hedensted.periods import period_label
 from hedensted.quality import total_differences
 from hedensted.tables import dataset_table
 
@@ -95,7 +96,10 @@ def quality_notes(dataset: Dataset) -> None:
         return
     lines = []
     for item in differing:
-        where = ", ".join(item.group.values())
+        where = ", ".join(
+            period_label(value) if column == "period" else value
+            for column, value in item.group.items()
+        )
         lines.append(
             f"- **{item.total_label}**{f' ({where})' if where else ''}: "
             f"offentliggjort {format_compact(item.published_total)}, delene summer til "
