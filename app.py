@@ -15,6 +15,14 @@ st.set_page_config(
 
 pages = [
     st.Page("pages/forside.py", title="Forside", icon=":material/home:", default=True),
+    st.Page("pages/benchmark.py", title="Benchmark", icon=":material/leaderboard:"),
+    st.Page("pages/code_of_care.py", title="Code of Care", icon=":material/handshake:"),
+    st.Page("pages/unge.py", title="Unge", icon=":material/school:"),
+    st.Page(
+        "pages/investeringsprojekter.py",
+        title="Investeringsprojekter",
+        icon=":material/trending_up:",
+    ),
     st.Page("pages/om_data.py", title="Om data", icon=":material/dataset:"),
 ]
 navigation = st.navigation(pages)

@@ -67,3 +67,16 @@ def dataset_table(dataset: Dataset) -> pd.DataFrame:
         if kind in ("number", "integer"):
             formats[name] = format_compact
     return display_table(dataset.frame, columns, formats)
+
+
+def export_table(dataset: Dataset) -> pd.DataFrame:
+    """The dataset with the same Danish headings as :func:`dataset_table`, numbers as numbers."""
+    meta = dataset.metadata
+    labels = {**DEFAULT_LABELS, **meta.column_labels}
+    columns = {c: labels.get(c, c) for c in meta.csv_columns}
+    if meta.kind == "observations":
+        columns["value"] = f"{labels['value']} ({meta.short_unit})"
+    export = dataset.frame[list(columns)].rename(columns=columns).copy()
+    period_heading = columns["period"]
+    export[period_heading] = [period_label(str(code)) for code in export[period_heading]]
+    return export.reset_index(drop=True)

@@ -65,8 +65,17 @@ def fulltime_section(dataset):
 with_datasets(catalog, ["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section)
 
 st.header("Temasider")
-st.page_link(
-    "pages/om_data.py",
-    label="Om data – alle datasæt, kilder og datakvalitet",
-    icon=":material/dataset:",
-)
+theme_links = st.columns(5)
+for column, (page, label, icon) in zip(
+    theme_links,
+    [
+        ("pages/benchmark.py", "Benchmark", ":material/leaderboard:"),
+        ("pages/code_of_care.py", "Code of Care", ":material/handshake:"),
+        ("pages/unge.py", "Unge", ":material/school:"),
+        ("pages/investeringsprojekter.py", "Investeringsprojekter", ":material/trending_up:"),
+        ("pages/om_data.py", "Om data", ":material/dataset:"),
+    ],
+    strict=True,
+):
+    with column:
+        st.page_link(page, label=label, icon=icon)

@@ -24,6 +24,10 @@ PAGES = {
         "16,5 mio. kr.",
         "Hedensted har den 2. laveste ledighedsprocent af 12 kommuner i RAR Østjylland.",
     ],
+    "pages/benchmark.py": [],
+    "pages/code_of_care.py": [],
+    "pages/unge.py": [],
+    "pages/investeringsprojekter.py": [],
     "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }
 

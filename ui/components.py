@@ -9,11 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from hedensted.catalog import Catalog, Dataset, DatasetError
+from hedensted.exports import to_xlsx
 from hedensted.formatting import format_compact
 from hedensted.kpis import Kpi
 from hedensted.periods import period_label
 from hedensted.quality import total_differences
-from hedensted.tables import dataset_table
+from hedensted.tables import dataset_table, export_table
 
 
 def source_caption(*datasets: Dataset) -> None:
@@ -81,10 +82,39 @@ def table(frame: pd.DataFrame, key: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
-def dataset_details(dataset: Dataset, key: str) -> None:
-    """A dataset's table, its quality differences and its source, in an expander."""
+def numbers_table(
+    shown: pd.DataFrame,
+    export: pd.DataFrame,
+    datasets: list[Dataset],
+    key: str,
+    file_name: str,
+) -> None:
+    """A "Vis tal" expander: the Danish-formatted table and an Excel file of the same rows.
+
+    ``shown`` is the text table on screen; ``export`` the same rows and columns
+    with numbers kept as numbers, so the workbook can be used for calculation.
+    """
     with st.expander("Vis tal", expanded=False):
-        table(dataset_table(dataset), key=f"{key}_table")
+        table(shown, key=f"{key}_table")
+        st.download_button(
+            "Hent som Excel (.xlsx)",
+            data=to_xlsx(export, file_name, [d.metadata.source_line() for d in datasets]),
+            file_name=f"{file_name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            icon=":material/download:",
+        )
+
+
+def dataset_details(dataset: Dataset, key: str) -> None:
+    """A dataset's table with download, its quality differences and its source."""
+    numbers_table(
+        dataset_table(dataset),
+        export_table(dataset),
+        [dataset],
+        key=key,
+        file_name=dataset.id,
+    )
     quality_notes(dataset)
     source_caption(dataset)
 

@@ -1,0 +1,37 @@
+"""Excel export of exactly what a table shows, with its source."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+MAX_SHEET_NAME = 31  # Excel's limit
+
+
+def to_xlsx(frame: pd.DataFrame, sheet_name: str, source_lines: list[str]) -> bytes:
+    """An .xlsx workbook with the table on one sheet and its sources below it.
+
+    ``frame`` should hold the values as shown (numbers stay numbers, so Excel can
+    calculate; Excel shows them in the reader's own format). Raises ``ValueError``
+    for an empty sheet name.
+    """
+    if not sheet_name.strip():
+        raise ValueError("Arket skal have et navn.")
+    name = sheet_name.strip()[:MAX_SHEET_NAME]
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=name, index=False)
+        sheet = writer.sheets[name]
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for position, column in enumerate(frame.columns, start=1):
+            longest = max([len(str(column)), *(len(str(v)) for v in frame[column])])
+            sheet.column_dimensions[get_column_letter(position)].width = min(longest + 2, 60)
+        row = len(frame) + 3
+        for line in source_lines:
+            sheet.cell(row=row, column=1, value=line).font = Font(italic=True)
+            row += 1
+    return buffer.getvalue()

@@ -1,0 +1,10 @@
+"""Benchmark (placeholder until the page is built)."""
+
+import streamlit as st
+
+from ui.shell import require_entry_script
+
+require_entry_script()
+
+st.title("Benchmark")
+st.info("Siden er under udarbejdelse.")
