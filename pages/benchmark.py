@@ -1,10 +1,532 @@
-"""Benchmark (placeholder until the page is built)."""
+"""Benchmark: how Hedensted compares with the country, the region and its peers."""
 
+from collections.abc import Callable
+
+import altair as alt
 import streamlit as st
 
+from hedensted import benchmark_page as bp
+from hedensted import benchmark_tables as bt
+from hedensted import charts_benchmark as cb
+from hedensted.catalog import Dataset
+from hedensted.kpis import benchmark_rank_kpi, fulltime_share_kpi, unemployment_kpi
+from ui.components import (
+    chart,
+    kpi_tile_or_error,
+    numbers_table,
+    quality_notes,
+    source_caption,
+    with_datasets,
+)
+from ui.controls import comparison_controls
+from ui.data import get_catalog
 from ui.shell import require_entry_script
 
 require_entry_script()
 
+catalog = get_catalog()
+
 st.title("Benchmark")
-st.info("Siden er under udarbejdelse.")
+st.markdown(
+    "Hvordan klarer Hedensted sig i forhold til hele landet, RAR Østjylland og "
+    "sammenlignelige kommuner – og hvad er forskellen værd? Vælg områder, "
+    "sammenligningsområde, ydelsesgrupper og sortering herunder. Valgene gemmes i "
+    "adressen, så et kopieret link åbner samme visning."
+)
+
+choice = comparison_controls(bp.comparison_options(catalog), key="benchmark")
+reference = choice.reference
+st.caption(
+    "Sammenligningen her gælder kun denne side (menuen til venstre styrer forsiden). "
+    "Ydelsesgrupperne afgrænser afsnit 1 og 2. Sorteringen gælder ydelses- og "
+    "målgrupper i afsnit 1, 2 og 5; ledighedstallene i afsnit 6 sorteres efter værdi, "
+    "medmindre »Som i kilden« er valgt."
+)
+
+tiles = st.columns(4)
+builders = [
+    ("benchmark_kpi_fuldtidspersoner", lambda: fulltime_share_kpi(catalog, reference)),
+    ("benchmark_kpi_udgifter", lambda: bp.expenses_kpi_for(catalog, reference)),
+    ("benchmark_kpi_ledighed", lambda: unemployment_kpi(catalog, reference)),
+    ("benchmark_kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
+]
+for column, (key, build) in zip(tiles, builders, strict=True):
+    with column:
+        kpi_tile_or_error(catalog, build, key)
+
+
+def section(dataset_ids: list[str], render: Callable[..., None]) -> None:
+    """Render a section, or say why the viewer's choice leaves nothing to show."""
+
+    def guarded(*datasets: Dataset) -> None:
+        try:
+            render(*datasets)
+        except bp.NothingToShow as reason:
+            st.info(str(reason), icon=":material/info:")
+
+    with_datasets(catalog, dataset_ids, guarded)
+
+
+def caption_if(text: str | None) -> None:
+    if text:
+        st.caption(text)
+
+
+def bullets(sentences: list[str]) -> None:
+    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+
+
+# --- 1. Offentligt forsørgede ---------------------------------------------------------
+
+st.header("1. Offentligt forsørgede", anchor="offentligt-forsorgede")
+
+
+def fulltime_section(dataset: Dataset) -> None:
+    meta = dataset.metadata
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    view = bp.group_view(
+        dataset.frame, "group", choice.areas, reference, choice.sort, choice.groups, bp.TOTAL_GROUP
+    )
+    caption_if(bp.missing_areas_note(view.missing_areas, meta.title))
+    st.markdown(bp.fulltime_summary(view))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Pr. ydelsesgruppe og område")
+        chart(
+            cb.grouped_area_bars(
+                view.values,
+                "group",
+                "Ydelsesgruppe",
+                "Pct. af arbejdsstyrken",
+                meta.decimals,
+                view.areas,
+                view.order,
+            ),
+            key="benchmark_chart_fuldtid",
+        )
+        shown, export = bt.values_table(
+            bp.wide_values(view), "group", "Ydelsesgruppe", "percent", 1, "pct."
+        )
+        numbers_table(shown, export, [dataset], "benchmark_fuldtid", "fuldtidspersoner_pct")
+    with right:
+        st.subheader(f"Hedensted minus {reference}")
+        chart(
+            cb.difference_bars(
+                view.differences,
+                "group",
+                "Ydelsesgruppe",
+                reference,
+                "Forskel (pct.-point)",
+                decimals=1,
+            ),
+            key="benchmark_chart_fuldtid_forskel",
+        )
+        st.caption("Grøn: Hedensted har en lavere andel på offentlig forsørgelse. Rød: højere.")
+        shown, export = bt.differences_table(
+            view.differences, "group", "Ydelsesgruppe", reference, "percent", 1, "pct."
+        )
+        numbers_table(
+            shown, export, [dataset], "benchmark_fuldtid_forskel", "fuldtidspersoner_forskel"
+        )
+    quality_notes(dataset)
+    source_caption(dataset)
+
+
+section(["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section)
+
+# --- 2. Udgifter pr. person i arbejdsstyrken ------------------------------------------
+
+st.header("2. Udgifter pr. person i arbejdsstyrken", anchor="udgifter")
+
+
+def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> None:
+    meta = expenses.metadata
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    view = bp.group_view(
+        expenses.frame, "group", choice.areas, reference, choice.sort, choice.groups, bp.TOTAL_GROUP
+    )
+    caption_if(bp.missing_areas_note(view.missing_areas, meta.title))
+    if view.differences is None:
+        st.info(
+            bp.missing_reference_note(reference, "udgifterne pr. person i arbejdsstyrken"),
+            icon=":material/info:",
+        )
+    else:
+        kpi = bp.expenses_kpi_for(catalog, reference)
+        st.markdown(f"**{kpi.sentence}**")
+        st.markdown(bp.expenses_summary(view))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Pr. ydelsesgruppe og område")
+        chart(
+            cb.grouped_area_bars(
+                view.values,
+                "group",
+                "Ydelsesgruppe",
+                "Kr. pr. person i arbejdsstyrken",
+                meta.decimals,
+                view.areas,
+                view.order,
+            ),
+            key="benchmark_chart_udgifter",
+        )
+        shown, export = bt.values_table(
+            bp.wide_values(view), "group", "Ydelsesgruppe", "kroner", 0, "kr."
+        )
+        numbers_table(shown, export, [expenses], "benchmark_udgifter", "udgifter_pr_person")
+    if view.differences is None:
+        quality_notes(expenses)
+        source_caption(expenses)
+        return
+    with right:
+        st.subheader(f"Hedensted minus {reference}")
+        chart(
+            cb.difference_bars(
+                view.differences,
+                "group",
+                "Ydelsesgruppe",
+                reference,
+                "Forskel (kr. pr. person)",
+                decimals=0,
+            ),
+            key="benchmark_chart_udgifter_forskel",
+        )
+        st.caption("Grøn: Hedensted bruger mindre pr. person. Rød: mere.")
+        shown, export = bt.differences_table(
+            view.differences, "group", "Ydelsesgruppe", reference, "kroner", 0, "kr."
+        )
+        numbers_table(shown, export, [expenses], "benchmark_udgifter_forskel", "udgifter_forskel")
+
+    st.subheader("Hvad er forskellen værd i alt?")
+    worth = bp.gap_worth(expenses.frame, labour.frame, reference, view.order)
+    st.markdown(
+        "Forskellen pr. person ganget med antallet af personer i Hedensteds arbejdsstyrke "
+        f"– pr. ydelsesgruppe og i alt, sammenlignet med {reference}."
+    )
+    chart(
+        cb.difference_bars(
+            worth,
+            "group",
+            "Ydelsesgruppe",
+            reference,
+            "Forskel i alt (mio. kr.)",
+            decimals=1,
+            field="total_mio",
+            value_label="Hedensted (kr. pr. person)",
+            value_decimals=0,
+        ),
+        key="benchmark_chart_udgifter_vaerdi",
+    )
+    caption_if(bp.worth_sum_note(worth, len(bp.benefit_groups(expenses.frame))))
+    for note in bp.expenses_kpi_for(catalog, reference).notes:
+        st.caption(note)
+    shown, export = bt.worth_table(worth, reference)
+    numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")
+
+    check = bp.published_difference_check(expenses.frame, published.frame)
+    st.markdown(bp.published_difference_sentence(check))
+    shown, export = bt.published_difference_table(check)
+    numbers_table(
+        shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
+    )
+    quality_notes(expenses)
+    source_caption(expenses, labour, published)
+
+
+section(
+    ["udgifter_pr_person_arbejdsstyrke", "arbejdsstyrke_antal", "udgifter_forskel_publiceret"],
+    expenses_section,
+)
+
+# --- 3. Beskæftigelsesministeriets benchmark ------------------------------------------
+
+st.header("3. Beskæftigelsesministeriets benchmark", anchor="ministeriets-benchmark")
+
+
+def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
+    table = bp.benchmark_view(dataset.frame)
+    st.caption(
+        f"Hedensted Kommune, {dataset.metadata.period_label}. Benchmarket sammenligner "
+        "kommunen med det forventede – ikke med de valgte områder."
+    )
+    main, rest = bp.benchmark_explanation(forklaring.frame)
+    with st.container(border=True, key="benchmark_forklaring"):
+        st.markdown("**Hvad betyder »forventet ud fra rammevilkår«?**")
+        st.markdown(" ".join(main))
+        st.markdown(bp.expected_example(table))
+        with st.expander("Mere fra dokumentet om benchmarket"):
+            bullets([f"**{row.topic}**: {row.text}" for row in rest.itertuples()])
+        source_caption(forklaring)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Faktisk og forventet antal fuldtidspersoner")
+        chart(cb.actual_expected_bars(bp.benchmark_long(table)), key="benchmark_chart_ministeriet")
+    with right:
+        st.subheader("Placering")
+        chart(
+            cb.rank_chart(table, bp.MUNICIPALITIES_RANKED),
+            key="benchmark_chart_placering",
+        )
+    bullets(bp.benchmark_sentences(table))
+    shown, export = bt.benchmark_numbers_table(table)
+    numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
+    st.caption(
+        "98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet. "
+        "Kolonnen »Pct. point« er ikke forklaret i dokumentet."
+    )
+    quality_notes(dataset)
+    source_caption(dataset)
+
+
+section(["beskaeftigelsesministeriets_benchmark", "benchmark_forklaring"], benchmark_section)
+
+# --- 4. Status 1 måned efter afsluttet forløb ------------------------------------------
+
+st.header("4. Status 1 måned efter afsluttet forløb", anchor="status-efter-forloeb")
+
+
+def status_section(status: Dataset, published: Dataset) -> None:
+    meta = status.metadata
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    _, missing = bp.areas_in_table(status.frame, choice.areas)
+    caption_if(bp.missing_areas_note(missing, meta.source_table))
+    shares = bp.status_shares(status.frame, published.frame, choice.areas)
+    bullets(bp.status_sentences(shares, reference))
+    present, _ = bp.areas_in_table(status.frame, choice.areas)
+    categories = bp.status_category_order(status.frame)
+    target_groups = bp.status_target_groups(status.frame)
+    tabs = st.tabs(target_groups)
+    for position, (tab, target_group) in enumerate(zip(tabs, target_groups, strict=True)):
+        with tab:
+            stack = bp.status_stack(status.frame, target_group, choice.areas)
+            chart(
+                cb.status_bars(stack, present, categories, bp.REMAINDER),
+                key=f"benchmark_chart_status_{position}",
+            )
+            shown, export = bt.status_table(stack, present, categories)
+            numbers_table(
+                shown, export, [status], f"benchmark_status_{position}", f"status_{position + 1}"
+            )
+    st.caption(
+        f"»{bp.REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
+        "ikke viser, og tal, kilden ikke oplyser (».«)."
+    )
+    st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
+    st.markdown(
+        "Søjlerne er beregnet ud fra tabellerne ovenfor (job og uddannelse; for "
+        "sygedagpenge og jobafklaring også fleksjob, som dokumentet gør). Den sorte "
+        "streg er tallet i dokumentets egne udsagn."
+    )
+    chart(
+        cb.share_bars(shares, present, target_groups),
+        key="benchmark_chart_status_andel",
+    )
+    shown, export = bt.status_share_table(shares)
+    numbers_table(shown, export, [status, published], "benchmark_status_andel", "andel_job")
+    source_caption(status, published)
+
+
+section(
+    ["status_efter_afsluttet_forloeb", "status_andel_job_uddannelse_publiceret"], status_section
+)
+
+# --- 5. Varighed af afsluttede forløb --------------------------------------------------
+
+st.header("5. Varighed af afsluttede forløb", anchor="varighed")
+
+
+def duration_section(dataset: Dataset) -> None:
+    meta = dataset.metadata
+    st.caption(f"{meta.title} (uger).")
+    view = bp.group_view(dataset.frame, "target_group", choice.areas, reference, choice.sort)
+    caption_if(bp.missing_areas_note(view.missing_areas, meta.title))
+    if view.differences is None:
+        st.info(
+            bp.missing_reference_note(reference, "varigheden af afsluttede forløb"),
+            icon=":material/info:",
+        )
+    else:
+        st.markdown(bp.duration_summary(view))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Uger pr. målgruppe og område")
+        chart(
+            cb.grouped_area_bars(
+                view.values,
+                "target_group",
+                "Målgruppe",
+                "Gennemsnitlig varighed (uger)",
+                meta.decimals,
+                view.areas,
+                view.order,
+            ),
+            key="benchmark_chart_varighed",
+        )
+        shown, export = bt.values_table(
+            bp.wide_values(view), "target_group", "Målgruppe", "number", 1, "uger"
+        )
+        numbers_table(shown, export, [dataset], "benchmark_varighed", "varighed")
+    if view.differences is not None:
+        with right:
+            st.subheader(f"Hedensted minus {reference}")
+            chart(
+                cb.difference_bars(
+                    view.differences,
+                    "target_group",
+                    "Målgruppe",
+                    reference,
+                    "Forskel (uger)",
+                    decimals=1,
+                ),
+                key="benchmark_chart_varighed_forskel",
+            )
+            st.caption("Grøn: kortere forløb i Hedensted. Rød: længere.")
+            shown, export = bt.differences_table(
+                view.differences, "target_group", "Målgruppe", reference, "number", 1, "uger"
+            )
+            numbers_table(
+                shown, export, [dataset], "benchmark_varighed_forskel", "varighed_forskel"
+            )
+    st.caption(meta.notes)
+    source_caption(dataset)
+
+
+section(["varighed_afsluttede_forloeb"], duration_section)
+
+# --- 6. Ledighed -----------------------------------------------------------------------
+
+st.header("6. Ledighed og beskæftigelse", anchor="ledighed")
+
+
+def unemployment_section(
+    rates: Dataset,
+    counts: Dataset,
+    counts_published: Dataset,
+    goals: Dataset,
+    projects: Dataset,
+) -> None:
+    rate_period = rates.metadata.periods[0]
+    goal = bp.unemployment_goal(goals.frame, rates.frame, rate_period, projects.frame)
+    box = st.success if goal.met else st.warning
+    box(
+        f"**Mål: »{goal.goal}«** ({goal.horizon.lower()}, investeringsprojektet "
+        f"»{goal.project}«)\n\n**{goal.status_text}.** {goal.sentence}",
+        icon=":material/flag:",
+    )
+    source_caption(goals, rates)
+
+    st.markdown(bp.rate_sentence(rates.frame, reference))
+    start, end = bp.period_span(counts.metadata.periods)
+    changes = bp.change_table(counts.frame, counts_published.frame, start, end)
+    st.markdown(bp.change_sentence(changes, reference, "Antallet af bruttoledige", start, end))
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
+        rate_view = bp.rate_view(rates.frame, reference, choice.sort)
+        chart(
+            cb.area_bars(
+                rate_view,
+                "value",
+                "Ledige i pct. af arbejdsstyrken",
+                1,
+                reference,
+                bp.OTHER_AREAS,
+            ),
+            key="benchmark_chart_ledighedsprocent",
+        )
+        shown, export = bt.rate_table(rate_view, rates.metadata.period_label)
+        numbers_table(shown, export, [rates], "benchmark_ledighedsprocent", "ledighedsprocent")
+        source_caption(rates)
+    with right:
+        st.subheader(f"Udvikling i bruttoledige, {counts_published.metadata.period_label}")
+        change_view = bp.change_view(changes, reference, choice.sort)
+        chart(
+            cb.area_bars(
+                change_view,
+                "change_pct",
+                "Udvikling (pct.)",
+                1,
+                reference,
+                bp.OTHER_AREAS,
+                [alt.Tooltip("change:Q", title="Udvikling (personer)", format=",.0f")],
+            ),
+            key="benchmark_chart_bruttoledige",
+        )
+        shown, export = bt.change_numbers_table(change_view, start, end, "bruttoledige")
+        numbers_table(
+            shown, export, [counts, counts_published], "benchmark_bruttoledige", "bruttoledige"
+        )
+        quality_notes(counts)
+        source_caption(counts, counts_published)
+
+
+section(
+    [
+        "ledighedsprocent",
+        "bruttoledige_rar_kommuner",
+        "bruttoledige_udvikling_publiceret",
+        "investeringsprojekter_maal",
+        "investeringsprojekter",
+    ],
+    unemployment_section,
+)
+
+
+def employment_section(fulltime: Dataset, published: Dataset) -> None:
+    st.subheader(f"Fuldtidsbeskæftigelse efter bopæl, {published.metadata.period_label}")
+    start, end = bp.period_span(fulltime.metadata.periods)
+    changes = bp.change_table(fulltime.frame, published.frame, start, end)
+    st.markdown(bp.change_sentence(changes, reference, "Fuldtidsbeskæftigelsen", start, end))
+    view = bp.change_view(changes, reference, choice.sort)
+    chart(
+        cb.area_bars(
+            view,
+            "change_pct",
+            "Udvikling (pct.)",
+            1,
+            reference,
+            bp.OTHER_AREAS,
+            [alt.Tooltip("change:Q", title="Udvikling (fuldtidspersoner)", format=",.0f")],
+        ),
+        key="benchmark_chart_fuldtidsbeskaeftigelse",
+    )
+    shown, export = bt.change_numbers_table(view, start, end, "fuldtidsbeskæftigede")
+    numbers_table(
+        shown, export, [fulltime, published], "benchmark_beskaeftigelse", "fuldtidsbeskaeftigelse"
+    )
+    quality_notes(fulltime)
+    source_caption(fulltime, published)
+
+
+section(
+    ["fuldtidsbeskaeftigelse_bopael", "fuldtidsbeskaeftigelse_udvikling_publiceret"],
+    employment_section,
+)
+
+# --- 7. Vandringer ---------------------------------------------------------------------
+
+st.header("7. Vandringer: hvor kom borgerne fra?", anchor="vandringer")
+
+
+def migration_section(dataset: Dataset) -> None:
+    meta = dataset.metadata
+    st.caption(f"{meta.title} ({meta.period_label}). Kun Hedensted.")
+    frame = bp.migrations(dataset.frame)
+    quote = bp.document_quote(meta.notes, bp.NONE_CATEGORY)
+    if quote:
+        st.info(f"Dokumentets egen bemærkning: »{quote}«.", icon=":material/info:")
+    blocks = bp.migration_blocks(frame)
+    tabs = st.tabs([target_group for target_group, _ in blocks])
+    for position, (tab, (_, block)) in enumerate(zip(tabs, blocks, strict=True)):
+        with tab:
+            st.markdown(bp.migration_sentence(block, quote))
+            chart(
+                cb.migration_bars(block, bp.NONE_CATEGORY),
+                key=f"benchmark_chart_vandringer_{position}",
+            )
+    shown, export = bt.migration_table(frame)
+    numbers_table(shown, export, [dataset], "benchmark_vandringer", "vandringer")
+    source_caption(dataset)
+
+
+section(["vandringer_forrige_maalgruppe"], migration_section)

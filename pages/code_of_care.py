@@ -1,10 +1,238 @@
-"""Code of Care (placeholder until the page is built)."""
+"""Code of Care: the company network, småjobs (paid hours), goals and what is on the table."""
 
 import streamlit as st
 
+from hedensted import code_of_care as coc
+from hedensted.charts_code_of_care import network_growth_chart, paid_hours_chart
+from hedensted.code_of_care import GoalStatus
+from ui.code_of_care_cards import event_card, list_card, process_card, story_card
+from ui.components import chart, kpi_tile_or_error, numbers_table, source_caption, with_datasets
+from ui.data import get_catalog
 from ui.shell import require_entry_script
+from ui.sidebar import reference_area
 
 require_entry_script()
 
-st.title("Code of Care")
-st.info("Siden er under udarbejdelse.")
+catalog = get_catalog()
+reference = reference_area()
+
+st.title("Code of Care Hedensted")
+st.markdown(
+    "Code of Care Hedensted er et netværk af virksomheder, der tager et socialt ansvar: de "
+    "ansætter borgere på kontanthjælp og i ressourceforløb i **småjobs** til ordinær løn og er "
+    "ambassadører for socialt ansvar over for andre virksomheder. Udvalget skal tage stilling "
+    "til netværkets fremtid – en ny Hedensted-model. Siden viser, hvordan netværket er vokset "
+    "i forhold til målene, hvad det opnår, og hvad der er til drøftelse."
+)
+
+# --- KPI tiles ------------------------------------------------------------------------
+tiles = st.columns(4)
+builders = [
+    ("coc_kpi_netvaerk", lambda: coc.network_kpi(catalog)),
+    ("coc_kpi_partnerskab", lambda: coc.partners_kpi(catalog)),
+    ("coc_kpi_loennede_timer", lambda: coc.paid_hours_kpi(catalog, reference)),
+    ("coc_kpi_gange_landet", lambda: coc.paid_hours_ratio_kpi(catalog)),
+]
+for column, (key, build) in zip(tiles, builders, strict=True):
+    with column:
+        kpi_tile_or_error(catalog, build, key)
+
+
+# --- growth of the network -----------------------------------------------------------------
+st.header("Netværkets vækst")
+
+
+def growth_section(*datasets):
+    timeline = coc.network_timeline(datasets)
+    years = coc.timeline_years(timeline)
+    left, right = st.columns([3, 1], gap="large")
+    with right:
+        first, last = st.select_slider(
+            "Periode",
+            options=years,
+            value=(years[0], years[-1]),
+            key="coc_period",
+            help="Vælg de år, figuren viser.",
+        )
+        st.markdown(
+            "**Sådan læses figuren**\n\n"
+            "- Fyldt figur: antal, som dokumentet oplyser det\n"
+            "- Hul figur: tilnærmet tal – ordet står ved (fx »næsten«)\n"
+            "- Stiplet linje: mål for perioden, punktet står ved fristen\n\n"
+            "Hold musen over et punkt for at se dokumentet."
+        )
+        disagreement = coc.founding_disagreement(timeline)
+        if disagreement is not None:
+            st.warning(disagreement.sentence, icon=":material/compare_arrows:")
+    shown = coc.filter_years(timeline, first, last)
+    start, end = coc.year_span(first, last)
+    with left:
+        chart(network_growth_chart(shown, start, end), key="coc_chart_growth")
+    numbers_table(
+        coc.timeline_display(shown),
+        coc.timeline_export(shown),
+        list(datasets),
+        key="coc_growth",
+        file_name="code_of_care_netvaerk",
+    )
+    source_caption(*datasets)
+
+
+with_datasets(catalog, list(coc.TIMELINE_DATASETS), growth_section)
+
+
+# --- paid hours ------------------------------------------------------------------------------
+st.header("Småjobs: andel med lønnede timer")
+
+
+def paid_hours_section(paid_hours, status):
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        comparison = coc.paid_hours_comparison(paid_hours.frame)
+        st.subheader(f"Kontanthjælp og ressourceforløb, {comparison.period_text}")
+        chart(
+            paid_hours_chart(
+                coc.paid_hours_chart_frame(paid_hours.frame),
+                area_order=[coc.HEDENSTED, coc.RAR, coc.COUNTRY],
+            ),
+            key="coc_chart_paid_hours",
+        )
+        source_caption(paid_hours)
+    with right:
+        values = coc.flere_i_job_paid_hours(status.frame)
+        st.subheader(f"»Flere i job«, startmåling {values[0].date_text}")
+        for number, value in enumerate(values):
+            with st.container(border=True, key=f"coc_flere_i_job_{number}"):
+                st.metric(
+                    f"{value.target_group}: andel med løntimer",
+                    value.share_text,
+                    help="Startmåling i investeringsprojektet »Flere i job«.",
+                )
+                st.caption(f"{value.count_text} · {value.milestones_text}")
+        st.info(coc.paid_hours_note(paid_hours, status), icon=":material/info:")
+        source_caption(status)
+
+
+with_datasets(catalog, [coc.PAID_HOURS_DATASET, coc.STATUS_DATASET], paid_hours_section)
+
+
+# --- what the network does ---------------------------------------------------------------
+st.header("Det laver netværket")
+
+
+def activities_section(activities_2019, activities_2024):
+    first, second = st.columns(2, gap="medium")
+    with first:
+        list_card(
+            "Task Forcens aktiviteter",
+            ":material/groups:",
+            [card.title for card in coc.activity_cards(activities_2019.frame)],
+            key="coc_card_task_force",
+            caption=activities_2019.metadata.period_label,
+        )
+        source_caption(activities_2019)
+    with second:
+        for number, card in enumerate(coc.activity_cards(activities_2024.frame, "proces")):
+            process_card(card, key=f"coc_card_process_{number}")
+
+    st.subheader("Arrangementer")
+    events = coc.activity_cards(activities_2024.frame, "arrangement")
+    for column, (number, card) in zip(
+        st.columns(max(len(events), 1), gap="medium"), enumerate(events), strict=False
+    ):
+        with column:
+            event_card(card, key=f"coc_card_event_{number}")
+
+    st.subheader("Gode historier, priser og certificering")
+    stories = coc.activity_cards(activities_2024.frame, "god historie")
+    columns = st.columns(len(stories) + 1, gap="medium")
+    for column, (number, card) in zip(columns, enumerate(stories), strict=False):
+        with column:
+            story_card(card, key=f"coc_card_story_{number}")
+    with columns[-1]:
+        list_card(
+            "Priser og certificering",
+            ":material/emoji_events:",
+            [card.title for card in coc.activity_cards(activities_2024.frame, "pris")],
+            key="coc_card_prizes",
+        )
+    source_caption(activities_2024)
+
+
+with_datasets(
+    catalog, ["code_of_care_aktiviteter_2019", "code_of_care_aktiviteter_2024"], activities_section
+)
+
+
+# --- goals -------------------------------------------------------------------------------------
+st.header("Mål for Code of Care og småjobs")
+
+STATUS_ICONS = {
+    GoalStatus.REACHED: ":material/check_circle:",
+    GoalStatus.NOT_REACHED: ":material/cancel:",
+    GoalStatus.PASSED_LATER: ":material/schedule:",
+    GoalStatus.NOT_ASSESSABLE: ":material/help:",
+}
+
+
+def goals_section(goals, *timeline_datasets_and_paid_hours):
+    *timeline_datasets, paid_hours = timeline_datasets_and_paid_hours
+    timeline = coc.network_timeline(timeline_datasets)
+    assessments = coc.code_of_care_goals(goals.frame, timeline, paid_hours.frame)
+    st.table(coc.goals_display(assessments), hide_index=True)
+    st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
+    st.markdown(
+        "\n".join(
+            f"- **{coc.format_target(a.target_value, a.target_unit, a.comparator)}** "
+            f"(frist {a.deadline_text}): {a.explanation}"
+            for a in assessments
+        )
+    )
+    numbers_table(
+        coc.goals_display(assessments),
+        coc.goals_export(assessments),
+        [goals, *timeline_datasets, paid_hours],
+        key="coc_goals",
+        file_name="code_of_care_maal",
+    )
+    source_caption(goals, *timeline_datasets, paid_hours)
+
+
+with_datasets(
+    catalog,
+    ["projektmaal_2019", *coc.TIMELINE_DATASETS, coc.PAID_HOURS_DATASET],
+    goals_section,
+)
+
+
+# --- Til drøftelse ------------------------------------------------------------------------------
+st.header("Til drøftelse")
+
+
+def discussion_section(questions, strategy, investment_status):
+    points = coc.discussion(questions.frame, strategy.frame, investment_status.frame)
+    first, second, third = st.columns(3, gap="medium")
+    with first, st.container(border=True, key="coc_discussion_theme"):
+        st.markdown("#### :material/forum: Temaet Code of Care")
+        st.markdown("\n".join(f"- {p}" for p in points.theme_points))
+        if points.theme_questions:
+            st.markdown("\n".join(f"- **{q}**" for q in points.theme_questions))
+        else:
+            st.caption("Temadrøftelsen stiller ingen spørgsmål under selve temaet Code of Care.")
+        for pending in points.pending:
+            st.markdown(f":material/pending: **Afventer beslutning:** {pending}")
+    with second, st.container(border=True, key="coc_discussion_related"):
+        st.markdown(f"#### :material/help: Spørgsmål fra diaset »{points.related_slide}«")
+        st.markdown("\n".join(f"- {p}" for p in points.related_points))
+        st.markdown("\n".join(f"- **{q}**" for q in points.related_questions))
+    with third, st.container(border=True, key="coc_discussion_focus"):
+        st.markdown("#### :material/flag: Strategisk afsæt")
+        st.markdown(f"**Fokusområde {points.focus_area_number}:** {points.focus_area}")
+    source_caption(questions, investment_status, strategy)
+
+
+with_datasets(
+    catalog,
+    ["temadroeftelse_spoergsmaal", "strategi_fokusomraader", "investeringsprojekter_status_marts_2024"],
+    discussion_section,
+)

@@ -1,10 +1,551 @@
-"""Unge (placeholder until the page is built)."""
+"""Unge: the youth unit's offers, young people's courses, apprentices, outcomes and goals."""
 
 import streamlit as st
 
+from hedensted import youth
+from hedensted.charts import grouped_bars
+from hedensted.charts_youth import area_value_bars, count_bars
+from hedensted.formatting import format_compact, format_long_date, format_percent, format_value
+from hedensted.quality import without_totals
+from hedensted.tables import display_table, export_table
+from hedensted.view_state import ComparisonOptions
+from ui.components import (
+    chart,
+    dataset_details,
+    kpi_tile_or_error,
+    numbers_table,
+    source_caption,
+    table,
+    with_datasets,
+)
+from ui.controls import comparison_controls
+from ui.data import get_catalog
 from ui.shell import require_entry_script
+from ui.sidebar import reference_area
 
 require_entry_script()
 
+catalog = get_catalog()
+reference = reference_area()
+
 st.title("Unge")
-st.info("Siden er under udarbejdelse.")
+
+
+def intro(strategy) -> None:
+    focus = youth.youth_focus_areas(strategy.frame)
+    st.markdown(
+        "Ungeenhedens tilbud, de unges forløb, voksenlærlinge, resultater for uddannelseshjælp "
+        "og målene for unge – samlet fra fire af udvalgets dokumenter.\n\n"
+        + "\n".join(f"- **{row['list']}:** {row['text']}" for _, row in focus.iterrows())
+    )
+    source_caption(strategy)
+
+
+with_datasets(catalog, ["strategi_fokusomraader"], intro)
+
+tiles = st.columns(4)
+builders = [
+    ("unge_kpi_voksenlaerlinge", lambda: youth.apprentices_kpi(catalog)),
+    ("unge_kpi_under_18", lambda: youth.under_18_kpi(catalog)),
+    ("unge_kpi_job_uddannelse", lambda: youth.education_benefit_outcome_kpi(catalog, reference)),
+    ("unge_kpi_fuldtid", lambda: youth.education_benefit_fulltime_kpi(catalog, reference)),
+]
+for column, (key, build) in zip(tiles, builders, strict=True):
+    with column:
+        kpi_tile_or_error(catalog, build, key)
+
+# --- Tilbud til unge -------------------------------------------------------
+
+st.header("Tilbud til unge")
+st.caption("Ungeenhedens tilbud på Rørkjærgaard og Daugaard, som de præsenteres i temadrøftelsen.")
+
+
+def offer_card(row) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{row['offer']}**")
+        st.caption(f"{row['place']} · {row['age_label']}")
+        st.markdown(f"**Målgruppe:** {row['target_group'] or 'ikke angivet i kilden'}")
+        st.markdown(f"**Indhold og formål:** {row['description']}")
+
+
+def offer_grid(offers, columns: int = 3) -> None:
+    labelled = youth.with_age_labels(offers)
+    for start in range(0, len(labelled), columns):
+        cells = st.columns(columns)
+        chunk = labelled.iloc[start : start + columns]
+        for cell, (_, row) in zip(cells, chunk.iterrows(), strict=False):
+            with cell:
+                offer_card(row)
+
+
+def offers_section(dataset) -> None:
+    offers = dataset.frame
+    low, high = youth.age_bounds(offers)
+    with st.container(border=True, key="unge_offer_filters"):
+        age_column, place_column, search_column = st.columns([3, 3, 4])
+        with age_column:
+            age_on = st.toggle("Filtrér efter alder", value=True, key="unge_age_on")
+            age = st.slider(
+                "Alder (år)",
+                min_value=low,
+                max_value=high,
+                value=youth.most_covered_age(offers),
+                key="unge_age",
+                disabled=not age_on,
+                help="Viser tilbud, hvis aldersgruppe omfatter den valgte alder.",
+            )
+        with place_column:
+            places = st.multiselect(
+                "Sted",
+                youth.offer_places(offers),
+                key="unge_place",
+                placeholder="Alle steder",
+            )
+        with search_column:
+            search = st.text_input(
+                "Søg i tilbuddene",
+                key="unge_search",
+                placeholder="fx gaming, misbrug, forældre",
+            )
+    selection = youth.filter_offers(offers, age if age_on else None, places, search)
+    st.markdown(youth.selection_summary(selection, places, search))
+    if selection.matching.empty:
+        st.info("Ingen tilbud med en angivet alder passer til valget.", icon=":material/search:")
+    else:
+        offer_grid(selection.matching)
+    if not selection.without_age.empty:
+        st.subheader(f"Tilbud hvor {youth.NO_AGE_TEXT}", anchor="alder-ikke-angivet")
+        st.caption(
+            "Kilden giver ingen alder for disse tilbud. De tæller derfor ikke som et match på "
+            "alder, men vises her, så de ikke overses – læs målgruppen."
+        )
+        offer_grid(selection.without_age)
+    dataset_details(dataset, key="unge_tilbud")
+
+
+with_datasets(catalog, ["ungeenhedens_tilbud"], offers_section)
+
+# --- Unge under 18 ----------------------------------------------------------
+
+st.header("Unge under 18 – afsluttede forløb 2023")
+
+
+def under_18_section(dataset) -> None:
+    item = youth.total_and_parts(dataset)
+    first, second, third = st.columns(3)
+    first.metric(
+        f"Offentliggjort total (»{item.total_label}«)", format_compact(item.published_total)
+    )
+    second.metric("Sum af tilbudstyperne", format_compact(item.sum_of_parts))
+    third.metric("Forskel", format_compact(item.difference))
+    st.markdown(youth.total_sentence(item, "tilbudstyperne"))
+    chart(
+        count_bars(
+            without_totals(dataset),
+            category="offer_type",
+            category_title="Tilbudstype",
+            value_title="Antal",
+            decimals=dataset.metadata.decimals,
+        ),
+        key="unge_chart_under_18",
+    )
+    for note in youth.footnotes(dataset.frame, "offer_type"):
+        st.caption(f"\\* {note}")
+    dataset_details(dataset, key="unge_under_18")
+
+
+with_datasets(catalog, ["unge_under_18_afsluttede_tilbud"], under_18_section)
+
+# --- Voksenlærlinge -----------------------------------------------------------
+
+st.header("Voksenlærlinge")
+
+
+def apprentices_section(ages, trades) -> None:
+    item = youth.total_and_parts(ages)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader(f"Efter alder, {ages.metadata.period_label}")
+        first, second, third = st.columns(3)
+        first.metric(
+            f"Offentliggjort total (»{item.total_label}«)", format_compact(item.published_total)
+        )
+        second.metric("Sum af aldersgrupperne", format_compact(item.sum_of_parts))
+        third.metric("Forskel", format_compact(item.difference))
+        st.markdown(youth.total_sentence(item, "aldersgrupperne"))
+        chart(
+            count_bars(
+                without_totals(ages),
+                category="age_group",
+                category_title="Alder",
+                value_title="Antal i voksenlære",
+                decimals=ages.metadata.decimals,
+            ),
+            key="unge_chart_voksenlaerlinge",
+        )
+        dataset_details(ages, key="unge_voksenlaerlinge")
+    with right:
+        st.subheader("Fag")
+        trade_frame = youth.trade_list(trades.frame)
+        table(
+            display_table(
+                trade_frame,
+                {
+                    "trade": "Fag",
+                    "mentions": "Gange i listen",
+                    "spelled_in_source": "Stavet i kilden",
+                },
+                {"mentions": format_compact},
+            ),
+            key="unge_fag",
+        )
+        st.caption(youth.trade_list_note(trades.frame, item))
+        source_caption(trades)
+
+
+with_datasets(catalog, ["voksenlaerlinge_alder", "voksenlaerlinge_fag"], apprentices_section)
+
+
+def apprentice_goals_section(goals) -> None:
+    st.subheader(f"Mål for {youth.APPRENTICE_PROJECT.lower()} 2019–2020")
+    rows = youth.apprentice_goals_2019(goals.frame, goals.metadata.source_date)
+    table(
+        display_table(
+            rows,
+            {
+                "goal": "Mål (som skrevet)",
+                "target": "Måltal",
+                "deadline": "Frist",
+                "status": "Status",
+                "status_text": "Status (som skrevet)",
+                "assessment": "Vurdering",
+            },
+        ),
+        key="unge_maal_2019",
+    )
+    st.caption(
+        f"Status er givet på mødet ({goals.metadata.source_date_label}). "
+        "»Indeværende år« i statusteksten er mødets år, ikke målåret."
+    )
+    source_caption(goals)
+
+
+with_datasets(catalog, ["projektmaal_2019"], apprentice_goals_section)
+
+# --- Uddannelseshjælp sammenlignet ---------------------------------------------
+
+st.header("Uddannelseshjælp sammenlignet med andre områder")
+
+
+def comparison_section(status, published, duration, fulltime) -> None:
+    options = ComparisonOptions(
+        areas=youth.comparison_areas(
+            youth.education_benefit_status(status.frame), duration.frame, fulltime.frame
+        ),
+        groups=youth.status_categories(status.frame),
+        default_areas=youth.comparison_areas(youth.education_benefit_status(status.frame)),
+    )
+    choice = comparison_controls(options, key="unge")
+    areas = youth.shown_areas(choice)
+
+    st.subheader(f"Status 1 måned efter afsluttet forløb ({status.metadata.period_label})")
+    st.markdown(youth.job_education_sentence(status.frame, choice.reference))
+    if not choice.groups:
+        st.info("Vælg mindst én status under »Grupper« for at se figuren.", icon=":material/info:")
+    else:
+        rows, present, missing = youth.chart_rows(
+            youth.education_benefit_status(status.frame), areas, "category", choice.groups
+        )
+        if note := youth.missing_areas_note(missing):
+            st.caption(note)
+        chart(
+            grouped_bars(
+                rows,
+                category="category",
+                category_title="Status 1 måned efter",
+                value_title="Pct. af afsluttede forløb",
+                decimals=status.metadata.decimals,
+                area_order=present,
+                category_order=youth.sort_categories(rows, choice.sort, choice.reference),
+            ),
+            key="unge_chart_status",
+        )
+    shares = youth.job_education_shares(status.frame, published.frame, areas)
+    shares_table = display_table(
+        shares,
+        {
+            "area": "Område",
+            "share": "Lønmodtagerbeskæftigelse + uddannelse (beregnet)",
+            "statement": "Kildens eget udsagn",
+        },
+        {"share": format_percent},
+    )
+    table(shares_table, key="unge_andel_job_uddannelse")
+    source_caption(status, published)
+
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(f"Gennemsnitlig varighed ({duration.metadata.period_label})")
+        rows, present, missing = youth.chart_rows(
+            duration.frame, areas, "target_group", youth.DURATION_GROUPS
+        )
+        for group in youth.DURATION_GROUPS:
+            st.markdown(
+                "- "
+                + youth.comparison_sentence(
+                    duration.frame,
+                    choice.reference,
+                    group,
+                    duration.metadata.short_unit,
+                    "kortere end",
+                    "længere end",
+                    decimals=duration.metadata.decimals or 0,
+                    target_group=group,
+                )
+            )
+        if note := youth.missing_areas_note(missing):
+            st.caption(note)
+        chart(
+            grouped_bars(
+                rows,
+                category="target_group",
+                category_title="Målgruppe",
+                value_title=f"Gennemsnitlig varighed ({duration.metadata.short_unit})",
+                decimals=duration.metadata.decimals,
+                area_order=present,
+                category_order=list(youth.DURATION_GROUPS),
+            ),
+            key="unge_chart_varighed",
+        )
+        st.caption(
+            "Dokumentet angiver ikke enheden; Jobindsats.dk opgør varigheden i uger, "
+            "og størrelserne passer med uger."
+        )
+        numbers_table(
+            display_table(
+                rows,
+                {"target_group": "Målgruppe", "area": "Område", "value": "Varighed"},
+                {"value": lambda v: format_value(v, duration.metadata.short_unit, 1)},
+            ),
+            rows[["target_group", "area", "value"]],
+            [duration],
+            key="unge_varighed",
+            file_name="unge_varighed",
+        )
+        source_caption(duration)
+    with right:
+        st.subheader(
+            f"Uddannelseshjælp i pct. af arbejdsstyrken ({fulltime.metadata.period_label})"
+        )
+        rows, present, missing = youth.chart_rows(
+            fulltime.frame, areas, "group", [youth.EDUCATION_BENEFIT]
+        )
+        st.markdown(
+            "- "
+            + youth.comparison_sentence(
+                fulltime.frame,
+                choice.reference,
+                "Fuldtidspersoner på uddannelseshjælp",
+                "%",
+                "lavere end",
+                "højere end",
+                group=youth.EDUCATION_BENEFIT,
+            )
+        )
+        if note := youth.missing_areas_note(missing):
+            st.caption(note)
+        chart(
+            area_value_bars(
+                rows,
+                value_title="Pct. af arbejdsstyrken 16-66 år",
+                decimals=fulltime.metadata.decimals,
+                area_order=present,
+            ),
+            key="unge_chart_fuldtid",
+        )
+        numbers_table(
+            display_table(
+                rows,
+                {"area": "Område", "value": "Pct. af arbejdsstyrken"},
+                {"value": format_percent},
+            ),
+            rows[["area", "value"]],
+            [fulltime],
+            key="unge_fuldtid",
+            file_name="unge_uddannelseshjaelp_fuldtid",
+        )
+        source_caption(fulltime)
+    numbers_table(
+        display_table(
+            youth.education_benefit_status(status.frame),
+            {"area": "Område", "category": "Status 1 måned efter", "value": "Andel"},
+            {"value": format_percent},
+        ),
+        export_table(status),
+        [status],
+        key="unge_status",
+        file_name="status_efter_afsluttet_forloeb",
+    )
+
+
+with_datasets(
+    catalog,
+    [
+        "status_efter_afsluttet_forloeb",
+        "status_andel_job_uddannelse_publiceret",
+        "varighed_afsluttede_forloeb",
+        "fuldtidspersoner_pct_arbejdsstyrke",
+    ],
+    comparison_section,
+)
+
+# --- Hvad laver de 17-25 årige -------------------------------------------------
+
+st.header("Hvad laver de 17-25-årige i Hedensted Kommune?")
+
+
+def missing_figures_section(offers) -> None:
+    meta = offers.metadata
+    st.info(
+        "**Ikke i kildematerialet.** Temadrøftelsen har tre dias med overskriften »Hvad laver "
+        "de 17-25 årige i Hedensted Kommune?« og et dias »De unges vej fra folkeskolen«, men "
+        "figurerne er billeder uden tal i kildematerialet. Dashboardet viser derfor ingen tal "
+        "for, hvad de unge laver, i stedet for at gætte.",
+        icon=":material/image_not_supported:",
+    )
+    st.caption(f"Kilde: {meta.source_document}, fil {meta.seed_file}.")
+
+
+with_datasets(catalog, ["ungeenhedens_tilbud"], missing_figures_section)
+
+# --- Mål for unge ---------------------------------------------------------------
+
+st.header("Mål for unge")
+
+
+def youth_goals_section(youth_goals, result_goals) -> None:
+    st.subheader("Beskæftigelsesplan 2017: mål for de 13-30-årige frem mod 2018")
+    goals = youth.goals_with_actual(youth_goals.frame)
+    if goals:
+        cells = st.columns(max(len(goals), 3))
+        for cell, goal in zip(cells, goals, strict=False):
+            with cell:
+                st.metric(
+                    goal.indicator,
+                    goal.actual_text,
+                    delta=goal.gap_text,
+                    border=True,
+                    help=f"Kilden: »{goal.actual_note}« (uden dato).",
+                )
+    table(
+        display_table(
+            youth.youth_goals_2017(youth_goals.frame, result_goals.frame),
+            {
+                "indicator": "Indikator",
+                "goal": "Mål (som skrevet)",
+                "year": "Målår",
+                "target": "Måltal",
+                "actual": "Aktuelt tal",
+                "assessment": "Vurdering",
+            },
+        ),
+        key="unge_maal_2017",
+    )
+    st.caption(
+        "Planen siger, at det evalueres i 2018, om målene er nået; evalueringen er ikke i "
+        "kildematerialet."
+    )
+    source_caption(youth_goals, result_goals)
+
+
+with_datasets(catalog, ["ungemaal_2016_2018", "resultatmaal_2017"], youth_goals_section)
+
+
+def frikort_section(projects, indicators, target_numbers) -> None:
+    project = youth.project_description(projects.frame)
+    st.subheader(f"Investeringsprojekt: {project['project']}")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown(
+            f"**Målgruppe:** {project['target_group']}\n\n"
+            f"**Afsæt og formål:** {project['purpose']}\n\n"
+            f"**Fokusområder:** {project['focus_areas']}"
+        )
+        source_caption(projects)
+    with right:
+        baselines = youth.frikort_baselines(indicators.frame)
+        st.markdown("**Startmåling i statusskemaet**")
+        cells = st.columns(max(len(baselines), 1))
+        for cell, (_, row) in zip(cells, baselines.iterrows(), strict=False):
+            with cell:
+                st.metric(
+                    f"{row['indicator']} ({row['baseline_label']})",
+                    format_compact(row["baseline_value"]),
+                    border=True,
+                )
+                st.caption(row["baseline_note"])
+        if youth.frikort_targets_empty(indicators.frame):
+            st.markdown(
+                "Skemaets mål for august 2024, januar 2025 og januar 2026 er tomme i kilden."
+            )
+        st.markdown(
+            "**Måltal (fuldtidspersoner):** "
+            + youth.frikort_target_sentence(youth.frikort_target_lines(target_numbers.frame))
+        )
+        source_caption(indicators, target_numbers)
+    frikort = youth.frikort_indicators(indicators.frame)
+    numbers_table(
+        display_table(
+            frikort,
+            {
+                "indicator": "Indikator",
+                "section": "Hører under",
+                "baseline_value": "Startmåling",
+                "baseline_label": "Tidspunkt",
+                "target_2024_08": "Mål aug. 2024",
+                "target_2025_01": "Mål jan. 2025",
+                "target_2026_01": "Slutmål jan. 2026",
+            },
+            {
+                "baseline_value": format_compact,
+                "target_2024_08": format_compact,
+                "target_2025_01": format_compact,
+                "target_2026_01": format_compact,
+            },
+        ),
+        frikort,
+        [indicators],
+        key="unge_frikort",
+        file_name="socialt_frikort_statusskema",
+    )
+
+
+with_datasets(
+    catalog,
+    ["investeringsprojekter", "statusskema_indikatorer", "maaltal_investeringer"],
+    frikort_section,
+)
+
+# --- Til drøftelse ----------------------------------------------------------------
+
+st.header("Til drøftelse")
+
+
+def discussion_section(points) -> None:
+    statements, quotes = youth.split_quotes(youth.discussion_points(points.frame))
+    st.caption(
+        f"Temadrøftelsen {format_long_date(points.metadata.source_date)}: livslang læring og "
+        "»job før uddannelse«."
+    )
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown("**Pointer**")
+        st.markdown("\n".join(f"- {text}" for text in statements["text"]))
+    with right:
+        st.markdown("**Citater (job før uddannelse)**")
+        for _, row in quotes.iterrows():
+            st.markdown(f"> {row['text']}\n>\n> — *{row['note']}*")
+    source_caption(points)
+
+
+with_datasets(catalog, ["temadroeftelse_spoergsmaal"], discussion_section)

@@ -1,0 +1,154 @@
+"""End-to-end: every page in headless Chromium, drawn, in Danish, with working controls.
+
+The browser runs with an English locale on purpose: the numbers must still read
+the Danish way (22,7 and 2.674), because the app formats them itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from tests.e2e.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+RENDER_TIMEOUT_MS = 45_000
+VEGA_ERROR = re.compile(r"vega|Unrecognized|Invalid specification", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """What a page must show once it is fully drawn."""
+
+    path: str
+    heading: str
+    charts: int
+    figures: list[str] = field(default_factory=list)
+    nav_label: str = ""
+
+
+PAGES = [
+    PageSpec(
+        "",
+        "Beskæftigelse i Hedensted",
+        charts=1,
+        figures=["22,7\u00a0%", "2.674 kr.", "2,4\u00a0%", "Nr. 12 af 98", "24.713"],
+    ),
+    PageSpec(
+        "om_data",
+        "Om data",
+        nav_label="Om data",
+        charts=0,
+        figures=[
+            "offentliggjort 90, delene summer til 86",
+            "offentliggjort 3.053, delene summer til 3.046",
+        ],
+    ),
+]
+
+
+def wait_until_rendered(page, spec: PageSpec) -> None:
+    """Wait for the page's own heading, a finished script run and every chart drawn.
+
+    Fails at once on a Streamlit exception or a Vega error in the page.
+    """
+    page.get_by_role("heading", name=spec.heading).first.wait_for(timeout=RENDER_TIMEOUT_MS)
+    page.wait_for_function(
+        """(expected) => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            if (document.querySelector('[data-testid="stException"]')) return true;
+            if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+            if (document.querySelector('[data-stale="true"]')) return false;
+            const charts = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
+            const drawn = [...charts].filter(c => c.querySelector('svg, canvas'));
+            return drawn.length >= expected && drawn.length === charts.length;
+        }""",
+        arg=spec.charts,
+        timeout=RENDER_TIMEOUT_MS,
+    )
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()
+    vega_errors = [text for text in page.console_errors if VEGA_ERROR.search(text)]
+    assert not vega_errors, vega_errors
+
+
+def open_page(page, spec: PageSpec, app_url: str) -> None:
+    page.goto(f"{app_url}/{spec.path}")
+    wait_until_rendered(page, spec)
+
+
+def shown_text(page) -> str:
+    """All text in the main area (st.dataframe cells are drawn on a canvas, so not those)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.path or "forside" for spec in PAGES])
+def test_page_renders_in_danish_and_draws_every_chart(page, app_url: str, spec: PageSpec):
+    open_page(page, spec, app_url)
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    assert charts.count() >= spec.charts
+    # Expanders hide "Vis tal" tables; open them so their figures are checked too.
+    for toggle in page.locator('[data-testid="stExpander"] summary').all():
+        toggle.click()
+    page.wait_for_timeout(500)
+    text = shown_text(page)
+    for figure in spec.figures:
+        assert figure in text, figure
+    assert "2,993,871" not in text and "22.7 %" not in text  # no English formats
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{spec.path or 'forside'}.png"), full_page=True)
+
+
+def test_chart_axis_and_tooltip_are_danish(page, app_url: str):
+    open_page(page, PAGES[0], app_url)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    labels = svg_texts(page, '[data-testid="stVegaLiteChart"] svg text')
+    assert "Førtidspension" in labels
+    assert not any(re.fullmatch(r"\d+\.\d", label) for label in labels), labels
+    # Hedensted's førtidspension bar: 6,2 % of the labour force.
+    bars = chart.locator("svg .mark-rect path")
+    tooltips = []
+    for index in range(bars.count()):
+        bars.nth(index).hover()
+        tooltip = page.locator("#vg-tooltip-element")
+        if tooltip.is_visible():
+            tooltips.append(tooltip.inner_text())
+    assert any("Førtidspension" in t and "6,2" in t and "Hedensted" in t for t in tooltips), (
+        tooltips
+    )
+
+
+def test_sidebar_links_open_every_page(page, app_url: str):
+    open_page(page, PAGES[0], app_url)
+    for spec in PAGES[1:]:
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text=spec.nav_label).first.click()
+        wait_until_rendered(page, spec)
+        assert page.url.rstrip("/").endswith(spec.path)
+
+
+def svg_texts(page, selector: str) -> list[str]:
+    """Text of SVG nodes (they have no innerText)."""
+    return page.locator(selector).evaluate_all("els => els.map(e => e.textContent)")
+
+
+def test_changing_a_control_changes_the_chart(page, app_url: str):
+    open_page(page, PAGES[0], app_url)
+    legend = '[data-testid="stVegaLiteChart"] svg .role-legend text'
+    assert "Skanderborg" not in svg_texts(page, legend)
+    page.locator('[data-testid="stButtonGroup"] button').filter(has_text="Alle områder").click()
+    page.wait_for_timeout(300)
+    wait_until_rendered(page, PAGES[0])
+    assert "Skanderborg" in svg_texts(page, legend)
+
+
+def test_reference_in_sidebar_changes_the_sentences(page, app_url: str):
+    open_page(page, PAGES[0], app_url)
+    assert "667 kr. mindre" in shown_text(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Hele landet").click()
+    page.wait_for_timeout(300)
+    wait_until_rendered(page, PAGES[0])
+    assert "379 kr. mindre" in shown_text(page)
