@@ -6,35 +6,22 @@ In CI (``CI=true``) a missing browser is a failure, never a skip.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.rendering import (
+    CHROMIUM_ARGS,
+    ROOT,
+    free_port,
+    start_streamlit,
+    stop,
+    wait_for_health,
+)
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCREENSHOTS = ROOT / "screenshots"
-STARTUP_SECONDS = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _require_browser() -> None:
@@ -53,52 +40,19 @@ def _require_browser() -> None:
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    """Start the app with `streamlit run` and yield its URL once it answers."""
+    """Start the app with `streamlit run` on a free port and yield its URL."""
     _require_browser()
-    port = _free_port()
-    log_path = ROOT / "screenshots" / "streamlit.log"
-    log_path.parent.mkdir(exist_ok=True)
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
+    port = free_port()
+    process = start_streamlit("app.py", port, SCREENSHOTS / "streamlit.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
         try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"streamlit exited with {process.returncode}: {log_path}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                        if answer.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not answer within {STARTUP_SECONDS} s")
-                time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            wait_for_health(process, url)
+        except RuntimeError as error:
+            pytest.fail(f"{error} (log: {SCREENSHOTS / 'streamlit.log'})")
+        yield url
+    finally:
+        stop(process)
 
 
 @pytest.fixture(scope="session")

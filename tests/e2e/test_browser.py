@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.rendering import wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
-RENDER_TIMEOUT_MS = 45_000
 VEGA_ERROR = re.compile(r"vega|Unrecognized|Invalid specification", re.IGNORECASE)
 
 
@@ -51,24 +51,8 @@ PAGES = [
 
 
 def wait_until_rendered(page, spec: PageSpec) -> None:
-    """Wait for the page's own heading, a finished script run and every chart drawn.
-
-    Fails at once on a Streamlit exception or a Vega error in the page.
-    """
-    page.get_by_role("heading", name=spec.heading).first.wait_for(timeout=RENDER_TIMEOUT_MS)
-    page.wait_for_function(
-        """(expected) => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            if (document.querySelector('[data-testid="stException"]')) return true;
-            if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-            if (document.querySelector('[data-stale="true"]')) return false;
-            const charts = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
-            const drawn = [...charts].filter(c => c.querySelector('svg, canvas'));
-            return drawn.length >= expected && drawn.length === charts.length;
-        }""",
-        arg=spec.charts,
-        timeout=RENDER_TIMEOUT_MS,
-    )
+    """Wait until drawn; fail at once on a Streamlit exception or a Vega error."""
+    wait_until_drawn(page, spec.heading, spec.charts)
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.first.inner_text()
     vega_errors = [text for text in page.console_errors if VEGA_ERROR.search(text)]
