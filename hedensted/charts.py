@@ -37,6 +37,11 @@ AREA_COLORS = {
 OTHER_AREA_COLOR = "#b8c4ce"
 POSITIVE_COLOR = "#3f9c7a"
 AXIS_FORMAT = ",~f"  # thousands separators, no padded decimals on axis ticks
+TICK_COUNT = 8  # a readable number of ticks on wide value axes
+# Streamlit fits a chart's *total* height (axes and legend included) into ``height``
+# unless the spec says otherwise, which squeezes short charts to nothing. With
+# fit-x the width still follows the container, and ``height`` is the plot's own.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 BAR_STEP = 14  # pixels per bar, so many groups stay readable on a shared screen
 NEGATIVE_COLOR = "#c9463d"
 
@@ -141,7 +146,7 @@ def grouped_bars(
     fmt = number_format(decimals)
     bar_rows = frame[category].nunique() * max(len(areas), 1)
     return (
-        alt.Chart(frame, height=bar_rows * BAR_STEP + 20)
+        alt.Chart(frame, height=bar_rows * BAR_STEP + 20, autosize=FIT_WIDTH)
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -151,7 +156,11 @@ def grouped_bars(
                 axis=alt.Axis(labelLimit=260),
             ),
             yOffset=alt.YOffset("area:N", sort=areas),
-            x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+            x=alt.X(
+                "value:Q",
+                title=value_title,
+                axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICK_COUNT),
+            ),
             color=alt.Color("area:N", title="Område", scale=area_color_scale(areas), sort=areas),
             tooltip=[
                 alt.Tooltip("area:N", title="Område"),
@@ -183,7 +192,11 @@ def diverging_bars(
                 sort=list(frame[category]),
                 axis=alt.Axis(labelLimit=260),
             ),
-            x=alt.X("difference:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+            x=alt.X(
+                "difference:Q",
+                title=value_title,
+                axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICK_COUNT),
+            ),
             color=alt.condition(better, alt.value(POSITIVE_COLOR), alt.value(NEGATIVE_COLOR)),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title=category_title),
@@ -192,4 +205,4 @@ def diverging_bars(
         )
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#333").encode(x="zero:Q")
-    return bars + zero
+    return (bars + zero).properties(autosize=FIT_WIDTH)

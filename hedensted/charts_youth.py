@@ -8,14 +8,34 @@ the stable area colours of :mod:`hedensted.charts`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 
-from hedensted.charts import AXIS_FORMAT, HEDENSTED_COLOR, area_color_scale, number_format
+from hedensted.charts import (
+    AXIS_FORMAT,
+    FIT_WIDTH,
+    HEDENSTED_COLOR,
+    TICK_COUNT,
+    area_color_scale,
+    number_format,
+)
 
 ROW_STEP = 30  # pixels per bar in single-series bar charts
 LABEL_LIMIT = 320
+
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
+
+
+def fit_width(chart: ChartT) -> ChartT:
+    """Fit the chart to the container's width only; its height stays as built."""
+    return chart.properties(autosize=FIT_WIDTH)
+
+
+def value_axis(title: str) -> alt.X:
+    """The quantitative x axis with Danish number format and a readable tick count."""
+    return alt.X("value:Q", title=title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICK_COUNT))
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
@@ -43,7 +63,7 @@ def count_bars(
             sort=order,
             axis=alt.Axis(labelLimit=LABEL_LIMIT),
         ),
-        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+        x=value_axis(value_title),
         tooltip=[
             alt.Tooltip(f"{category}:N", title=category_title),
             alt.Tooltip("value:Q", title=value_title, format=fmt),
@@ -53,7 +73,7 @@ def count_bars(
     labels = base.mark_text(align="left", dx=4, fontSize=13, color="#1f2933").encode(
         text=alt.Text("value:Q", format=fmt)
     )
-    return bars + labels
+    return fit_width(bars + labels)
 
 
 def area_value_bars(
@@ -68,7 +88,7 @@ def area_value_bars(
     areas = list(area_order or dict.fromkeys(frame["area"]))
     base = alt.Chart(frame, height=max(len(areas), 1) * ROW_STEP + 20).encode(
         y=alt.Y("area:N", title="Område", sort=areas, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+        x=value_axis(value_title),
         tooltip=[
             alt.Tooltip("area:N", title="Område"),
             alt.Tooltip("value:Q", title=value_title, format=fmt),
@@ -80,4 +100,4 @@ def area_value_bars(
     labels = base.mark_text(align="left", dx=4, fontSize=13, color="#1f2933").encode(
         text=alt.Text("value:Q", format=fmt)
     )
-    return bars + labels
+    return fit_width(bars + labels)

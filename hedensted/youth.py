@@ -38,6 +38,7 @@ FRIKORT_PROJECT_ID = "socialt_frikort"
 FRIKORT_LINE_MARK = "Social Frikort"  # how the target-number lines spell the project
 DISCUSSION_THEMES: tuple[str, ...] = ("Livslang læring", "Unge")
 NO_AGE_TEXT = "alder ikke angivet"
+NO_TARGET_TEXT = "intet måltal"
 MIN_AGE, MAX_AGE = 0, 120
 SEARCHED_COLUMNS: tuple[str, ...] = ("offer", "description", "target_group", "place")
 
@@ -289,6 +290,30 @@ def trade_list(trades: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["trade", "mentions", "spelled_in_source"])
 
 
+def trade_lines(trades: pd.DataFrame) -> list[str]:
+    """``Bygningsmalerlærling (2 gange)`` for each trade, in the order of first mention."""
+    listed = trade_list(trades)
+    return [
+        f"{row['trade']} ({format_number(row['mentions'])} gange)"
+        if row["mentions"] > 1
+        else row["trade"]
+        for _, row in listed.iterrows()
+    ]
+
+
+def spelling_note(trades: pd.DataFrame) -> str | None:
+    """``Stavning rettet: Kokkelev → Kokkeelev; …`` (None if nothing was corrected)."""
+    listed = trade_list(trades)
+    fixes = [
+        f"{row['spelled_in_source']} → {row['trade']}"
+        for _, row in listed.iterrows()
+        if row["spelled_in_source"]
+    ]
+    if not fixes:
+        return None
+    return "Åbenlyse stavefejl er rettet (kildens stavemåde → her): " + "; ".join(fixes) + "."
+
+
 def trade_list_note(trades: pd.DataFrame, total: TotalDifference) -> str:
     """Say how the list of trades relates to the number of apprentices."""
     entries = len(trades)
@@ -439,7 +464,8 @@ def sort_categories(
 
     ``DIFFERENCE`` orders by the size of Hedensted's difference to ``reference``
     (largest first, either sign); ``VALUE`` by Hedensted's value, largest first.
-    Categories without a value for Hedensted (or the reference) come last.
+    Categories without a value for Hedensted (or the reference) come last; if the
+    table has no figures for the reference at all, the source order is kept.
     """
     source_order = list(dict.fromkeys(frame[category]))
     if order is SortOrder.SOURCE:
@@ -450,8 +476,8 @@ def sort_categories(
     key = values["value"]
     if order is SortOrder.DIFFERENCE:
         ref = frame[frame["area"] == reference].drop_duplicates(category).set_index(category)
-        if ref.empty:
-            raise ValueError(f"Sammenligningsområdet '{reference}' findes ikke i tabellen.")
+        if ref.empty:  # the table has no figures for the reference: keep the source order
+            return source_order
         key = (values["value"] - ref["value"].reindex(values.index)).abs()
     position = {name: i for i, name in enumerate(source_order)}
     return sorted(
@@ -531,7 +557,7 @@ def _with_unit(value: float, unit: str) -> str:
 def target_text(value: float | None, unit: str, comparator: str = "") -> str:
     """``15, 'uddannelsesløft', 'mindst'`` → ``mindst 15 uddannelsesløft``."""
     if _is_missing(value):
-        return "intet måltal"
+        return NO_TARGET_TEXT
     text = _with_unit(float(value), unit)  # type: ignore[arg-type]
     words = {
         "mindst": "mindst",
@@ -590,6 +616,25 @@ def apprentice_goals_2019(goals: pd.DataFrame, status_date: date) -> pd.DataFram
     return pd.DataFrame(result)
 
 
+def apprentice_goal_overview(
+    goals: pd.DataFrame, status_date: date
+) -> tuple[list[tuple[str, str | None]], pd.DataFrame]:
+    """``([(goal text as written, note)], goals with a target number)``.
+
+    Each text is listed once (the document states two targets in one sentence);
+    the note says so for a goal without a target number (None otherwise).
+    """
+    rows = apprentice_goals_2019(goals, status_date)
+    with_target = rows["target"] != NO_TARGET_TEXT
+    texts: dict[str, str | None] = {}
+    for _, row in rows.iterrows():
+        if row["target"] == NO_TARGET_TEXT:
+            texts[row["goal"]] = f"Intet måltal. {row['assessment']}"
+        else:
+            texts.setdefault(row["goal"], None)
+    return list(texts.items()), rows[with_target].reset_index(drop=True)
+
+
 def _met_or_missed(actual: float, target: float, comparator: str) -> str:
     if comparator == "højst":
         return "Nået." if actual <= target else "Ikke nået."
@@ -616,6 +661,7 @@ class GoalActual:
     """A goal for which the source also gives an actual figure."""
 
     indicator: str
+    goal: str
     target_value: float
     target_unit: str
     target_year: int | None
@@ -649,6 +695,7 @@ def goals_with_actual(youth_goals: pd.DataFrame) -> list[GoalActual]:
     return [
         GoalActual(
             indicator=row["indicator"],
+            goal=row["goal"],
             target_value=float(row["target_value"]),
             target_unit=row["target_unit"],
             target_year=None if _is_missing(row["target_year"]) else int(row["target_year"]),
@@ -682,6 +729,12 @@ def youth_goals_2017(youth_goals: pd.DataFrame, result_goals: pd.DataFrame) -> p
                     if has_actual
                     else MISSING_TEXT
                 ),
+                "summary": (
+                    f"{target_text(row['target_value'], row['target_unit'])} · aktuelt tal "
+                    f"{_with_unit(row['actual_value'], '%')} (uden dato)"
+                    if has_actual
+                    else target_text(row["target_value"], row["target_unit"])
+                ),
                 "assessment": (
                     actual_assessment(row["actual_value"], row["target_value"], row["target_unit"])
                     if has_actual
@@ -701,12 +754,21 @@ def youth_goals_2017(youth_goals: pd.DataFrame, result_goals: pd.DataFrame) -> p
                 "year": str(row["period"]),
                 "target": target_text(row["target_value"], row["target_unit"]),
                 "actual": MISSING_TEXT,
+                "summary": target_text(row["target_value"], row["target_unit"]),
                 "assessment": "Intet aktuelt tal i kildematerialet.",
             }
         )
     if not rows:
         raise ValueError("Der er ingen mål for unge i tabellerne.")
     return pd.DataFrame(rows)
+
+
+def goals_by_indicator(goals: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The rows of :func:`youth_goals_2017` grouped by indicator, in source order."""
+    return [
+        (str(indicator), block.reset_index(drop=True))
+        for indicator, block in goals.groupby("indicator", sort=False)
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -759,14 +821,13 @@ def frikort_target_lines(target_numbers: pd.DataFrame) -> pd.DataFrame:
     return lines.reset_index(drop=True)
 
 
-def frikort_target_sentence(lines: pd.DataFrame) -> str:
-    """``Uddannelseshjælp: +10 fuldtidspersoner; Løntilskud …: -10 fuldtidspersoner.``"""
-    parts = [
+def frikort_target_texts(lines: pd.DataFrame) -> list[str]:
+    """``Kontanthjælp og uddannelseshjælp (»…«): +10 fuldtidspersoner`` per line."""
+    return [
         f"{row['section']} (»{row['line']}«): "
         f"{format_number(row['value'], signed=True)} fuldtidspersoner"
         for _, row in lines.iterrows()
     ]
-    return "; ".join(parts) + "."
 
 
 # ---------------------------------------------------------------------------

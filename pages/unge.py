@@ -1,5 +1,7 @@
 """Unge: the youth unit's offers, young people's courses, apprentices, outcomes and goals."""
 
+import re
+
 import streamlit as st
 
 from hedensted import youth
@@ -7,7 +9,7 @@ from hedensted.charts import grouped_bars
 from hedensted.charts_youth import area_value_bars, count_bars
 from hedensted.formatting import format_compact, format_long_date, format_percent, format_value
 from hedensted.quality import without_totals
-from hedensted.tables import display_table, export_table
+from hedensted.tables import display_table
 from hedensted.view_state import ComparisonOptions
 from ui.components import (
     chart,
@@ -31,11 +33,27 @@ reference = reference_area()
 st.title("Unge")
 
 
+def as_text(text: str) -> str:
+    """Source text shown literally (asterisks in footnote marks are not Markdown)."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(text))
+
+
+def numbers_for(frame, columns, formats, datasets, key: str, file_name: str) -> None:
+    """A "Vis tal" expander of ``columns`` (name → Danish heading) of ``frame``."""
+    numbers_table(
+        display_table(frame, columns, formats),
+        frame[list(columns)].rename(columns=columns).reset_index(drop=True),
+        datasets,
+        key=key,
+        file_name=file_name,
+    )
+
+
 def intro(strategy) -> None:
     focus = youth.youth_focus_areas(strategy.frame)
     st.markdown(
         "Ungeenhedens tilbud, de unges forløb, voksenlærlinge, resultater for uddannelseshjælp "
-        "og målene for unge – samlet fra fire af udvalgets dokumenter.\n\n"
+        "og målene for unge – samlet fra udvalgets dokumenter.\n\n"
         + "\n".join(f"- **{row['list']}:** {row['text']}" for _, row in focus.iterrows())
     )
     source_caption(strategy)
@@ -62,10 +80,10 @@ st.caption("Ungeenhedens tilbud på Rørkjærgaard og Daugaard, som de præsente
 
 def offer_card(row) -> None:
     with st.container(border=True):
-        st.markdown(f"**{row['offer']}**")
+        st.markdown(f"**{as_text(row['offer'])}**")
         st.caption(f"{row['place']} · {row['age_label']}")
-        st.markdown(f"**Målgruppe:** {row['target_group'] or 'ikke angivet i kilden'}")
-        st.markdown(f"**Indhold og formål:** {row['description']}")
+        st.markdown(f"**Målgruppe:** {as_text(row['target_group']) or 'ikke angivet i kilden'}")
+        st.markdown(f"**Indhold og formål:** {as_text(row['description'])}")
 
 
 def offer_grid(offers, columns: int = 3) -> None:
@@ -110,7 +128,7 @@ def offers_section(dataset) -> None:
     selection = youth.filter_offers(offers, age if age_on else None, places, search)
     st.markdown(youth.selection_summary(selection, places, search))
     if selection.matching.empty:
-        st.info("Ingen tilbud med en angivet alder passer til valget.", icon=":material/search:")
+        st.info("Ingen tilbud passer til valget.", icon=":material/search:")
     else:
         offer_grid(selection.matching)
     if not selection.without_age.empty:
@@ -132,25 +150,27 @@ st.header("Unge under 18 – afsluttede forløb 2023")
 
 def under_18_section(dataset) -> None:
     item = youth.total_and_parts(dataset)
-    first, second, third = st.columns(3)
-    first.metric(
-        f"Offentliggjort total (»{item.total_label}«)", format_compact(item.published_total)
-    )
-    second.metric("Sum af tilbudstyperne", format_compact(item.sum_of_parts))
-    third.metric("Forskel", format_compact(item.difference))
-    st.markdown(youth.total_sentence(item, "tilbudstyperne"))
-    chart(
-        count_bars(
-            without_totals(dataset),
-            category="offer_type",
-            category_title="Tilbudstype",
-            value_title="Antal",
-            decimals=dataset.metadata.decimals,
-        ),
-        key="unge_chart_under_18",
-    )
-    for note in youth.footnotes(dataset.frame, "offer_type"):
-        st.caption(f"\\* {note}")
+    left, right = st.columns([1, 2], gap="large")
+    with left:
+        st.metric(
+            f"Offentliggjort total (»{item.total_label}«)",
+            format_compact(item.published_total),
+            border=True,
+        )
+        st.metric("Sum af tilbudstyperne", format_compact(item.sum_of_parts), border=True)
+    with right:
+        chart(
+            count_bars(
+                without_totals(dataset),
+                category="offer_type",
+                category_title="Tilbudstype",
+                value_title="Antal",
+                decimals=dataset.metadata.decimals,
+            ),
+            key="unge_chart_under_18",
+        )
+        for note in youth.footnotes(dataset.frame, "offer_type"):
+            st.caption(f"Fodnote i kilden – {note}")
     dataset_details(dataset, key="unge_under_18")
 
 
@@ -166,13 +186,13 @@ def apprentices_section(ages, trades) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(f"Efter alder, {ages.metadata.period_label}")
-        first, second, third = st.columns(3)
+        first, second = st.columns(2)
         first.metric(
-            f"Offentliggjort total (»{item.total_label}«)", format_compact(item.published_total)
+            f"Offentliggjort total (»{item.total_label}«)",
+            format_compact(item.published_total),
+            border=True,
         )
-        second.metric("Sum af aldersgrupperne", format_compact(item.sum_of_parts))
-        third.metric("Forskel", format_compact(item.difference))
-        st.markdown(youth.total_sentence(item, "aldersgrupperne"))
+        second.metric("Sum af aldersgrupperne", format_compact(item.sum_of_parts), border=True)
         chart(
             count_bars(
                 without_totals(ages),
@@ -186,20 +206,11 @@ def apprentices_section(ages, trades) -> None:
         dataset_details(ages, key="unge_voksenlaerlinge")
     with right:
         st.subheader("Fag")
-        trade_frame = youth.trade_list(trades.frame)
-        table(
-            display_table(
-                trade_frame,
-                {
-                    "trade": "Fag",
-                    "mentions": "Gange i listen",
-                    "spelled_in_source": "Stavet i kilden",
-                },
-                {"mentions": format_compact},
-            ),
-            key="unge_fag",
-        )
+        lines = youth.trade_lines(trades.frame)
+        st.markdown("\n".join(f"- {line}" for line in lines))
         st.caption(youth.trade_list_note(trades.frame, item))
+        if note := youth.spelling_note(trades.frame):
+            st.caption(note)
         source_caption(trades)
 
 
@@ -208,25 +219,25 @@ with_datasets(catalog, ["voksenlaerlinge_alder", "voksenlaerlinge_fag"], apprent
 
 def apprentice_goals_section(goals) -> None:
     st.subheader(f"Mål for {youth.APPRENTICE_PROJECT.lower()} 2019–2020")
-    rows = youth.apprentice_goals_2019(goals.frame, goals.metadata.source_date)
-    table(
-        display_table(
-            rows,
-            {
-                "goal": "Mål (som skrevet)",
-                "target": "Måltal",
-                "deadline": "Frist",
-                "status": "Status",
-                "status_text": "Status (som skrevet)",
-                "assessment": "Vurdering",
-            },
-        ),
-        key="unge_maal_2019",
-    )
-    st.caption(
-        f"Status er givet på mødet ({goals.metadata.source_date_label}). "
-        "»Indeværende år« i statusteksten er mødets år, ikke målåret."
-    )
+    texts, with_target = youth.apprentice_goal_overview(goals.frame, goals.metadata.source_date)
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.markdown("**Målsætningerne (som skrevet)**")
+        for text, note in texts:
+            st.markdown(f"> {as_text(text)}")
+            if note:
+                st.caption(note)
+    with right:
+        cells = st.columns(max(len(with_target), 1))
+        for cell, (_, row) in zip(cells, with_target.iterrows(), strict=False):
+            with cell, st.container(border=True):
+                st.metric(f"Mål {row['deadline']}: {row['target']}", row["status"])
+                st.markdown(f"Status: »{row['status_text']}«")
+                st.caption(row["assessment"])
+        st.caption(
+            f"Status er givet på mødet ({goals.metadata.source_date_label}). "
+            "»Indeværende år« i statusteksten er mødets år, ikke målåret."
+        )
     source_caption(goals)
 
 
@@ -281,6 +292,14 @@ def comparison_section(status, published, duration, fulltime) -> None:
         {"share": format_percent},
     )
     table(shares_table, key="unge_andel_job_uddannelse")
+    numbers_for(
+        youth.education_benefit_status(status.frame),
+        {"area": "Område", "category": "Status 1 måned efter", "value": "Andel"},
+        {"value": format_percent},
+        [status],
+        key="unge_status",
+        file_name="status_efter_afsluttet_forloeb",
+    )
     source_caption(status, published)
 
     left, right = st.columns(2, gap="large")
@@ -321,13 +340,10 @@ def comparison_section(status, published, duration, fulltime) -> None:
             "Dokumentet angiver ikke enheden; Jobindsats.dk opgør varigheden i uger, "
             "og størrelserne passer med uger."
         )
-        numbers_table(
-            display_table(
-                rows,
-                {"target_group": "Målgruppe", "area": "Område", "value": "Varighed"},
-                {"value": lambda v: format_value(v, duration.metadata.short_unit, 1)},
-            ),
-            rows[["target_group", "area", "value"]],
+        numbers_for(
+            rows,
+            {"target_group": "Målgruppe", "area": "Område", "value": "Varighed"},
+            {"value": lambda v: format_value(v, duration.metadata.short_unit, 1)},
             [duration],
             key="unge_varighed",
             file_name="unge_varighed",
@@ -363,29 +379,15 @@ def comparison_section(status, published, duration, fulltime) -> None:
             ),
             key="unge_chart_fuldtid",
         )
-        numbers_table(
-            display_table(
-                rows,
-                {"area": "Område", "value": "Pct. af arbejdsstyrken"},
-                {"value": format_percent},
-            ),
-            rows[["area", "value"]],
+        numbers_for(
+            rows,
+            {"area": "Område", "value": "Pct. af arbejdsstyrken"},
+            {"value": format_percent},
             [fulltime],
             key="unge_fuldtid",
             file_name="unge_uddannelseshjaelp_fuldtid",
         )
         source_caption(fulltime)
-    numbers_table(
-        display_table(
-            youth.education_benefit_status(status.frame),
-            {"area": "Område", "category": "Status 1 måned efter", "value": "Andel"},
-            {"value": format_percent},
-        ),
-        export_table(status),
-        [status],
-        key="unge_status",
-        file_name="status_efter_afsluttet_forloeb",
-    )
 
 
 with_datasets(
@@ -423,37 +425,56 @@ with_datasets(catalog, ["ungeenhedens_tilbud"], missing_figures_section)
 st.header("Mål for unge")
 
 
+def goal_card(indicator, rows) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{indicator}**")
+        for _, row in rows.iterrows():
+            st.markdown(f"- **{row['year']}:** {row['summary']}  \n  *{row['assessment']}*")
+
+
 def youth_goals_section(youth_goals, result_goals) -> None:
-    st.subheader("Beskæftigelsesplan 2017: mål for de 13-30-årige frem mod 2018")
-    goals = youth.goals_with_actual(youth_goals.frame)
-    if goals:
-        cells = st.columns(max(len(goals), 3))
-        for cell, goal in zip(cells, goals, strict=False):
+    st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
+    for goal in youth.goals_with_actual(youth_goals.frame):
+        left, right = st.columns([1, 1], gap="large")
+        with left:
+            st.metric(
+                goal.indicator,
+                goal.actual_text,
+                delta=goal.gap_text,
+                border=True,
+                help=f"Kilden: »{goal.actual_note}« (uden dato).",
+            )
+        with right:
+            st.markdown(f"**Målet som skrevet:** »{goal.goal}«")
+            st.caption(
+                "Det aktuelle tal står uden dato i planen "
+                f"({youth_goals.metadata.source_date_label})."
+            )
+    goals = youth.youth_goals_2017(youth_goals.frame, result_goals.frame)
+    groups = youth.goals_by_indicator(goals)
+    for start in range(0, len(groups), 3):
+        cells = st.columns(3)
+        for cell, (indicator, rows) in zip(cells, groups[start : start + 3], strict=False):
             with cell:
-                st.metric(
-                    goal.indicator,
-                    goal.actual_text,
-                    delta=goal.gap_text,
-                    border=True,
-                    help=f"Kilden: »{goal.actual_note}« (uden dato).",
-                )
-    table(
-        display_table(
-            youth.youth_goals_2017(youth_goals.frame, result_goals.frame),
-            {
-                "indicator": "Indikator",
-                "goal": "Mål (som skrevet)",
-                "year": "Målår",
-                "target": "Måltal",
-                "actual": "Aktuelt tal",
-                "assessment": "Vurdering",
-            },
-        ),
-        key="unge_maal_2017",
-    )
+                goal_card(indicator, rows)
     st.caption(
         "Planen siger, at det evalueres i 2018, om målene er nået; evalueringen er ikke i "
         "kildematerialet."
+    )
+    numbers_for(
+        goals,
+        {
+            "indicator": "Indikator",
+            "goal": "Mål (som skrevet)",
+            "year": "Målår",
+            "target": "Måltal",
+            "actual": "Aktuelt tal",
+            "assessment": "Vurdering",
+        },
+        {},
+        [youth_goals, result_goals],
+        key="unge_maal_2017",
+        file_name="unge_maal_2017",
     )
     source_caption(youth_goals, result_goals)
 
@@ -472,48 +493,49 @@ def frikort_section(projects, indicators, target_numbers) -> None:
             f"**Fokusområder:** {project['focus_areas']}"
         )
         source_caption(projects)
+        st.markdown(
+            "**Måltal for investeringen (fuldtidspersoner):**\n"
+            + "\n".join(
+                f"- {text}"
+                for text in youth.frikort_target_texts(
+                    youth.frikort_target_lines(target_numbers.frame)
+                )
+            )
+        )
+        source_caption(target_numbers)
     with right:
         baselines = youth.frikort_baselines(indicators.frame)
         st.markdown("**Startmåling i statusskemaet**")
-        cells = st.columns(max(len(baselines), 1))
-        for cell, (_, row) in zip(cells, baselines.iterrows(), strict=False):
-            with cell:
-                st.metric(
-                    f"{row['indicator']} ({row['baseline_label']})",
-                    format_compact(row["baseline_value"]),
-                    border=True,
-                )
-                st.caption(row["baseline_note"])
+        for _, row in baselines.iterrows():
+            st.metric(
+                f"{row['indicator']} ({row['baseline_label']})",
+                format_compact(row["baseline_value"]),
+                border=True,
+            )
+            st.caption(row["baseline_note"])
         if youth.frikort_targets_empty(indicators.frame):
             st.markdown(
                 "Skemaets mål for august 2024, januar 2025 og januar 2026 er tomme i kilden."
             )
-        st.markdown(
-            "**Måltal (fuldtidspersoner):** "
-            + youth.frikort_target_sentence(youth.frikort_target_lines(target_numbers.frame))
-        )
-        source_caption(indicators, target_numbers)
+        source_caption(indicators)
     frikort = youth.frikort_indicators(indicators.frame)
-    numbers_table(
-        display_table(
-            frikort,
-            {
-                "indicator": "Indikator",
-                "section": "Hører under",
-                "baseline_value": "Startmåling",
-                "baseline_label": "Tidspunkt",
-                "target_2024_08": "Mål aug. 2024",
-                "target_2025_01": "Mål jan. 2025",
-                "target_2026_01": "Slutmål jan. 2026",
-            },
-            {
-                "baseline_value": format_compact,
-                "target_2024_08": format_compact,
-                "target_2025_01": format_compact,
-                "target_2026_01": format_compact,
-            },
-        ),
+    numbers_for(
         frikort,
+        {
+            "indicator": "Indikator",
+            "section": "Hører under",
+            "baseline_value": "Startmåling",
+            "baseline_label": "Tidspunkt",
+            "target_2024_08": "Mål aug. 2024",
+            "target_2025_01": "Mål jan. 2025",
+            "target_2026_01": "Slutmål jan. 2026",
+        },
+        {
+            "baseline_value": format_compact,
+            "target_2024_08": format_compact,
+            "target_2025_01": format_compact,
+            "target_2026_01": format_compact,
+        },
         [indicators],
         key="unge_frikort",
         file_name="socialt_frikort_statusskema",
@@ -540,11 +562,11 @@ def discussion_section(points) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**Pointer**")
-        st.markdown("\n".join(f"- {text}" for text in statements["text"]))
+        st.markdown("\n".join(f"- {as_text(text)}" for text in statements["text"]))
     with right:
         st.markdown("**Citater (job før uddannelse)**")
         for _, row in quotes.iterrows():
-            st.markdown(f"> {row['text']}\n>\n> — *{row['note']}*")
+            st.markdown(f"> {as_text(row['text'])}\n>\n> — {as_text(row['note'])}")
     source_caption(points)
 
 
