@@ -26,7 +26,7 @@ PAGES = {
     ],
     "pages/benchmark.py": [],
     "pages/code_of_care.py": [],
-    "pages/unge.py": [],
+    "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "pages/investeringsprojekter.py": [],
     "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }

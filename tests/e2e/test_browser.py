@@ -38,6 +38,13 @@ PAGES = [
         figures=["22,7\u00a0%", "2.674 kr.", "2,4\u00a0%", "Nr. 12 af 98", "24.713"],
     ),
     PageSpec(
+        "unge",
+        "Unge",
+        nav_label="Unge",
+        charts=5,
+        figures=["141", "45,9\u00a0%", "Ikke i kildematerialet"],
+    ),
+    PageSpec(
         "om_data",
         "Om data",
         nav_label="Om data",
