@@ -81,6 +81,7 @@ def test_page_renders_in_danish_and_draws_every_chart(page, app_url: str, spec: 
     open_page(page, spec, app_url)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     assert charts.count() >= spec.charts
+    save_screenshot(page, spec.path or "forside")
     # Expanders hide "Vis tal" tables; open them so their figures are checked too.
     for toggle in page.locator('[data-testid="stExpander"] summary').all():
         toggle.click()
@@ -89,8 +90,16 @@ def test_page_renders_in_danish_and_draws_every_chart(page, app_url: str, spec: 
     for figure in spec.figures:
         assert figure in text, figure
     assert "2,993,871" not in text and "22.7 %" not in text  # no English formats
+
+
+def save_screenshot(page, name: str) -> None:
+    """The whole page: the viewport is stretched to the main area's scroll height."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1920, "height": min(max(height, 1080), 12000)})
+    page.wait_for_timeout(800)
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{spec.path or 'forside'}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.set_viewport_size({"width": 1920, "height": 1080})
 
 
 def test_chart_axis_and_tooltip_are_danish(page, app_url: str):
