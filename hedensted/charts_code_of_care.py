@@ -42,7 +42,7 @@ SERIES_SHAPES = {
 }
 POINT_SIZE = 170
 GROWTH_HEIGHT = 400
-PAID_HOURS_BAR = 26  # pixels per bar
+PAID_HOURS_BAR = 34  # pixels per bar (bar and gap)
 
 
 def _growth_tooltip() -> list[alt.Tooltip]:
@@ -63,8 +63,9 @@ def network_growth_chart(
 
     An approximate count (``approximate``) is a hollow dot labelled with its
     qualifier ("næsten 70"). ``start``/``end`` fix the time axis (the period
-    filter). Labels are drawn right of their point, or left of it in the last
-    year shown so they stay inside the chart.
+    filter). Count labels are drawn right of their point, or left of it in the
+    last year shown so they stay inside the chart; a goal's label sits above its
+    target line.
     """
     if start > end:
         raise ValueError("Tidsaksen begynder efter den slutter.")
@@ -101,7 +102,7 @@ def network_growth_chart(
         title=None,
         scale=alt.Scale(domain=present, range=[SERIES_SHAPES[s] for s in present]),
     )
-    base = alt.Chart(frame, height=GROWTH_HEIGHT)
+    base = alt.Chart(frame)
     goals = base.transform_filter(alt.datum.kind == "mål")
     target_lines = goals.mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(
         x=x, x2="start_day:T", y=y, color=color, tooltip=_growth_tooltip()
@@ -117,18 +118,25 @@ def network_growth_chart(
         .encode(x=x, y=y, color=color, shape=shape, tooltip=_growth_tooltip())
     )
     text = {"fontSize": 13, "baseline": "middle"}
+    counts = base.transform_filter(alt.datum.kind != "mål")
     labels_right = (
-        base.transform_filter(~alt.datum.left_label)
+        counts.transform_filter(~alt.datum.left_label)
         .mark_text(align="left", dx=11, **text)
-        .encode(x=x, y=y, text="label:N", color=color)
+        .encode(x=x, y=y, text="label:N", color=color, tooltip=_growth_tooltip())
     )
     labels_left = (
-        base.transform_filter(alt.datum.left_label)
+        counts.transform_filter(alt.datum.left_label)
         .mark_text(align="right", dx=-11, **text)
-        .encode(x=x, y=y, text="label:N", color=color)
+        .encode(x=x, y=y, text="label:N", color=color, tooltip=_growth_tooltip())
     )
-    return alt.layer(target_lines, exact, approximate, labels_right, labels_left).resolve_scale(
-        color="shared", shape="shared"
+    # A goal's label sits above its target line, ending at the deadline.
+    goal_labels = goals.mark_text(align="right", dy=-13, **text).encode(
+        x=x, y=y, text="label:N", color=color, tooltip=_growth_tooltip()
+    )
+    return (
+        alt.layer(target_lines, exact, approximate, labels_right, labels_left, goal_labels)
+        .resolve_scale(color="shared", shape="shared")
+        .properties(height=GROWTH_HEIGHT)
     )
 
 
@@ -138,10 +146,16 @@ def paid_hours_chart(frame: pd.DataFrame, area_order: list[str]) -> alt.LayerCha
     ``frame`` comes from :func:`hedensted.code_of_care.paid_hours_chart_frame`.
     """
     benefits = list(dict.fromkeys(frame["benefit"]))
-    height = len(benefits) * len(area_order) * PAID_HOURS_BAR + 10
-    base = alt.Chart(frame, height=height).encode(
-        y=alt.Y("benefit:N", title=None, sort=benefits, axis=alt.Axis(labelLimit=200)),
-        yOffset=alt.YOffset("area:N", sort=area_order),
+    height = len(benefits) * (len(area_order) + 1) * PAID_HOURS_BAR
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "benefit:N",
+            title=None,
+            sort=benefits,
+            axis=alt.Axis(labelLimit=200, labelFontSize=14),
+            scale=alt.Scale(paddingInner=0.2),
+        ),
+        yOffset=alt.YOffset("area:N", sort=area_order, scale=alt.Scale(paddingInner=0.15)),
         x=alt.X(
             "value:Q",
             title="Andel med lønnede timer (%)",
@@ -163,4 +177,4 @@ def paid_hours_chart(frame: pd.DataFrame, area_order: list[str]) -> alt.LayerCha
     labels = base.mark_text(align="left", dx=5, fontSize=13, color="#1f2933").encode(
         text="value_text:N"
     )
-    return alt.layer(bars, labels)
+    return alt.layer(bars, labels).properties(height=height)

@@ -19,6 +19,7 @@ shown with it, never as a bare number.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -52,13 +53,15 @@ PARTNERS = "Partnerskabsvirksomheder (ud over netværket)"
 SERIES_ORDER = (NETWORK, NETWORK_GOAL, NEW_COMPANIES_GOAL, PARTNERS)
 
 TIMELINE_DATASETS = ("code_of_care_2024", "code_of_care_2017", "code_of_care_2019")
-GOAL_DATASETS = ("projektmaal_2019", "code_of_care_2019", "code_of_care_2024")
+# The counts a goal set in 2019 can be held against (the 2016 count is older).
+GOAL_TIMELINE_DATASETS = ("code_of_care_2019", "code_of_care_2024")
 PAID_HOURS_DATASET = "loennede_timer_andel"
 STATUS_DATASET = "statusskema_indikatorer"
 FLERE_I_JOB = "flere_i_job"
 
 # Qualifiers of approximate figures (data/README.md) and how they bound the value.
-AT_MOST = frozenset({"næsten", "højst"})  # the true value is at most the number
+BELOW = frozenset({"næsten"})  # the true value is a little below the number
+AT_MOST = frozenset({"højst"})  # the true value is at most the number
 AT_LEAST = frozenset({"mindst"})  # the true value is at least the number
 ABOUT = frozenset({"ca."})  # the true value is near the number
 # "næsten 70" / "ca. 70" is read as within 10 % of 70: a goal counts as passed by
@@ -310,9 +313,9 @@ def founding_disagreement(timeline: pd.DataFrame) -> Disagreement | None:
         (str(row.value_text), document_with_date(str(row.document), str(row.document_date)))
         for row in founding.itertuples()
     )
-    parts = [f"{text} ifølge {document}" for text, document in counts]
+    parts = [f"**{row.value_text}** ifølge {row.document}" for row in founding.itertuples()]
     sentence = (
-        "Dokumenterne er uenige om, hvor mange virksomheder Code of Care blev etableret med: "
+        "Kilderne er uenige om antallet af virksomheder ved etableringen: "
         + " og ".join(parts)
         + ". Begge tal vises med deres kilde."
     )
@@ -394,8 +397,9 @@ def _passes(observation: Observation, target: float) -> bool | None:
         return value >= target
     if qualifier in AT_LEAST:
         return True if value >= target else None
-    if qualifier in AT_MOST:
-        if value < target:
+    if qualifier in BELOW or qualifier in AT_MOST:
+        # "næsten 44" is below 44; "højst 44" may be 44.
+        if value < target or (qualifier in BELOW and value <= target):
             return False
         return True if value * (1 - APPROXIMATE_MARGIN) >= target else None
     if qualifier in ABOUT:
@@ -659,9 +663,12 @@ def code_of_care_goals(
             ]
             assessment = assess_level_goal(goal, target, unit, deadline, later, item)
         elif unit == "nye virksomheder":
+            start = deadline_date(deadline).replace(month=1, day=1)
             observations = [
                 Observation(float(n.value), str(n.qualifier), str(n.period), str(n.document))
                 for n in network.itertuples()
+                # a count on the last day of the year before is the start count
+                if parse_period(str(n.period)).end >= start - timedelta(days=1)
             ]
             assessment = assess_new_companies_goal(goal, target, unit, deadline, observations, item)
         elif "småjob" in goal.lower():
@@ -862,6 +869,32 @@ class Card:
     link: str
     section: str
 
+    @property
+    def when_has_year(self) -> bool:
+        """Whether the time as written names a year (the 2024 events do not)."""
+        return re.search(r"\b(19|20)\d{2}\b", self.when) is not None
+
+
+LEAD_LENGTH = 260  # characters of an invitation shown before "Læs hele invitationen"
+
+
+def split_lead(text: str, limit: int = LEAD_LENGTH) -> tuple[str, str]:
+    """Split a long text at a sentence end into a short lead and the rest.
+
+    The lead holds whole sentences up to ``limit`` characters (at least one
+    sentence); the rest is ``""`` when the whole text fits.
+    """
+    if limit <= 0:
+        raise ValueError("Længden skal være positiv.")
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    lead: list[str] = []
+    for sentence in sentences:
+        if lead and len(" ".join([*lead, sentence])) > limit:
+            break
+        lead.append(sentence)
+    rest = sentences[len(lead) :]
+    return " ".join(lead), " ".join(rest)
+
 
 def split_program(program: str) -> tuple[ProgramItem, ...]:
     """Split a program written as ``a; b; Workshops: x / y`` into items with sub-items."""
@@ -954,38 +987,17 @@ def discussion(
 # --- KPI tiles ----------------------------------------------------------------------------
 
 
-def _datasets(catalog: Catalog, ids: Sequence[str]) -> list[Dataset]:
-    return [catalog.get(i) for i in ids]
-
-
 def network_kpi(catalog: Catalog) -> Kpi:
-    """Companies in the network now (approximate: "næsten 70"), with the earlier counts."""
-    datasets = _datasets(catalog, TIMELINE_DATASETS)
-    timeline = network_timeline(datasets)
-    latest = latest_network_count(timeline)
-    earlier = timeline[
-        (timeline["series"] == NETWORK)
-        & (timeline["kind"] == "faktisk")
-        & (timeline["day"] < latest["day"])
-    ]
-    founding = earlier[earlier["founding"]]
-    others = earlier[~earlier["founding"]].sort_values("day", ascending=False)
-    parts = [f"{r.value_text} i {month_text(str(r.period))}" for r in others.itertuples()]
-    if not founding.empty:
-        first = founding.sort_values("day").iloc[0]
-        alternatives = [
-            f"{r.value_text} ifølge {r.short_document}"
-            for r in founding.sort_values("day").iloc[1:].itertuples()
-            if r.value != first["value"]
-        ]
-        parts.append(
-            f"{first['value_text']} ved etableringen i {first['year']}"
-            + (f" ({', '.join(alternatives)})" if alternatives else "")
-        )
+    """Companies in the network now (approximate: "næsten 70").
+
+    The founding count is left to the growth chart, where both documents'
+    (disagreeing) counts are shown with their sources.
+    """
+    dataset = catalog.get("code_of_care_2024")
+    latest = latest_network_count(network_timeline([dataset]))
     sentence = (
         f"Code of Care Hedensted har {latest['value_text']} virksomheder i netværket "
         f"({month_text(str(latest['period']))})"
-        + (f" – mod {' og '.join(parts)}." if parts else ".")
     )
     return Kpi(
         label="Virksomheder i netværket",
@@ -997,10 +1009,10 @@ def network_kpi(catalog: Catalog) -> Kpi:
         delta_text=None,
         lower_is_better=False,
         period_label=month_text(str(latest["period"])),
-        dataset_ids=tuple(d.id for d in datasets),
-        sentence=sentence,
+        dataset_ids=(dataset.id,),
+        sentence=sentence + ".",
         notes=(
-            ("Kilden skriver »næsten«; tallet vises derfor ikke som et præcist antal.",)
+            (f"Kilden skriver »{latest['qualifier']}«; tallet er ikke et præcist antal.",)
             if latest["approximate"]
             else ()
         ),

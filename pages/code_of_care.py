@@ -4,8 +4,14 @@ import streamlit as st
 
 from hedensted import code_of_care as coc
 from hedensted.charts_code_of_care import network_growth_chart, paid_hours_chart
-from hedensted.code_of_care import GoalStatus
-from ui.code_of_care_cards import event_card, list_card, process_card, story_card
+from ui.code_of_care_cards import (
+    escape_markdown,
+    event_card,
+    list_card,
+    process_card,
+    static_table,
+    story_card,
+)
 from ui.components import chart, kpi_tile_or_error, numbers_table, source_caption, with_datasets
 from ui.data import get_catalog
 from ui.shell import require_entry_script
@@ -98,6 +104,7 @@ def paid_hours_section(paid_hours, status):
             key="coc_chart_paid_hours",
         )
         source_caption(paid_hours)
+        st.info(coc.paid_hours_note(paid_hours, status), icon=":material/info:")
     with right:
         values = coc.flere_i_job_paid_hours(status.frame)
         st.subheader(f"»Flere i job«, startmåling {values[0].date_text}")
@@ -109,7 +116,6 @@ def paid_hours_section(paid_hours, status):
                     help="Startmåling i investeringsprojektet »Flere i job«.",
                 )
                 st.caption(f"{value.count_text} · {value.milestones_text}")
-        st.info(coc.paid_hours_note(paid_hours, status), icon=":material/info:")
         source_caption(status)
 
 
@@ -167,24 +173,16 @@ with_datasets(
 # --- goals -------------------------------------------------------------------------------------
 st.header("Mål for Code of Care og småjobs")
 
-STATUS_ICONS = {
-    GoalStatus.REACHED: ":material/check_circle:",
-    GoalStatus.NOT_REACHED: ":material/cancel:",
-    GoalStatus.PASSED_LATER: ":material/schedule:",
-    GoalStatus.NOT_ASSESSABLE: ":material/help:",
-}
 
-
-def goals_section(goals, *timeline_datasets_and_paid_hours):
-    *timeline_datasets, paid_hours = timeline_datasets_and_paid_hours
+def goals_section(goals, paid_hours, *timeline_datasets):
     timeline = coc.network_timeline(timeline_datasets)
     assessments = coc.code_of_care_goals(goals.frame, timeline, paid_hours.frame)
-    st.table(coc.goals_display(assessments), hide_index=True)
+    static_table(coc.goals_display(assessments))
     st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
     st.markdown(
         "\n".join(
-            f"- **{coc.format_target(a.target_value, a.target_unit, a.comparator)}** "
-            f"(frist {a.deadline_text}): {a.explanation}"
+            f"- **{escape_markdown(coc.format_target(a.target_value, a.target_unit, a.comparator))}"
+            f"** (frist {escape_markdown(a.deadline_text)}): {escape_markdown(a.explanation)}"
             for a in assessments
         )
     )
@@ -200,7 +198,7 @@ def goals_section(goals, *timeline_datasets_and_paid_hours):
 
 with_datasets(
     catalog,
-    ["projektmaal_2019", *coc.TIMELINE_DATASETS, coc.PAID_HOURS_DATASET],
+    ["projektmaal_2019", coc.PAID_HOURS_DATASET, *coc.GOAL_TIMELINE_DATASETS],
     goals_section,
 )
 
@@ -214,25 +212,32 @@ def discussion_section(questions, strategy, investment_status):
     first, second, third = st.columns(3, gap="medium")
     with first, st.container(border=True, key="coc_discussion_theme"):
         st.markdown("#### :material/forum: Temaet Code of Care")
-        st.markdown("\n".join(f"- {p}" for p in points.theme_points))
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in points.theme_points))
         if points.theme_questions:
-            st.markdown("\n".join(f"- **{q}**" for q in points.theme_questions))
+            st.markdown("\n".join(f"- **{escape_markdown(q)}**" for q in points.theme_questions))
         else:
             st.caption("Temadrøftelsen stiller ingen spørgsmål under selve temaet Code of Care.")
         for pending in points.pending:
-            st.markdown(f":material/pending: **Afventer beslutning:** {pending}")
+            st.markdown(f":material/pending: **Afventer beslutning:** {escape_markdown(pending)}")
     with second, st.container(border=True, key="coc_discussion_related"):
-        st.markdown(f"#### :material/help: Spørgsmål fra diaset »{points.related_slide}«")
-        st.markdown("\n".join(f"- {p}" for p in points.related_points))
-        st.markdown("\n".join(f"- **{q}**" for q in points.related_questions))
+        st.markdown(f"#### :material/help: Fra diaset »{escape_markdown(points.related_slide)}«")
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in points.related_points))
+        for question in points.related_questions:
+            st.markdown(f"**Spørgsmål:** {escape_markdown(question)}")
     with third, st.container(border=True, key="coc_discussion_focus"):
         st.markdown("#### :material/flag: Strategisk afsæt")
-        st.markdown(f"**Fokusområde {points.focus_area_number}:** {points.focus_area}")
+        st.markdown(
+            f"**Fokusområde {points.focus_area_number}:** {escape_markdown(points.focus_area)}"
+        )
     source_caption(questions, investment_status, strategy)
 
 
 with_datasets(
     catalog,
-    ["temadroeftelse_spoergsmaal", "strategi_fokusomraader", "investeringsprojekter_status_marts_2024"],
+    [
+        "temadroeftelse_spoergsmaal",
+        "strategi_fokusomraader",
+        "investeringsprojekter_status_marts_2024",
+    ],
     discussion_section,
 )
