@@ -25,7 +25,7 @@ PAGES = {
         "Hedensted har den 2. laveste ledighedsprocent af 12 kommuner i RAR Østjylland.",
     ],
     "pages/benchmark.py": [],
-    "pages/code_of_care.py": [],
+    "pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
     "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "pages/investeringsprojekter.py": [],
     "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],

@@ -38,6 +38,13 @@ PAGES = [
         figures=["22,7\u00a0%", "2.674 kr.", "2,4\u00a0%", "Nr. 12 af 98", "24.713"],
     ),
     PageSpec(
+        "code_of_care",
+        "Code of Care",
+        nav_label="Code of Care",
+        charts=2,
+        figures=["næsten 70", "19,3\u00a0%", "8,5\u00a0%", "2,3 gange"],
+    ),
+    PageSpec(
         "unge",
         "Unge",
         nav_label="Unge",
