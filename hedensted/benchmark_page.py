@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -103,6 +103,11 @@ def missing_areas_note(missing: Sequence[str], table_title: str) -> str | None:
         f"{_and_join(missing)} findes ikke i kildens tabel »{table_title}« "
         "og vises derfor ikke her."
     )
+
+
+def reference_note(frame: pd.DataFrame, reference: str, what: str) -> str | None:
+    """:func:`missing_reference_note` if the table lacks the reference, else None."""
+    return None if reference in set(frame["area"]) else missing_reference_note(reference, what)
 
 
 def missing_reference_note(reference: str, what: str) -> str:
@@ -342,6 +347,14 @@ def expenses_kpi_for(catalog: Catalog, reference: str) -> Kpi:
         ),
         notes=(f"Kildematerialet har ikke udgifterne for {reference}.",),
     )
+
+
+def short_delta(kpi: Kpi) -> Kpi:
+    """The tile without "vs. <reference>" in its delta (the page says it once, above
+    the tiles), so the delta fits a narrow tile."""
+    if kpi.delta_text is None or kpi.reference_area is None:
+        return kpi
+    return replace(kpi, delta_text=kpi.delta_text.removesuffix(f" vs. {kpi.reference_area}"))
 
 
 def gap_worth(
@@ -618,6 +631,21 @@ def status_shares(
     return pd.DataFrame(rows)
 
 
+def share_method_note(shares: pd.DataFrame) -> str:
+    """How the shares were added up, per target group, as the document does it."""
+    by_categories: dict[str, list[str]] = {}
+    for target_group, categories in shares.drop_duplicates("target_group")[
+        ["target_group", "categories"]
+    ].itertuples(index=False):
+        by_categories.setdefault(str(categories), []).append(str(target_group).lower())
+    parts = [f"{words} for {_and_join(groups)}" for words, groups in by_categories.items()]
+    return (
+        "Søjlerne er beregnet ud fra tabellerne ovenfor og lægger de samme statuskategorier "
+        f"sammen som dokumentet: {'; '.join(parts)}. Den sorte streg er tallet i "
+        "dokumentets egne udsagn."
+    )
+
+
 def status_sentences(shares: pd.DataFrame, reference: str) -> list[str]:
     """Per target group: Hedensted's share vs the reference's, and the document's words."""
     sentences = []
@@ -693,25 +721,34 @@ def highlight_label(area: str, reference: str) -> str:
     return area if area in (HEDENSTED, reference) else OTHER_AREAS
 
 
-def rate_view(rates: pd.DataFrame, reference: str, sort: SortOrder) -> pd.DataFrame:
-    """Unemployment rates for all areas in the table, with highlight and draw order.
+def sort_areas(frame: pd.DataFrame, field: str, sort: SortOrder, reference: str) -> pd.DataFrame:
+    """Rows (one per area) in the chosen order, like :func:`sort_categories`.
 
-    Sorted lowest first (the ranking) unless the viewer chose source order.
+    ``SOURCE`` keeps the source order, ``VALUE`` puts the largest ``field`` first,
+    ``DIFFERENCE`` the largest difference (by size) to the reference's value;
+    without the reference in the table, ``DIFFERENCE`` falls back to ``VALUE``.
     """
+    if sort is SortOrder.SOURCE:
+        return frame.reset_index(drop=True)
+    key = frame[field]
+    if sort is SortOrder.DIFFERENCE and reference in set(frame["area"]):
+        key = (frame[field] - float(frame.loc[frame["area"] == reference, field].iloc[0])).abs()
+    order = key.sort_values(ascending=False, kind="stable", na_position="last").index
+    return frame.loc[order].reset_index(drop=True)
+
+
+def rate_view(rates: pd.DataFrame, reference: str, sort: SortOrder) -> pd.DataFrame:
+    """Unemployment rates for all areas in the table, with highlight, in the chosen order."""
     view = rates[["area", "area_type", "value"]].copy()
     view["highlight"] = [highlight_label(a, reference) for a in view["area"]]
-    if sort is not SortOrder.SOURCE:
-        view = view.sort_values("value", kind="stable")
-    return view.reset_index(drop=True)
+    return sort_areas(view, "value", sort, reference)
 
 
 def change_view(table: pd.DataFrame, reference: str, sort: SortOrder) -> pd.DataFrame:
-    """A change table with highlight, sorted by change (largest rise first) unless source order."""
+    """A change table with highlight, in the chosen order (by the change in pct.)."""
     view = table.copy()
     view["highlight"] = [highlight_label(a, reference) for a in view["area"]]
-    if sort is not SortOrder.SOURCE:
-        view = view.sort_values("change_pct", ascending=False, kind="stable")
-    return view.reset_index(drop=True)
+    return sort_areas(view, "change_pct", sort, reference)
 
 
 def rate_sentence(rates: pd.DataFrame, reference: str) -> str:

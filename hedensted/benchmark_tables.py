@@ -138,7 +138,7 @@ def differences_table(
             Column(
                 "difference",
                 f"Forskel, Hedensted minus {reference} ({_difference_unit(kind, unit)})",
-                difference_kind or kind,
+                difference_kind or ("points" if kind == "percent" else kind),
                 decimals,
                 signed=True,
             ),

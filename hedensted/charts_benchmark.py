@@ -25,6 +25,7 @@ from hedensted.charts import (
 )
 
 LABEL_LIMIT = 300
+TICKS = 8  # at most about this many ticks on a value axis, however wide the chart
 ROW_STEP = 22  # pixels per row for one-bar-per-row charts
 EXPECTED_COLOR = "#b8c4ce"
 NONE_COLOR = "#e08a1e"
@@ -54,8 +55,16 @@ def _bold_hedensted() -> alt.ExprRef:
     return alt.expr(f"datum.value == '{HEDENSTED}' ? 'bold' : 'normal'")
 
 
-def _height(rows: int, step: int = ROW_STEP) -> int:
-    return max(rows, 1) * step + 20
+AXIS_ROOM = 50  # x axis labels and title
+LEGEND_TITLE_ROOM = 30
+LEGEND_ROW = 20
+
+
+def _height(rows: int, step: int = ROW_STEP, legend_rows: int = 0) -> int:
+    """Total chart height: Streamlit fits the whole chart, axes and legend included,
+    into the height, so room for them is added to the bars' own."""
+    legend = LEGEND_TITLE_ROOM + legend_rows * LEGEND_ROW if legend_rows else 0
+    return max(rows, 1) * step + AXIS_ROOM + legend
 
 
 def difference_bars(
@@ -70,13 +79,16 @@ def difference_bars(
     value_label: str = "Hedensted",
     value_decimals: int | None = None,
     extra_tooltips: Sequence[alt.Tooltip] = (),
+    unit: str | None = None,
 ) -> alt.LayerChart:
     """Hedensted's difference to the reference per category; green where Hedensted does better.
 
     ``frame`` has ``category``, ``value`` (Hedensted), ``reference_value`` and
     ``field`` (the signed difference to draw), in the order to draw.
-    ``value_decimals`` formats the two values in the tooltip (default: ``decimals``).
+    ``value_decimals`` formats the two values in the tooltip (default: ``decimals``);
+    ``unit`` is added to their tooltip titles.
     """
+    suffix = f" ({unit})" if unit else ""
     fmt = number_format(decimals)
     value_fmt = number_format(decimals if value_decimals is None else value_decimals)
     shown = frame.dropna(subset=[field])
@@ -84,8 +96,8 @@ def difference_bars(
     tooltip = [alt.Tooltip(f"{category}:N", title=category_title)]
     if "value" in shown.columns and "reference_value" in shown.columns:
         tooltip += [
-            alt.Tooltip("value:Q", title=value_label, format=value_fmt),
-            alt.Tooltip("reference_value:Q", title=reference, format=value_fmt),
+            alt.Tooltip("value:Q", title=f"{value_label}{suffix}", format=value_fmt),
+            alt.Tooltip("reference_value:Q", title=f"{reference}{suffix}", format=value_fmt),
         ]
     tooltip.append(alt.Tooltip(f"{field}:Q", title=value_title, format=fmt))
     tooltip.extend(extra_tooltips)
@@ -99,7 +111,9 @@ def difference_bars(
                 sort=list(shown[category]),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT),
             ),
-            x=alt.X(f"{field}:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+            x=alt.X(
+                f"{field}:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS)
+            ),
             color=alt.condition(better, alt.value(POSITIVE_COLOR), alt.value(NEGATIVE_COLOR)),
             tooltip=tooltip,
         )
@@ -129,7 +143,7 @@ def grouped_area_bars(
     fmt = number_format(decimals)
     rows = len(category_order) * max(len(areas), 1)
     return (
-        alt.Chart(frame, height=rows * BAR_STEP + 20)
+        alt.Chart(frame, height=_height(rows, BAR_STEP, legend_rows=1))
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -139,7 +153,9 @@ def grouped_area_bars(
                 axis=alt.Axis(labelLimit=LABEL_LIMIT),
             ),
             yOffset=alt.YOffset("area:N", sort=areas),
-            x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+            x=alt.X(
+                "value:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS)
+            ),
             color=alt.Color("area:N", title="Område", scale=scale, sort=areas),
             tooltip=[
                 alt.Tooltip("area:N", title="Område"),
@@ -166,7 +182,7 @@ def status_bars(
         for c in categories
     ]
     return (
-        alt.Chart(frame, height=_height(len(area_order), 34))
+        alt.Chart(frame, height=_height(len(area_order), 34, legend_rows=-(-len(categories) // 3)))
         .mark_bar(stroke="white", strokeWidth=0.5, cornerRadiusEnd=0)
         .encode(
             y=alt.Y(
@@ -180,7 +196,7 @@ def status_bars(
                 title="Pct. af de afsluttede forløb",
                 stack="zero",
                 scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(format=AXIS_FORMAT),
+                axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS),
             ),
             color=alt.Color(
                 "category:N",
@@ -207,7 +223,7 @@ def actual_expected_bars(frame: pd.DataFrame) -> alt.Chart:
     order = list(dict.fromkeys(frame["benefit_area"]))
     series = ["Faktisk", "Forventet"]
     return (
-        alt.Chart(frame, height=len(order) * 2 * 18 + 20)
+        alt.Chart(frame, height=_height(len(order) * 2, 18, legend_rows=1))
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -217,7 +233,7 @@ def actual_expected_bars(frame: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "value:Q",
                 title="Fuldtidspersoner på offentlig forsørgelse",
-                axis=alt.Axis(format=AXIS_FORMAT),
+                axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS),
             ),
             color=alt.Color(
                 "series:N",
@@ -243,11 +259,11 @@ def actual_expected_bars(frame: pd.DataFrame) -> alt.Chart:
 def rank_chart(table: pd.DataFrame, ranked: int) -> alt.LayerChart:
     """Hedensted's place (1 = best) of ``ranked`` municipalities per benefit area."""
     order = list(table["benefit_area"])
-    base = alt.Chart(table, height=len(order) * 36 + 20).encode(
+    base = alt.Chart(table, height=_height(len(order) * 2, 18, legend_rows=1)).encode(
         y=alt.Y("benefit_area:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X(
             "rank:Q",
-            title=f"Placering blandt {ranked} kommuner (1 = bedst)",
+            title=f"Placering af {ranked} (1 = bedst)",
             scale=alt.Scale(domain=[1, ranked]),
             axis=alt.Axis(format=AXIS_FORMAT, values=[1, 25, 50, 75, ranked]),
         ),
@@ -295,7 +311,7 @@ def area_bars(
     ]
     order = list(frame["area"])
     bars = (
-        alt.Chart(frame, height=_height(len(order), 20))
+        alt.Chart(frame, height=_height(len(order), 20, legend_rows=1))
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -304,7 +320,9 @@ def area_bars(
                 sort=order,
                 axis=alt.Axis(labelLimit=LABEL_LIMIT, labelFontWeight=_bold_hedensted()),
             ),
-            x=alt.X(f"{field}:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT)),
+            x=alt.X(
+                f"{field}:Q", title=value_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS)
+            ),
             color=alt.Color(
                 "highlight:N",
                 title=None,
@@ -336,14 +354,14 @@ def migration_bars(frame: pd.DataFrame, none_category: str) -> alt.Chart:
         .encode(
             y=alt.Y(
                 "previous_target_group:N",
-                title="Forrige målgruppe",
+                title=None,
                 sort=order,
-                axis=alt.Axis(labelLimit=LABEL_LIMIT),
+                axis=alt.Axis(labelLimit=420),
             ),
             x=alt.X(
                 "value:Q",
                 title="Oprettede målgruppeforløb",
-                axis=alt.Axis(format=AXIS_FORMAT, tickMinStep=1),
+                axis=alt.Axis(format=AXIS_FORMAT, tickMinStep=1, tickCount=TICKS),
             ),
             color=alt.condition(
                 alt.datum.previous_target_group == none_category,
@@ -372,6 +390,7 @@ def share_bars(
     scale = alt.Scale(domain=areas, range=[AREA_COLORS.get(a, OTHER_AREA_COLOR) for a in areas])
     fmt = number_format(1)
     rows = len(category_order) * max(len(areas), 1)
+    height = _height(rows, BAR_STEP, legend_rows=1)
     y = alt.Y(
         "target_group:N",
         title=None,
@@ -387,7 +406,7 @@ def share_bars(
         alt.Tooltip("published:Q", title="I dokumentet (pct.)", format=fmt),
         alt.Tooltip("statement:N", title="Udsagn i dokumentet"),
     ]
-    base = alt.Chart(frame, height=rows * BAR_STEP + 20)
+    base = alt.Chart(frame, height=height)
     bars = base.mark_bar().encode(
         y=y,
         yOffset=y_offset,
@@ -395,7 +414,7 @@ def share_bars(
             "share:Q",
             title="Pct. af de afsluttede forløb",
             scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(format=AXIS_FORMAT),
+            axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICKS),
         ),
         color=alt.Color("area:N", title="Område", scale=scale, sort=areas),
         tooltip=tooltip,

@@ -39,15 +39,18 @@ reference = choice.reference
 st.caption(
     "Sammenligningen her gælder kun denne side (menuen til venstre styrer forsiden). "
     "Ydelsesgrupperne afgrænser afsnit 1 og 2. Sorteringen gælder ydelses- og "
-    "målgrupper i afsnit 1, 2 og 5; ledighedstallene i afsnit 6 sorteres efter værdi, "
-    "medmindre »Som i kilden« er valgt."
+    "målgrupper i afsnit 1, 2 og 5 og områderne i afsnit 6."
 )
 
+st.markdown(f"**Nøgletal for Hedensted** – pilene viser forskellen til {reference}.")
 tiles = st.columns(4)
 builders = [
-    ("benchmark_kpi_fuldtidspersoner", lambda: fulltime_share_kpi(catalog, reference)),
-    ("benchmark_kpi_udgifter", lambda: bp.expenses_kpi_for(catalog, reference)),
-    ("benchmark_kpi_ledighed", lambda: unemployment_kpi(catalog, reference)),
+    (
+        "benchmark_kpi_fuldtidspersoner",
+        lambda: bp.short_delta(fulltime_share_kpi(catalog, reference)),
+    ),
+    ("benchmark_kpi_udgifter", lambda: bp.short_delta(bp.expenses_kpi_for(catalog, reference))),
+    ("benchmark_kpi_ledighed", lambda: bp.short_delta(unemployment_kpi(catalog, reference))),
     ("benchmark_kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
 ]
 for column, (key, build) in zip(tiles, builders, strict=True):
@@ -76,6 +79,60 @@ def bullets(sentences: list[str]) -> None:
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
 
 
+def group_charts(
+    view: bp.GroupView,
+    datasets: list[Dataset],
+    key: str,
+    titles: tuple[str, str, str, str],
+    number: tuple[bt.ColumnKind, int, str],
+    better_text: str,
+) -> None:
+    """Hedensted's difference to the reference (if the table has it), then all values.
+
+    ``titles``: category title, value axis title, difference axis title and the
+    heading over the values chart;
+    ``number``: column kind, decimals and unit of the "Vis tal" tables.
+    """
+    category_title, value_title, difference_title, values_heading = titles
+    kind, decimals, unit = number
+    if view.differences is not None:
+        st.subheader(f"Forskel: Hedensted minus {reference}")
+        chart(
+            cb.difference_bars(
+                view.differences,
+                view.category,
+                category_title,
+                reference,
+                difference_title,
+                decimals=decimals,
+                unit=unit,
+            ),
+            key=f"benchmark_chart_{key}_forskel",
+        )
+        st.caption(better_text)
+        shown, export = bt.differences_table(
+            view.differences, view.category, category_title, reference, kind, decimals, unit
+        )
+        numbers_table(shown, export, datasets, f"benchmark_{key}_forskel", f"{key}_forskel")
+    st.subheader(values_heading)
+    chart(
+        cb.grouped_area_bars(
+            view.values,
+            view.category,
+            category_title,
+            value_title,
+            decimals,
+            view.areas,
+            view.order,
+        ),
+        key=f"benchmark_chart_{key}",
+    )
+    shown, export = bt.values_table(
+        bp.wide_values(view), view.category, category_title, kind, decimals, unit
+    )
+    numbers_table(shown, export, datasets, f"benchmark_{key}", key)
+
+
 # --- 1. Offentligt forsørgede ---------------------------------------------------------
 
 st.header("1. Offentligt forsørgede", anchor="offentligt-forsorgede")
@@ -89,45 +146,19 @@ def fulltime_section(dataset: Dataset) -> None:
     )
     caption_if(bp.missing_areas_note(view.missing_areas, meta.title))
     st.markdown(bp.fulltime_summary(view))
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader("Pr. ydelsesgruppe og område")
-        chart(
-            cb.grouped_area_bars(
-                view.values,
-                "group",
-                "Ydelsesgruppe",
-                "Pct. af arbejdsstyrken",
-                meta.decimals,
-                view.areas,
-                view.order,
-            ),
-            key="benchmark_chart_fuldtid",
-        )
-        shown, export = bt.values_table(
-            bp.wide_values(view), "group", "Ydelsesgruppe", "percent", 1, "pct."
-        )
-        numbers_table(shown, export, [dataset], "benchmark_fuldtid", "fuldtidspersoner_pct")
-    with right:
-        st.subheader(f"Hedensted minus {reference}")
-        chart(
-            cb.difference_bars(
-                view.differences,
-                "group",
-                "Ydelsesgruppe",
-                reference,
-                "Forskel (pct.-point)",
-                decimals=1,
-            ),
-            key="benchmark_chart_fuldtid_forskel",
-        )
-        st.caption("Grøn: Hedensted har en lavere andel på offentlig forsørgelse. Rød: højere.")
-        shown, export = bt.differences_table(
-            view.differences, "group", "Ydelsesgruppe", reference, "percent", 1, "pct."
-        )
-        numbers_table(
-            shown, export, [dataset], "benchmark_fuldtid_forskel", "fuldtidspersoner_forskel"
-        )
+    group_charts(
+        view,
+        [dataset],
+        "fuldtidspersoner",
+        (
+            "Ydelsesgruppe",
+            "Pct. af arbejdsstyrken",
+            "Forskel (pct.-point)",
+            "Pct. af arbejdsstyrken pr. ydelsesgruppe og område",
+        ),
+        ("percent", 1, "pct."),
+        "Grøn: Hedensted har en lavere andel på offentlig forsørgelse. Rød: en højere.",
+    )
     quality_notes(dataset)
     source_caption(dataset)
 
@@ -155,47 +186,23 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
         kpi = bp.expenses_kpi_for(catalog, reference)
         st.markdown(f"**{kpi.sentence}**")
         st.markdown(bp.expenses_summary(view))
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader("Pr. ydelsesgruppe og område")
-        chart(
-            cb.grouped_area_bars(
-                view.values,
-                "group",
-                "Ydelsesgruppe",
-                "Kr. pr. person i arbejdsstyrken",
-                meta.decimals,
-                view.areas,
-                view.order,
-            ),
-            key="benchmark_chart_udgifter",
-        )
-        shown, export = bt.values_table(
-            bp.wide_values(view), "group", "Ydelsesgruppe", "kroner", 0, "kr."
-        )
-        numbers_table(shown, export, [expenses], "benchmark_udgifter", "udgifter_pr_person")
+    group_charts(
+        view,
+        [expenses],
+        "udgifter",
+        (
+            "Ydelsesgruppe",
+            "Kr. pr. person i arbejdsstyrken",
+            "Forskel (kr. pr. person)",
+            "Udgift pr. person pr. ydelsesgruppe og område",
+        ),
+        ("kroner", 0, "kr."),
+        "Grøn: Hedensted bruger mindre pr. person. Rød: mere.",
+    )
     if view.differences is None:
         quality_notes(expenses)
         source_caption(expenses)
         return
-    with right:
-        st.subheader(f"Hedensted minus {reference}")
-        chart(
-            cb.difference_bars(
-                view.differences,
-                "group",
-                "Ydelsesgruppe",
-                reference,
-                "Forskel (kr. pr. person)",
-                decimals=0,
-            ),
-            key="benchmark_chart_udgifter_forskel",
-        )
-        st.caption("Grøn: Hedensted bruger mindre pr. person. Rød: mere.")
-        shown, export = bt.differences_table(
-            view.differences, "group", "Ydelsesgruppe", reference, "kroner", 0, "kr."
-        )
-        numbers_table(shown, export, [expenses], "benchmark_udgifter_forskel", "udgifter_forskel")
 
     st.subheader("Hvad er forskellen værd i alt?")
     worth = bp.gap_worth(expenses.frame, labour.frame, reference, view.order)
@@ -212,8 +219,8 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
             "Forskel i alt (mio. kr.)",
             decimals=1,
             field="total_mio",
-            value_label="Hedensted (kr. pr. person)",
             value_decimals=0,
+            unit="kr. pr. person",
         ),
         key="benchmark_chart_udgifter_vaerdi",
     )
@@ -270,10 +277,9 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
     bullets(bp.benchmark_sentences(table))
     shown, export = bt.benchmark_numbers_table(table)
     numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
-    st.caption(
-        "98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet. "
-        "Kolonnen »Pct. point« er ikke forklaret i dokumentet."
-    )
+    for note in benchmark_rank_kpi(catalog).notes:
+        st.caption(note)
+    st.caption("Kolonnen »Pct. point« er ikke forklaret i dokumentet.")
     quality_notes(dataset)
     source_caption(dataset)
 
@@ -288,11 +294,11 @@ st.header("4. Status 1 måned efter afsluttet forløb", anchor="status-efter-for
 def status_section(status: Dataset, published: Dataset) -> None:
     meta = status.metadata
     st.caption(f"{meta.title}, {meta.period_label}.")
-    _, missing = bp.areas_in_table(status.frame, choice.areas)
-    caption_if(bp.missing_areas_note(missing, meta.source_table))
+    present, missing = bp.areas_in_table(status.frame, choice.areas)
+    caption_if(bp.missing_areas_note(missing, meta.title))
     shares = bp.status_shares(status.frame, published.frame, choice.areas)
+    caption_if(bp.reference_note(status.frame, reference, "status efter afsluttet forløb"))
     bullets(bp.status_sentences(shares, reference))
-    present, _ = bp.areas_in_table(status.frame, choice.areas)
     categories = bp.status_category_order(status.frame)
     target_groups = bp.status_target_groups(status.frame)
     tabs = st.tabs(target_groups)
@@ -312,11 +318,7 @@ def status_section(status: Dataset, published: Dataset) -> None:
         "ikke viser, og tal, kilden ikke oplyser (».«)."
     )
     st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
-    st.markdown(
-        "Søjlerne er beregnet ud fra tabellerne ovenfor (job og uddannelse; for "
-        "sygedagpenge og jobafklaring også fleksjob, som dokumentet gør). Den sorte "
-        "streg er tallet i dokumentets egne udsagn."
-    )
+    st.markdown(bp.share_method_note(shares))
     chart(
         cb.share_bars(shares, present, target_groups),
         key="benchmark_chart_status_andel",
@@ -347,46 +349,19 @@ def duration_section(dataset: Dataset) -> None:
         )
     else:
         st.markdown(bp.duration_summary(view))
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader("Uger pr. målgruppe og område")
-        chart(
-            cb.grouped_area_bars(
-                view.values,
-                "target_group",
-                "Målgruppe",
-                "Gennemsnitlig varighed (uger)",
-                meta.decimals,
-                view.areas,
-                view.order,
-            ),
-            key="benchmark_chart_varighed",
-        )
-        shown, export = bt.values_table(
-            bp.wide_values(view), "target_group", "Målgruppe", "number", 1, "uger"
-        )
-        numbers_table(shown, export, [dataset], "benchmark_varighed", "varighed")
-    if view.differences is not None:
-        with right:
-            st.subheader(f"Hedensted minus {reference}")
-            chart(
-                cb.difference_bars(
-                    view.differences,
-                    "target_group",
-                    "Målgruppe",
-                    reference,
-                    "Forskel (uger)",
-                    decimals=1,
-                ),
-                key="benchmark_chart_varighed_forskel",
-            )
-            st.caption("Grøn: kortere forløb i Hedensted. Rød: længere.")
-            shown, export = bt.differences_table(
-                view.differences, "target_group", "Målgruppe", reference, "number", 1, "uger"
-            )
-            numbers_table(
-                shown, export, [dataset], "benchmark_varighed_forskel", "varighed_forskel"
-            )
+    group_charts(
+        view,
+        [dataset],
+        "varighed",
+        (
+            "Målgruppe",
+            "Gennemsnitlig varighed (uger)",
+            "Forskel (uger)",
+            "Uger pr. målgruppe og område",
+        ),
+        ("number", 1, "uger"),
+        "Grøn: kortere forløb i Hedensted. Rød: længere.",
+    )
     st.caption(meta.notes)
     source_caption(dataset)
 
@@ -413,7 +388,7 @@ def unemployment_section(
         f"»{goal.project}«)\n\n**{goal.status_text}.** {goal.sentence}",
         icon=":material/flag:",
     )
-    source_caption(goals, rates)
+    source_caption(goals, projects, rates)
 
     st.markdown(bp.rate_sentence(rates.frame, reference))
     start, end = bp.period_span(counts.metadata.periods)
