@@ -99,7 +99,10 @@ def choice_from_params(
     reference = reference_values[0] if reference_values else default.reference
     if reference not in options.areas or reference == HEDENSTED:
         reference = default.reference
-    groups = [g for g in _as_list(params.get(PARAM_GROUPS)) if g in options.groups]
+    raw_groups = _as_list(params.get(PARAM_GROUPS))
+    groups = [g for g in raw_groups if g in options.groups]
+    # A link may deliberately choose no groups ("grupper=" present and empty).
+    no_groups_chosen = PARAM_GROUPS in params and not raw_groups
     sort_values = _as_list(params.get(PARAM_SORT))
     try:
         sort = SortOrder(sort_values[0]) if sort_values else default.sort
@@ -108,7 +111,9 @@ def choice_from_params(
     return ComparisonChoice(
         areas=_with_hedensted_first(areas, options) if areas else default.areas,
         reference=reference,
-        groups=tuple(g for g in options.groups if g in set(groups)) or default.groups,
+        groups=()
+        if no_groups_chosen
+        else tuple(g for g in options.groups if g in set(groups)) or default.groups,
         sort=sort,
     )
 

@@ -45,6 +45,14 @@ def test_choice_round_trips_through_the_url() -> None:
     assert choice.groups == ("Kontanthjælp, jobparat",)
 
 
+def test_an_empty_group_choice_survives_a_link() -> None:
+    choice = make_choice([], "Hele landet", [], "kilde", OPTIONS)
+    assert choice.groups == ()
+    assert choice_from_params(choice_to_params(choice, OPTIONS), OPTIONS).groups == ()
+    # names that are all unknown fall back to every group
+    assert choice_from_params({"grupper": "Månen"}, OPTIONS).groups == OPTIONS.groups
+
+
 def test_unknown_values_in_a_link_are_ignored() -> None:
     choice = choice_from_params(
         {PARAM_AREAS: "Aarhus;Skanderborg", PARAM_REFERENCE: "Hedensted", "sortering": "x"},

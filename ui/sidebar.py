@@ -33,7 +33,10 @@ def render_sidebar(catalog: Catalog) -> None:
             "Sammenlign Hedensted med",
             options,
             key=REFERENCE_KEY,
-            help="Gælder for nøgletallene på alle sider.",
+            help=(
+                "Gælder for forsidens nøgletal. Benchmark og Unge har deres eget valg, "
+                "som gemmes i linket."
+            ),
         )
         if catalog.errors:
             st.warning(
