@@ -1,15 +1,21 @@
-"""Shared fixtures for the register tests: the indicators, editors and a register.
+"""Helpers for the register tests: the indicators, editors and a fresh register.
 
-``register`` runs every test on a fresh SQLite file and, when
-``TEST_DATABASE_URL`` is set (CI: ``source .ci/setup-postgres.sh``), again on
-PostgreSQL in a schema of its own that is dropped afterwards. Import the
-fixtures into a test module to use them.
+A test module defines its fixtures with these helpers::
+
+    @pytest.fixture(params=DATABASES)
+    def register(request, tmp_path):
+        yield from fresh_register(request.param, tmp_path)
+
+so every test runs on a fresh SQLite file and, when ``TEST_DATABASE_URL`` is
+set (CI: ``source .ci/setup-postgres.sh``), again on PostgreSQL in a schema of
+its own that is dropped afterwards.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -28,14 +34,16 @@ OTHER_EDITOR = User(username="bo", name="Bo Nielsen", is_editor=True, method="lo
 VIEWER_USER = User(username="lis", name="Lis Læser", is_editor=False, method="oidc")
 
 
-@pytest.fixture(scope="session")
-def indicators() -> IndicatorSet:
+DATABASES = ["sqlite", "postgresql"]
+
+
+def shipped_indicators() -> IndicatorSet:
     return indicators_from_catalog(load_catalog(PACKAGED_DATA_DIR))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def register(request: pytest.FixtureRequest, tmp_path) -> Register:
-    if request.param == "sqlite":
+def fresh_register(kind: str, tmp_path) -> Iterator[Register]:
+    """A migrated, empty register on SQLite or (if configured) PostgreSQL."""
+    if kind == "sqlite":
         opened = open_register(f"sqlite:///{tmp_path / 'register.sqlite'}")
         yield opened
         opened.engine.dispose()

@@ -24,7 +24,7 @@ PAGES = {
         "16,5 mio. kr.",
         "Hedensted har den 2. laveste ledighedsprocent af 12 kommuner i RAR Østjylland.",
     ],
-    "pages/benchmark.py": [],
+    "pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
     "pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
     "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "pages/investeringsprojekter.py": [],
@@ -34,7 +34,17 @@ PAGES = {
 
 def _shown_text(app: AppTest) -> str:
     parts: list[str] = []
-    for element_type in ("title", "header", "subheader", "markdown", "caption", "info", "error"):
+    for element_type in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "success",
+        "error",
+    ):
         parts.extend(str(element.value) for element in getattr(app, element_type))
     parts.extend(f"{metric.label} {metric.value} {metric.delta}" for metric in app.metric)
     for frame in app.dataframe:

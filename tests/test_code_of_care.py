@@ -8,9 +8,46 @@ import math
 import pandas as pd
 import pytest
 
-from hedensted import code_of_care as coc
 from hedensted.charts_code_of_care import network_growth_chart, paid_hours_chart
-from hedensted.code_of_care import GoalStatus, Observation
+from hedensted.code_of_care.assessment import (
+    GoalAssessment,
+    GoalStatus,
+    Observation,
+    assess_new_companies_goal,
+    check_level_goal,
+)
+from hedensted.code_of_care.cards import activity_cards, split_lead
+from hedensted.code_of_care.discussion import discussion
+from hedensted.code_of_care.formatting import format_target, format_times
+from hedensted.code_of_care.goals import code_of_care_goals
+from hedensted.code_of_care.kpis import (
+    network_kpi,
+    paid_hours_kpi,
+    paid_hours_ratio_kpi,
+    partners_kpi,
+)
+from hedensted.code_of_care.paid_hours import (
+    RESOURCE_COURSE,
+    flere_i_job_paid_hours,
+    paid_hours_chart_frame,
+    paid_hours_comparison,
+    paid_hours_note,
+    ratio,
+)
+from hedensted.code_of_care.tables import goals_display, goals_export
+from hedensted.code_of_care.timeline import (
+    NETWORK,
+    NETWORK_GOAL,
+    NEW_COMPANIES_GOAL,
+    PARTNERS,
+    TIMELINE_DATASETS,
+    filter_years,
+    founding_disagreement,
+    latest_network_count,
+    network_timeline,
+    timeline_years,
+    year_span,
+)
 
 SEED_2019 = "000_465c86e5ea9b9482.txt"
 SEED_2017 = "001_b23416f42bb2e44e.txt"
@@ -19,7 +56,7 @@ SEED_2024 = "002_46aad5eee344e12c.txt"
 
 @pytest.fixture(scope="module")
 def timeline(catalog) -> pd.DataFrame:
-    return coc.network_timeline([catalog.get(i) for i in coc.TIMELINE_DATASETS])
+    return network_timeline([catalog.get(i) for i in TIMELINE_DATASETS])
 
 
 def _row(frame: pd.DataFrame, **filters) -> pd.Series:
@@ -35,7 +72,7 @@ def _row(frame: pd.DataFrame, **filters) -> pd.Series:
 
 
 def test_timeline_has_every_count_from_every_document(catalog, timeline) -> None:
-    network = timeline[timeline["series"] == coc.NETWORK]
+    network = timeline[timeline["series"] == NETWORK]
     assert list(network["value"]) == [12, 18, 41, 70]
     assert list(network["value_text"]) == ["12", "18", "41", "næsten 70"]
     assert list(network["period"]) == ["2015", "2016", "2019-06", "2024-03"]
@@ -52,23 +89,23 @@ def test_timeline_has_every_count_from_every_document(catalog, timeline) -> None
 
 
 def test_goals_are_targets_at_their_deadline(timeline) -> None:
-    network_goal = _row(timeline, series=coc.NETWORK_GOAL)
+    network_goal = _row(timeline, series=NETWORK_GOAL)
     assert network_goal["value"] == 44
     assert network_goal["kind"] == "mål"
     assert network_goal["day"] == pd.Timestamp("2019-12-31")
     assert network_goal["start_day"] == pd.Timestamp("2019-01-01")
     assert network_goal["label"] == "Mål: 44"
-    new = _row(timeline, series=coc.NEW_COMPANIES_GOAL)
+    new = _row(timeline, series=NEW_COMPANIES_GOAL)
     assert new["value"] == 20
     assert new["label"] == "Mål: 20 nye i 2019"
     assert new["period_text"] == "frist 31. december 2019"
-    partners = _row(timeline, series=coc.PARTNERS)
+    partners = _row(timeline, series=PARTNERS)
     assert partners["value"] == 20
     assert partners["period"] == "2024-03"
 
 
 def test_approximate_count_keeps_its_word(timeline) -> None:
-    latest = coc.latest_network_count(timeline)
+    latest = latest_network_count(timeline)
     assert latest["approximate"]
     assert latest["qualifier"] == "næsten"
     assert latest["value_text"] == "næsten 70"
@@ -78,7 +115,7 @@ def test_approximate_count_keeps_its_word(timeline) -> None:
 
 
 def test_founding_disagreement_names_both_documents(timeline) -> None:
-    disagreement = coc.founding_disagreement(timeline)
+    disagreement = founding_disagreement(timeline)
     assert disagreement is not None
     assert [text for text, _ in disagreement.counts] == ["12", "18"]
     assert "**12** ifølge Temadrøftelse udvalget for Beskæftigelse 5. marts 2024" in (
@@ -90,19 +127,19 @@ def test_founding_disagreement_names_both_documents(timeline) -> None:
 
 
 def test_no_disagreement_when_only_one_founding_count(catalog) -> None:
-    only_2024 = coc.network_timeline([catalog.get("code_of_care_2024")])
-    assert coc.founding_disagreement(only_2024) is None
+    only_2024 = network_timeline([catalog.get("code_of_care_2024")])
+    assert founding_disagreement(only_2024) is None
 
 
 def test_period_filter(timeline) -> None:
-    assert coc.timeline_years(timeline) == list(range(2015, 2025))
-    later = coc.filter_years(timeline, 2019, 2024)
+    assert timeline_years(timeline) == list(range(2015, 2025))
+    later = filter_years(timeline, 2019, 2024)
     assert sorted(later["value"]) == [20, 20, 41, 44, 70]
-    early = coc.filter_years(timeline, 2015, 2016)
+    early = filter_years(timeline, 2015, 2016)
     assert list(early["value"]) == [12, 18]
-    assert coc.year_span(2019, 2024) == (pd.Timestamp("2019-01-01"), pd.Timestamp("2024-12-31"))
+    assert year_span(2019, 2024) == (pd.Timestamp("2019-01-01"), pd.Timestamp("2024-12-31"))
     with pytest.raises(ValueError, match="begynder"):
-        coc.filter_years(timeline, 2024, 2019)
+        filter_years(timeline, 2024, 2019)
 
 
 def test_missing_row_is_a_danish_error(catalog) -> None:
@@ -113,9 +150,9 @@ def test_missing_row_is_a_danish_error(catalog) -> None:
         csv_path=dataset.csv_path,
     )
     with pytest.raises(ValueError, match="mangler opgørelsen"):
-        coc.network_timeline([broken])
+        network_timeline([broken])
     with pytest.raises(ValueError, match="Ingen af Code of Care-datasættene"):
-        coc.network_timeline([catalog.get("loennede_timer_andel")])
+        network_timeline([catalog.get("loennede_timer_andel")])
 
 
 # --- paid hours and the ratio ------------------------------------------------------------------
@@ -123,27 +160,27 @@ def test_missing_row_is_a_danish_error(catalog) -> None:
 
 def test_paid_hours_comparison_and_ratio(catalog) -> None:
     frame = catalog.get("loennede_timer_andel").frame
-    cash = coc.paid_hours_comparison(frame)
+    cash = paid_hours_comparison(frame)
     assert (cash.hedensted, cash.rar, cash.country) == (19.3, 8.9, 8.5)
     assert cash.ratio_to_country == pytest.approx(19.3 / 8.5)
-    assert coc.format_times(cash.ratio_to_country) == "2,3 gange"
-    assert coc.format_times(cash.ratio_to_rar) == "2,2 gange"  # 19,3 / 8,9 = 2,17
-    course = coc.paid_hours_comparison(frame, coc.RESOURCE_COURSE)
+    assert format_times(cash.ratio_to_country) == "2,3 gange"
+    assert format_times(cash.ratio_to_rar) == "2,2 gange"  # 19,3 / 8,9 = 2,17
+    course = paid_hours_comparison(frame, RESOURCE_COURSE)
     assert (course.hedensted, course.rar, course.country) == (4.0, 1.6, 1.7)
-    assert coc.format_times(course.ratio_to_country) == "2,4 gange"  # 4,0 / 1,7 = 2,35
+    assert format_times(course.ratio_to_country) == "2,4 gange"  # 4,0 / 1,7 = 2,35
     with pytest.raises(ValueError, match="findes ikke"):
-        coc.paid_hours_comparison(frame, "Dagpenge")
+        paid_hours_comparison(frame, "Dagpenge")
 
 
 def test_ratio_refuses_zero_and_missing() -> None:
     with pytest.raises(ValueError, match="0"):
-        coc.ratio(19.3, 0)
+        ratio(19.3, 0)
     with pytest.raises(ValueError, match="mangler"):
-        coc.ratio(19.3, math.nan)
+        ratio(19.3, math.nan)
 
 
 def test_flere_i_job_status_values(catalog) -> None:
-    values = coc.flere_i_job_paid_hours(catalog.get("statusskema_indikatorer").frame)
+    values = flere_i_job_paid_hours(catalog.get("statusskema_indikatorer").frame)
     assert [v.target_group for v in values] == [
         "Aktivitetsparate kontanthjælpsmodtagere over 30 år",
         "Ressourceforløb - alle",
@@ -158,7 +195,7 @@ def test_flere_i_job_status_values(catalog) -> None:
 
 
 def test_paid_hours_note_says_populations_differ(catalog) -> None:
-    note = coc.paid_hours_note(
+    note = paid_hours_note(
         catalog.get("loennede_timer_andel"), catalog.get("statusskema_indikatorer")
     )
     assert "Jobindsats.dk" in note
@@ -170,8 +207,8 @@ def test_paid_hours_note_says_populations_differ(catalog) -> None:
 
 
 @pytest.fixture(scope="module")
-def goals(catalog, timeline) -> list[coc.GoalAssessment]:
-    return coc.code_of_care_goals(
+def goals(catalog, timeline) -> list[GoalAssessment]:
+    return code_of_care_goals(
         catalog.get("projektmaal_2019").frame,
         timeline,
         catalog.get("loennede_timer_andel").frame,
@@ -185,7 +222,7 @@ def test_the_code_of_care_goals_are_found(goals) -> None:
         (20, "%"),
     ]
     assert {g.deadline_text for g in goals} == {"31. december 2019"}
-    assert coc.format_target(20, "%", "stigning") == "stigning på 20\u00a0%"
+    assert format_target(20, "%", "stigning") == "stigning på 20\u00a0%"
 
 
 def test_goal_44_not_reached_by_june_2019(goals) -> None:
@@ -207,9 +244,7 @@ def test_goals_without_figures_cannot_be_assessed(goals) -> None:
 
 def test_level_goal_rules_for_approximate_figures() -> None:
     def status(value: float, qualifier: str, period: str = "2019-12") -> GoalStatus:
-        return coc.check_level_goal(
-            44, "2019-12-31", Observation(value, qualifier, period, "")
-        ).status
+        return check_level_goal(44, "2019-12-31", Observation(value, qualifier, period, "")).status
 
     assert status(44, "") is GoalStatus.REACHED
     assert status(43, "") is GoalStatus.NOT_REACHED
@@ -229,18 +264,16 @@ def test_level_goal_rules_for_approximate_figures() -> None:
 
 def test_new_companies_goal_needs_counts_at_both_ends() -> None:
     counts = [Observation(24, "", "2018-12", ""), Observation(46, "", "2019-12", "")]
-    met = coc.assess_new_companies_goal("20 nye", 20, "nye virksomheder", "2019-12-31", counts)
+    met = assess_new_companies_goal("20 nye", 20, "nye virksomheder", "2019-12-31", counts)
     assert met.status_text == "Nået"
     assert "nettotilgang på 22" in met.explanation
-    short = coc.assess_new_companies_goal(
-        "20 nye", 20, "nye virksomheder", "2019-12-31", counts[1:]
-    )
+    short = assess_new_companies_goal("20 nye", 20, "nye virksomheder", "2019-12-31", counts[1:])
     assert short.status_text == "Kan ikke vurderes"
     assert "ved indgangen til 2019" in short.explanation
 
 
 def test_goal_tables(goals) -> None:
-    shown = coc.goals_display(goals)
+    shown = goals_display(goals)
     assert list(shown.columns) == [
         "Mål (som skrevet)",
         "Måltal",
@@ -249,7 +282,7 @@ def test_goal_tables(goals) -> None:
         "Vurdering",
     ]
     assert shown["Måltal"].iloc[0] == "44 virksomheder i netværket"
-    export = coc.goals_export(goals)
+    export = goals_export(goals)
     assert export["Måltal"].tolist() == [44, 20, 20]
 
 
@@ -257,7 +290,7 @@ def test_goal_tables(goals) -> None:
 
 
 def test_network_kpi_is_approximate(catalog) -> None:
-    kpi = coc.network_kpi(catalog)
+    kpi = network_kpi(catalog)
     assert kpi.value_text == "næsten 70"
     assert kpi.sentence == (
         "Code of Care Hedensted har næsten 70 virksomheder i netværket (marts 2024)."
@@ -266,7 +299,7 @@ def test_network_kpi_is_approximate(catalog) -> None:
 
 
 def test_partners_kpi(catalog) -> None:
-    kpi = coc.partners_kpi(catalog)
+    kpi = partners_kpi(catalog)
     assert kpi.value_text == "20"
     assert "20 partnerskabsvirksomheder (unge – job og lærepladser), marts 2024" in kpi.sentence
 
@@ -279,7 +312,7 @@ def test_partners_kpi(catalog) -> None:
     ],
 )
 def test_paid_hours_kpi(catalog, reference, delta_text) -> None:
-    kpi = coc.paid_hours_kpi(catalog, reference)
+    kpi = paid_hours_kpi(catalog, reference)
     assert kpi.value_text == "19,3\u00a0%"
     assert kpi.delta_text == delta_text
     assert kpi.sentence == (
@@ -289,13 +322,13 @@ def test_paid_hours_kpi(catalog, reference, delta_text) -> None:
 
 
 def test_paid_hours_kpi_without_the_reference(catalog) -> None:
-    kpi = coc.paid_hours_kpi(catalog, "Skanderborg")
+    kpi = paid_hours_kpi(catalog, "Skanderborg")
     assert kpi.delta is None
     assert kpi.notes == ("Kildematerialet har ikke andelen for Skanderborg.",)
 
 
 def test_ratio_kpi(catalog) -> None:
-    kpi = coc.paid_hours_ratio_kpi(catalog)
+    kpi = paid_hours_ratio_kpi(catalog)
     assert kpi.value_text == "2,3 gange"
     assert kpi.value == pytest.approx(19.3 / 8.5)
     assert "2,3 gange landsniveauet (19,3\u00a0% mod 8,5\u00a0%)" in kpi.sentence
@@ -307,33 +340,33 @@ def test_ratio_kpi(catalog) -> None:
 
 def test_activity_cards(catalog) -> None:
     cards_2024 = catalog.get("code_of_care_aktiviteter_2024").frame
-    events = coc.activity_cards(cards_2024, "arrangement")
+    events = activity_cards(cards_2024, "arrangement")
     assert [e.title.split(" –")[0] for e in events] == ["En grøn aften", "Fra ung til chef"]
     workshops = next(i for i in events[0].program if i.text == "Workshops")
     assert len(workshops.sub_items) == 7
     assert not events[0].when_has_year
-    stories = coc.activity_cards(cards_2024, "god historie")
+    stories = activity_cards(cards_2024, "god historie")
     assert [s.link for s in stories] == [
         "https://youtu.be/NjAOeBkMiU4",
         "https://youtu.be/jK9cCWqwLfM",
     ]
-    assert len(coc.activity_cards(cards_2024, "pris")) == 6
-    process = coc.activity_cards(cards_2024, "proces")[0]
+    assert len(activity_cards(cards_2024, "pris")) == 6
+    process = activity_cards(cards_2024, "proces")[0]
     assert len(process.program) == 3
-    task_force = coc.activity_cards(catalog.get("code_of_care_aktiviteter_2019").frame)
+    task_force = activity_cards(catalog.get("code_of_care_aktiviteter_2019").frame)
     assert len(task_force) == 5
 
 
 def test_split_lead() -> None:
-    lead, rest = coc.split_lead("Første. Anden sætning. Tredje.", limit=20)
+    lead, rest = split_lead("Første. Anden sætning. Tredje.", limit=20)
     assert (lead, rest) == ("Første.", "Anden sætning. Tredje.")
-    assert coc.split_lead("Kort.") == ("Kort.", "")
+    assert split_lead("Kort.") == ("Kort.", "")
     with pytest.raises(ValueError):
-        coc.split_lead("x", limit=0)
+        split_lead("x", limit=0)
 
 
 def test_discussion(catalog) -> None:
-    points = coc.discussion(
+    points = discussion(
         catalog.get("temadroeftelse_spoergsmaal").frame,
         catalog.get("strategi_fokusomraader").frame,
         catalog.get("investeringsprojekter_status_marts_2024").frame,
@@ -355,7 +388,7 @@ def test_discussion(catalog) -> None:
 
 
 def test_growth_chart_spec(timeline) -> None:
-    start, end = coc.year_span(2015, 2024)
+    start, end = year_span(2015, 2024)
     spec = network_growth_chart(timeline, start, end).to_dict()
     layers = spec["layer"]
     assert len(layers) == 6
@@ -375,7 +408,7 @@ def test_growth_chart_spec(timeline) -> None:
 
 
 def test_paid_hours_chart_spec(catalog) -> None:
-    frame = coc.paid_hours_chart_frame(catalog.get("loennede_timer_andel").frame)
+    frame = paid_hours_chart_frame(catalog.get("loennede_timer_andel").frame)
     spec = paid_hours_chart(frame, ["Hedensted", "RAR Østjylland", "Hele landet"]).to_dict()
     tooltip = spec["layer"][0]["encoding"]["tooltip"]
     assert any(t.get("format") == ",.1f" for t in tooltip)

@@ -8,7 +8,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from register_support import EDITOR, OTHER_EDITOR, TODAY, VIEWER_USER, draft
+from register_support import (
+    DATABASES,
+    EDITOR,
+    OTHER_EDITOR,
+    TODAY,
+    VIEWER_USER,
+    draft,
+    fresh_register,
+    shipped_indicators,
+)
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
@@ -25,9 +34,17 @@ from hedensted.register.service import (
     version_count,
 )
 
-pytest_plugins = ["register_support"]  # the indicators and register fixtures
-
 MARCH = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return shipped_indicators()
+
+
+@pytest.fixture(params=DATABASES)
+def register(request, tmp_path):
+    yield from fresh_register(request.param, tmp_path)
 
 
 def test_a_saved_value_reads_back_with_author_time_and_version(register, indicators) -> None:

@@ -1,4 +1,4 @@
-"""Domain logic of the "Unge" page (hedensted/youth.py, hedensted/charts_youth.py)."""
+"""Domain logic of the "Unge" page (the hedensted/youth/ package, hedensted/charts_youth.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,53 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hedensted import youth
 from hedensted.catalog import Catalog
 from hedensted.charts import grouped_bars
 from hedensted.charts_youth import area_value_bars, count_bars
 from hedensted.view_state import ComparisonChoice, SortOrder
+from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
+from hedensted.youth.comparison import (
+    chart_rows,
+    comparison_areas,
+    comparison_sentence,
+    education_benefit_status,
+    job_education_sentence,
+    job_education_shares,
+    missing_areas_note,
+    shown_areas,
+    sort_categories,
+)
+from hedensted.youth.discussion import discussion_points, split_quotes, youth_focus_areas
+from hedensted.youth.frikort import (
+    frikort_baselines,
+    frikort_target_lines,
+    frikort_target_texts,
+    frikort_targets_empty,
+    project_description,
+)
+from hedensted.youth.goals import (
+    actual_assessment,
+    apprentice_goal_overview,
+    apprentice_goals_2019,
+    goals_by_indicator,
+    goals_with_actual,
+    youth_goals_2017,
+)
+from hedensted.youth.kpis import (
+    apprentices_kpi,
+    education_benefit_fulltime_kpi,
+    education_benefit_outcome_kpi,
+    under_18_kpi,
+)
+from hedensted.youth.offers import (
+    age_bounds,
+    age_range_label,
+    filter_offers,
+    most_covered_age,
+    offer_places,
+    selection_summary,
+)
+from hedensted.youth.totals import footnotes, total_and_parts, total_sentence
 
 UNDER_18_ONLY = {"Udviklings- og vejledningsindsats", "Kontaktperson", "U18"}
 FROM_18_TO_30 = {"Personlig jobformidlingsindsats", "På vej til Uddannelse og Job", "A-Holdet"}
@@ -48,16 +90,16 @@ def _names(frame: pd.DataFrame) -> set[str]:
     ],
 )
 def test_age_range_labels(low: float, high: float, label: str) -> None:
-    assert youth.age_range_label(low, high) == label
+    assert age_range_label(low, high) == label
 
 
 def test_swapped_age_bounds_raise_in_danish() -> None:
     with pytest.raises(ValueError, match="byttet om"):
-        youth.age_range_label(30, 18)
+        age_range_label(30, 18)
 
 
 def test_age_16_shows_the_15_18_offers_and_hides_the_18_30_ones(offers: pd.DataFrame) -> None:
-    selection = youth.filter_offers(offers, age=16)
+    selection = filter_offers(offers, age=16)
     shown = _names(selection.matching)
     assert shown >= UNDER_18_ONLY
     assert not shown & FROM_18_TO_30
@@ -72,42 +114,40 @@ def test_age_16_shows_the_15_18_offers_and_hides_the_18_30_ones(offers: pd.DataF
 def test_age_bounds_are_inclusive_and_an_upper_bound_alone_covers_younger(
     offers: pd.DataFrame,
 ) -> None:
-    at_24 = _names(youth.filter_offers(offers, age=24).matching)
-    at_25 = _names(youth.filter_offers(offers, age=25).matching)
-    at_18 = _names(youth.filter_offers(offers, age=18).matching)
+    at_24 = _names(filter_offers(offers, age=24).matching)
+    at_25 = _names(filter_offers(offers, age=25).matching)
+    at_18 = _names(filter_offers(offers, age=18).matching)
     assert STU in at_24 and STU not in at_25  # "under 25 år"
     assert SKUB in at_25  # 15–25, upper bound included
     assert at_18 >= UNDER_18_ONLY | FROM_18_TO_30  # 18 is in both 15–18 and 18–30
-    assert STU in _names(youth.filter_offers(offers, age=10).matching)  # no lower bound
+    assert STU in _names(filter_offers(offers, age=10).matching)  # no lower bound
 
 
 def test_no_age_filter_shows_every_offer(offers: pd.DataFrame) -> None:
-    selection = youth.filter_offers(offers)
+    selection = filter_offers(offers)
     assert len(selection.matching) == 14
     assert selection.without_age.empty
-    assert youth.selection_summary(selection, [], "") == "Viser alle 14 tilbud."
+    assert selection_summary(selection, [], "") == "Viser alle 14 tilbud."
 
 
 def test_place_and_text_filters(offers: pd.DataFrame) -> None:
-    daugaard = youth.filter_offers(offers, places=["Daugaard"])
+    daugaard = filter_offers(offers, places=["Daugaard"])
     assert set(daugaard.matching["place"]) == {"Daugaard"}
     assert len(daugaard.matching) == 8
-    assert _names(youth.filter_offers(offers, search="GAMING").matching) == {
-        "Gamerakademi og Pipelinen"
-    }
+    assert _names(filter_offers(offers, search="GAMING").matching) == {"Gamerakademi og Pipelinen"}
     # Every word must occur; dashes of any kind match.
-    assert _names(
-        youth.filter_offers(offers, search="uddannelses\u2010 Kontanthjælp").matching
-    ) == {"A-Holdet"}
+    assert _names(filter_offers(offers, search="uddannelses\u2010 Kontanthjælp").matching) == {
+        "A-Holdet"
+    }
     # With an age chosen, a text match without an age is shown apart, not as a match.
-    gaming_at_16 = youth.filter_offers(offers, age=16, search="gaming")
+    gaming_at_16 = filter_offers(offers, age=16, search="gaming")
     assert gaming_at_16.matching.empty
     assert _names(gaming_at_16.without_age) == {"Gamerakademi og Pipelinen"}
 
 
 def test_selection_summary_counts(offers: pd.DataFrame) -> None:
-    selection = youth.filter_offers(offers, age=24, places=["Daugaard"], search="unge")
-    assert youth.selection_summary(selection, ["Daugaard"], "unge") == (
+    selection = filter_offers(offers, age=24, places=["Daugaard"], search="unge")
+    assert selection_summary(selection, ["Daugaard"], "unge") == (
         "4 af 14 tilbud dækker en alder på 24 år, ligger på Daugaard og indeholder »unge«. "
         "3 tilbud uden alder i kilden vises for sig nedenfor."
     )
@@ -115,53 +155,53 @@ def test_selection_summary_counts(offers: pd.DataFrame) -> None:
 
 def test_bad_filter_input_raises_in_danish(offers: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="Ukendte steder"):
-        youth.filter_offers(offers, places=["Juelsminde"])
+        filter_offers(offers, places=["Juelsminde"])
     for age in (-1, 121, 16.5, True):
         with pytest.raises(ValueError, match="helt tal mellem 0 og 120"):
-            youth.filter_offers(offers, age=age)  # type: ignore[arg-type]
+            filter_offers(offers, age=age)  # type: ignore[arg-type]
 
 
 def test_slider_range_and_default_come_from_the_data(offers: pd.DataFrame) -> None:
-    assert youth.age_bounds(offers) == (15, 30)
-    assert youth.most_covered_age(offers) == 18  # 9 offers cover 18
-    assert youth.offer_places(offers) == ["Rørkjærgaard", "Daugaard"]
+    assert age_bounds(offers) == (15, 30)
+    assert most_covered_age(offers) == 18  # 9 offers cover 18
+    assert offer_places(offers) == ["Rørkjærgaard", "Daugaard"]
 
 
 # --- totals, trades ---------------------------------------------------------
 
 
 def test_published_totals_next_to_their_parts(catalog: Catalog) -> None:
-    under_18 = youth.total_and_parts(catalog.get("unge_under_18_afsluttede_tilbud"))
+    under_18 = total_and_parts(catalog.get("unge_under_18_afsluttede_tilbud"))
     assert (under_18.published_total, under_18.sum_of_parts) == (141, 140)
-    assert youth.total_sentence(under_18, "tilbudstyperne") == (
+    assert total_sentence(under_18, "tilbudstyperne") == (
         "»Tilbud i alt« er offentliggjort som 141, men tilbudstyperne summer til 140 "
         "(forskel 1). Begge tal vises som offentliggjort."
     )
-    apprentices = youth.total_and_parts(catalog.get("voksenlaerlinge_alder"))
+    apprentices = total_and_parts(catalog.get("voksenlaerlinge_alder"))
     assert (apprentices.published_total, apprentices.sum_of_parts) == (90, 86)
 
 
 def test_total_and_parts_needs_a_declared_total(catalog: Catalog) -> None:
     with pytest.raises(ValueError, match="ingen offentliggjort total"):
-        youth.total_and_parts(catalog.get("varighed_afsluttede_forloeb"))
+        total_and_parts(catalog.get("varighed_afsluttede_forloeb"))
 
 
 def test_trades_are_listed_once_with_corrected_spelling(catalog: Catalog) -> None:
     trades = catalog.get("voksenlaerlinge_fag").frame
-    listed = youth.trade_list(trades)
+    listed = trade_list(trades)
     assert len(listed) == 20 and int(listed["mentions"].sum()) == 23
     assert listed.iloc[0]["trade"] == "Bygningsmalerlærling"
-    assert "Bygningsmalerlærling (2 gange)" in youth.trade_lines(trades)
-    assert "Kokkelev → Kokkeelev" in youth.spelling_note(trades)
-    apprentices = youth.total_and_parts(catalog.get("voksenlaerlinge_alder"))
-    assert youth.trade_list_note(trades, apprentices).startswith(
+    assert "Bygningsmalerlærling (2 gange)" in trade_lines(trades)
+    assert "Kokkelev → Kokkeelev" in spelling_note(trades)
+    apprentices = total_and_parts(catalog.get("voksenlaerlinge_alder"))
+    assert trade_list_note(trades, apprentices).startswith(
         "Listen har 23 poster (20 forskellige fag), mens der er 90 voksenlærlinge i alt"
     )
 
 
 def test_footnote_of_the_under_18_table(catalog: Catalog) -> None:
     frame = catalog.get("unge_under_18_afsluttede_tilbud").frame
-    assert youth.footnotes(frame, "offer_type") == [
+    assert footnotes(frame, "offer_type") == [
         "»Tilbud uden for LAB«: Fx Foranstaltninger efter Barnets lov (7 i alt), "
         "rusmiddelbehandling, forældre samtaler mv."
     ]
@@ -173,7 +213,7 @@ def test_footnote_of_the_under_18_table(catalog: Catalog) -> None:
 def test_job_and_education_shares_match_the_published_statements(catalog: Catalog) -> None:
     status = catalog.get("status_efter_afsluttet_forloeb").frame
     published = catalog.get("status_andel_job_uddannelse_publiceret").frame
-    shares = youth.job_education_shares(
+    shares = job_education_shares(
         status, published, ["Hedensted", "Skanderborg", "RAR Østjylland", "Ringkøbing-Skjern"]
     ).set_index("area")
     assert list(shares.index) == ["Hedensted", "RAR Østjylland", "Ringkøbing-Skjern"]
@@ -183,32 +223,32 @@ def test_job_and_education_shares_match_the_published_statements(catalog: Catalo
     assert shares.loc["Ringkøbing-Skjern", "published"] == pytest.approx(45.6)
     assert shares.loc["RAR Østjylland", "share"] == pytest.approx(41.9)
     assert pd.isna(shares.loc["RAR Østjylland", "published"])
-    assert youth.job_education_sentence(status, "Hele landet") == (
+    assert job_education_sentence(status, "Hele landet") == (
         "Til lønmodtagerbeskæftigelse eller uddannelse: Hedensted 45,9\u00a0% – "
         "2,1 pct.-point højere end Hele landet (43,8\u00a0%)."
     )
 
 
 def test_sorting_status_categories(catalog: Catalog) -> None:
-    rows = youth.education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
-    source = youth.sort_categories(rows, SortOrder.SOURCE, "RAR Østjylland")
+    rows = education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
+    source = sort_categories(rows, SortOrder.SOURCE, "RAR Østjylland")
     assert source[:2] == ["Lønmodtagerbeskæftigelse", "Uddannelse"]
     # |39,7 − 33,2| = 6,5; |2,1 − 7,7| = 5,6; |6,2 − 2,0| = 4,2
-    difference = youth.sort_categories(rows, SortOrder.DIFFERENCE, "RAR Østjylland")
+    difference = sort_categories(rows, SortOrder.DIFFERENCE, "RAR Østjylland")
     assert difference[:3] == ["Lønmodtagerbeskæftigelse", "Andet", "Fleksjob"]
-    value = youth.sort_categories(rows, SortOrder.VALUE, "RAR Østjylland")
+    value = sort_categories(rows, SortOrder.VALUE, "RAR Østjylland")
     assert value[:3] == [
         "Lønmodtagerbeskæftigelse",
         "Selvforsørgelse",
         "Førtids-, senior- og tidlig pension",
     ]
     # A reference without figures in the table keeps the source order.
-    assert youth.sort_categories(rows, SortOrder.DIFFERENCE, "Skanderborg") == source
+    assert sort_categories(rows, SortOrder.DIFFERENCE, "Skanderborg") == source
 
 
 def test_comparison_sentences(catalog: Catalog) -> None:
     duration = catalog.get("varighed_afsluttede_forloeb").frame
-    assert youth.comparison_sentence(
+    assert comparison_sentence(
         duration,
         "RAR Østjylland",
         "Aktivitetsparate",
@@ -221,7 +261,7 @@ def test_comparison_sentences(catalog: Catalog) -> None:
         "(145,7 uger)."
     )
     assert (
-        youth.comparison_sentence(
+        comparison_sentence(
             duration,
             "Skanderborg",
             "X",
@@ -234,7 +274,7 @@ def test_comparison_sentences(catalog: Catalog) -> None:
     )
     fulltime = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
     assert (
-        youth.comparison_sentence(
+        comparison_sentence(
             fulltime, "Hele landet", "Y", "%", "lavere end", "højere end", group="Uddannelseshjælp"
         )
         == "Y: Hedensted og Hele landet har begge 1,0\u00a0%."
@@ -242,9 +282,9 @@ def test_comparison_sentences(catalog: Catalog) -> None:
 
 
 def test_areas_and_chart_rows(catalog: Catalog) -> None:
-    status = youth.education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
+    status = education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
     fulltime = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
-    areas = youth.comparison_areas(status, fulltime)
+    areas = comparison_areas(status, fulltime)
     assert set(areas) == {
         "Hele landet",
         "RAR Østjylland",
@@ -255,42 +295,40 @@ def test_areas_and_chart_rows(catalog: Catalog) -> None:
     choice = ComparisonChoice(
         ("Hedensted", "Skanderborg"), "Hele landet", ("Uddannelse",), SortOrder.SOURCE
     )
-    assert youth.shown_areas(choice) == ["Hedensted", "Skanderborg", "Hele landet"]
-    rows, present, missing = youth.chart_rows(
-        status, youth.shown_areas(choice), "category", ["Uddannelse"]
-    )
+    assert shown_areas(choice) == ["Hedensted", "Skanderborg", "Hele landet"]
+    rows, present, missing = chart_rows(status, shown_areas(choice), "category", ["Uddannelse"])
     assert present == ["Hedensted", "Hele landet"] and missing == ["Skanderborg"]
     assert list(rows["value"]) == [6.2, 9.2]
-    assert youth.missing_areas_note(missing) == (
+    assert missing_areas_note(missing) == (
         "Kildematerialet har ikke tal for Skanderborg i denne tabel."
     )
     with pytest.raises(ValueError, match="Ukendte værdier"):
-        youth.chart_rows(status, ["Hedensted"], "category", ["Fravær"])
+        chart_rows(status, ["Hedensted"], "category", ["Fravær"])
 
 
 # --- KPI tiles ----------------------------------------------------------------
 
 
 def test_kpis(catalog: Catalog) -> None:
-    apprentices = youth.apprentices_kpi(catalog)
+    apprentices = apprentices_kpi(catalog)
     assert apprentices.value_text == "90"
     assert apprentices.sentence.endswith("aldersgrupperne summer til 86.")
-    under_18 = youth.under_18_kpi(catalog)
+    under_18 = under_18_kpi(catalog)
     assert under_18.value_text == "141" and "summer til 140" in under_18.sentence
 
-    outcome = youth.education_benefit_outcome_kpi(catalog, "RAR Østjylland")
+    outcome = education_benefit_outcome_kpi(catalog, "RAR Østjylland")
     assert outcome.value == pytest.approx(45.9)
     assert outcome.delta_text == "+4,0 pct.-point vs. RAR Østjylland"
     assert "Kilden skriver selv: »Hedensted: 45,9 pct.«" in outcome.notes
-    missing = youth.education_benefit_outcome_kpi(catalog, "Skanderborg")
+    missing = education_benefit_outcome_kpi(catalog, "Skanderborg")
     assert missing.delta is None
     assert "Kildematerialet har ikke tallet for Skanderborg." in missing.notes
 
-    fulltime = youth.education_benefit_fulltime_kpi(catalog, "RAR Østjylland")
+    fulltime = education_benefit_fulltime_kpi(catalog, "RAR Østjylland")
     assert fulltime.value_text == "1,0\u00a0%"
     assert fulltime.delta_text == "-0,1 pct.-point vs. RAR Østjylland"
     assert "0,1 pct.-point lavere end RAR Østjylland (1,1\u00a0%)" in fulltime.sentence
-    assert youth.education_benefit_fulltime_kpi(catalog, "Skanderborg").sentence.endswith(
+    assert education_benefit_fulltime_kpi(catalog, "Skanderborg").sentence.endswith(
         "0,5 pct.-point højere end Skanderborg (0,5\u00a0%)."
     )
 
@@ -300,7 +338,7 @@ def test_kpis(catalog: Catalog) -> None:
 
 def test_apprentice_goals_2019_with_their_status(catalog: Catalog) -> None:
     dataset = catalog.get("projektmaal_2019")
-    rows = youth.apprentice_goals_2019(dataset.frame, dataset.metadata.source_date)
+    rows = apprentice_goals_2019(dataset.frame, dataset.metadata.source_date)
     by_target = rows.set_index("target")
     assert by_target.loc["55 voksenlærlingeordninger", "status"] == "12"
     assert by_target.loc["mindst 15 uddannelsesløft", "status"] == "2"
@@ -308,9 +346,9 @@ def test_apprentice_goals_2019_with_their_status(catalog: Catalog) -> None:
     # The status was given in 2019, before the 2020 deadline: an interim status.
     assert by_target.loc["55 voksenlærlingeordninger", "assessment"].startswith("Mellemstatus")
     # Given after the deadline, the same figures would count as not met.
-    late = youth.apprentice_goals_2019(dataset.frame, date(2021, 1, 1)).set_index("target")
+    late = apprentice_goals_2019(dataset.frame, date(2021, 1, 1)).set_index("target")
     assert late.loc["55 voksenlærlingeordninger", "assessment"] == "Ikke nået."
-    texts, with_target = youth.apprentice_goal_overview(dataset.frame, dataset.metadata.source_date)
+    texts, with_target = apprentice_goal_overview(dataset.frame, dataset.metadata.source_date)
     assert len(texts) == 2 and len(with_target) == 2
     assert texts[0][1] == "Intet måltal. Ingen status i kildematerialet."
 
@@ -318,7 +356,7 @@ def test_apprentice_goals_2019_with_their_status(catalog: Catalog) -> None:
 def test_youth_goals_2017_with_the_published_actual(catalog: Catalog) -> None:
     youth_goals = catalog.get("ungemaal_2016_2018").frame
     result_goals = catalog.get("resultatmaal_2017").frame
-    goals = youth.youth_goals_2017(youth_goals, result_goals)
+    goals = youth_goals_2017(youth_goals, result_goals)
     with_actual = goals[goals["actual"] != "–"]
     assert len(with_actual) == 1
     row = with_actual.iloc[0]
@@ -328,17 +366,17 @@ def test_youth_goals_2017_with_the_published_actual(catalog: Catalog) -> None:
     # The 2017 result goals about young people are included, without an actual.
     assert "Den tidlige indsats" in set(goals["indicator"])
     assert "Kontanthjælp og uddannelseshjælp" in set(goals["indicator"])
-    assert len(youth.goals_by_indicator(goals)) == 5
-    (goal,) = youth.goals_with_actual(youth_goals)
+    assert len(goals_by_indicator(goals)) == 5
+    (goal,) = goals_with_actual(youth_goals)
     assert goal.gap == -4
     assert goal.gap_text == "-4 pct.-point vs. mål 91\u00a0% af en årgang (2016)"
 
 
 def test_actual_assessment() -> None:
-    assert youth.actual_assessment(95, 93, "% af en årgang") == (
+    assert actual_assessment(95, 93, "% af en årgang") == (
         "2 pct.-point over målet på 93\u00a0% af en årgang."
     )
-    assert youth.actual_assessment(None, 93, "%") == "Intet aktuelt tal i kildematerialet."
+    assert actual_assessment(None, 93, "%") == "Intet aktuelt tal i kildematerialet."
 
 
 # --- Socialt Frikort and the discussion ----------------------------------------------
@@ -346,14 +384,14 @@ def test_actual_assessment() -> None:
 
 def test_socialt_frikort_baselines_and_targets(catalog: Catalog) -> None:
     indicators = catalog.get("statusskema_indikatorer").frame
-    baselines = youth.frikort_baselines(indicators)
+    baselines = frikort_baselines(indicators)
     assert list(baselines["baseline_value"]) == [3, 69]
     assert list(baselines["baseline_label"]) == ["jan. 2024", "jan. 2024"]
-    assert youth.frikort_targets_empty(indicators)
-    project = youth.project_description(catalog.get("investeringsprojekter").frame)
+    assert frikort_targets_empty(indicators)
+    project = project_description(catalog.get("investeringsprojekter").frame)
     assert project["project"] == "Unge i job med Socialt Frikort"
-    lines = youth.frikort_target_lines(catalog.get("maaltal_investeringer").frame)
-    assert youth.frikort_target_texts(lines) == [
+    lines = frikort_target_lines(catalog.get("maaltal_investeringer").frame)
+    assert frikort_target_texts(lines) == [
         "Kontanthjælp og uddannelseshjælp (»Uddannelseshjælp Investering – Social Frikort«): "
         "+10 fuldtidspersoner",
         "Løntilskud til personer i fleksjob og ledighedsydelse (»Investering – Social Frikort«): "
@@ -362,8 +400,8 @@ def test_socialt_frikort_baselines_and_targets(catalog: Catalog) -> None:
 
 
 def test_discussion_points_and_focus_areas(catalog: Catalog) -> None:
-    points = youth.discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame)
-    statements, quotes = youth.split_quotes(points)
+    points = discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame)
+    statements, quotes = split_quotes(points)
     assert "Mange unge har mere brug for et job end en uddannelse." in set(quotes["text"])
     assert len(quotes) == 3
     assert (
@@ -371,8 +409,8 @@ def test_discussion_points_and_focus_areas(catalog: Catalog) -> None:
         "uddannelse." in set(statements["text"])
     )
     with pytest.raises(ValueError, match="ingen punkter"):
-        youth.discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame, ["Sport"])
-    focus = youth.youth_focus_areas(catalog.get("strategi_fokusomraader").frame)
+        discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame, ["Sport"])
+    focus = youth_focus_areas(catalog.get("strategi_fokusomraader").frame)
     assert "Arbejde er vejen til uddannelse for flere unge" in set(focus["text"])
 
 
@@ -389,7 +427,7 @@ def test_charts_keep_their_height_and_danish_tooltips(catalog: Catalog) -> None:
     rows = fulltime[fulltime["group"] == "Uddannelseshjælp"]
     spec = area_value_bars(rows, "Pct.", decimals=1).to_dict()
     assert spec["layer"][1]["encoding"]["text"]["format"] == ",.1f"
-    status = youth.education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
+    status = education_benefit_status(catalog.get("status_efter_afsluttet_forloeb").frame)
     spec = grouped_bars(status, "category", "Status", "Pct.", decimals=1).to_dict()
     assert spec["autosize"]["type"] == "fit-x"
     assert spec["encoding"]["x"]["axis"]["tickCount"] == 8

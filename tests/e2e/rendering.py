@@ -22,15 +22,17 @@ CHROMIUM_ARGS = [
 ]
 RENDER_TIMEOUT_MS = 45_000
 
-# True once the script run is finished, nothing is stale and every chart has drawn
+# True once the script run is finished, nothing is stale and every visible chart has drawn
 # (or when an exception is shown, so callers can fail at once).
 RENDERED_JS = """(expected) => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (document.querySelector('[data-testid="stException"]')) return true;
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-stale="true"]')) return false;
-    const charts = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
-    const drawn = [...charts].filter(c => c.querySelector('svg, canvas'));
+    // Charts in a hidden tab draw when the tab opens; count the visible ones.
+    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+        .filter(c => c.checkVisibility());
+    const drawn = charts.filter(c => c.querySelector('svg, canvas'));
     return drawn.length >= expected && drawn.length === charts.length;
 }"""
 
