@@ -1,7 +1,7 @@
 """Altair charts for the Code of Care page (the growth of the network, paid hours).
 
 They use the dashboard theme from :mod:`hedensted.charts` (Danish locale). Every
-number drawn as text is formatted by Babel in :mod:`hedensted.code_of_care`, so an
+number drawn as text is formatted by Babel in the :mod:`hedensted.code_of_care` package, so an
 approximate count is drawn as ``næsten 70``, never as ``70``.
 """
 
@@ -19,13 +19,13 @@ from hedensted.charts import (
     area_color_scale,
     number_format,
 )
-from hedensted.code_of_care import (
+from hedensted.code_of_care.formatting import document_with_date
+from hedensted.code_of_care.timeline import (
     NETWORK,
     NETWORK_GOAL,
     NEW_COMPANIES_GOAL,
     PARTNERS,
     SERIES_ORDER,
-    document_with_date,
 )
 
 SERIES_COLORS = {
@@ -143,7 +143,7 @@ def network_growth_chart(
 def paid_hours_chart(frame: pd.DataFrame, area_order: list[str]) -> alt.LayerChart:
     """Share with paid hours per benefit, one bar per area, the value written at the bar.
 
-    ``frame`` comes from :func:`hedensted.code_of_care.paid_hours_chart_frame`.
+    ``frame`` comes from :func:`hedensted.code_of_care.paid_hours.paid_hours_chart_frame`.
     """
     benefits = list(dict.fromkeys(frame["benefit"]))
     height = len(benefits) * (len(area_order) + 1) * PAID_HOURS_BAR

@@ -2,8 +2,43 @@
 
 import streamlit as st
 
-from hedensted import code_of_care as coc
 from hedensted.charts_code_of_care import network_growth_chart, paid_hours_chart
+from hedensted.code_of_care.cards import activity_cards
+from hedensted.code_of_care.discussion import discussion
+from hedensted.code_of_care.formatting import format_target
+from hedensted.code_of_care.goals import code_of_care_goals
+from hedensted.code_of_care.kpis import (
+    network_kpi,
+    paid_hours_kpi,
+    paid_hours_ratio_kpi,
+    partners_kpi,
+)
+from hedensted.code_of_care.paid_hours import (
+    COUNTRY,
+    HEDENSTED,
+    PAID_HOURS_DATASET,
+    RAR,
+    STATUS_DATASET,
+    flere_i_job_paid_hours,
+    paid_hours_chart_frame,
+    paid_hours_comparison,
+    paid_hours_note,
+)
+from hedensted.code_of_care.tables import (
+    goals_display,
+    goals_export,
+    timeline_display,
+    timeline_export,
+)
+from hedensted.code_of_care.timeline import (
+    GOAL_TIMELINE_DATASETS,
+    TIMELINE_DATASETS,
+    filter_years,
+    founding_disagreement,
+    network_timeline,
+    timeline_years,
+    year_span,
+)
 from ui.code_of_care_cards import (
     escape_markdown,
     event_card,
@@ -34,10 +69,10 @@ st.markdown(
 # --- KPI tiles ------------------------------------------------------------------------
 tiles = st.columns(4)
 builders = [
-    ("coc_kpi_netvaerk", lambda: coc.network_kpi(catalog)),
-    ("coc_kpi_partnerskab", lambda: coc.partners_kpi(catalog)),
-    ("coc_kpi_loennede_timer", lambda: coc.paid_hours_kpi(catalog, reference)),
-    ("coc_kpi_gange_landet", lambda: coc.paid_hours_ratio_kpi(catalog)),
+    ("coc_kpi_netvaerk", lambda: network_kpi(catalog)),
+    ("coc_kpi_partnerskab", lambda: partners_kpi(catalog)),
+    ("coc_kpi_loennede_timer", lambda: paid_hours_kpi(catalog, reference)),
+    ("coc_kpi_gange_landet", lambda: paid_hours_ratio_kpi(catalog)),
 ]
 for column, (key, build) in zip(tiles, builders, strict=True):
     with column:
@@ -49,8 +84,8 @@ st.header("Netværkets vækst")
 
 
 def growth_section(*datasets):
-    timeline = coc.network_timeline(datasets)
-    years = coc.timeline_years(timeline)
+    timeline = network_timeline(datasets)
+    years = timeline_years(timeline)
     left, right = st.columns([3, 1], gap="large")
     with right:
         first, last = st.select_slider(
@@ -67,16 +102,16 @@ def growth_section(*datasets):
             "- Stiplet linje: mål for perioden, punktet står ved fristen\n\n"
             "Hold musen over et punkt for at se dokumentet."
         )
-        disagreement = coc.founding_disagreement(timeline)
+        disagreement = founding_disagreement(timeline)
         if disagreement is not None:
             st.warning(disagreement.sentence, icon=":material/compare_arrows:")
-    shown = coc.filter_years(timeline, first, last)
-    start, end = coc.year_span(first, last)
+    shown = filter_years(timeline, first, last)
+    start, end = year_span(first, last)
     with left:
         chart(network_growth_chart(shown, start, end), key="coc_chart_growth")
     numbers_table(
-        coc.timeline_display(shown),
-        coc.timeline_export(shown),
+        timeline_display(shown),
+        timeline_export(shown),
         list(datasets),
         key="coc_growth",
         file_name="code_of_care_netvaerk",
@@ -84,7 +119,7 @@ def growth_section(*datasets):
     source_caption(*datasets)
 
 
-with_datasets(catalog, list(coc.TIMELINE_DATASETS), growth_section)
+with_datasets(catalog, list(TIMELINE_DATASETS), growth_section)
 
 
 # --- paid hours ------------------------------------------------------------------------------
@@ -94,19 +129,19 @@ st.header("Småjobs: andel med lønnede timer")
 def paid_hours_section(paid_hours, status):
     left, right = st.columns([3, 2], gap="large")
     with left:
-        comparison = coc.paid_hours_comparison(paid_hours.frame)
+        comparison = paid_hours_comparison(paid_hours.frame)
         st.subheader(f"Kontanthjælp og ressourceforløb, {comparison.period_text}")
         chart(
             paid_hours_chart(
-                coc.paid_hours_chart_frame(paid_hours.frame),
-                area_order=[coc.HEDENSTED, coc.RAR, coc.COUNTRY],
+                paid_hours_chart_frame(paid_hours.frame),
+                area_order=[HEDENSTED, RAR, COUNTRY],
             ),
             key="coc_chart_paid_hours",
         )
         source_caption(paid_hours)
-        st.info(coc.paid_hours_note(paid_hours, status), icon=":material/info:")
+        st.info(paid_hours_note(paid_hours, status), icon=":material/info:")
     with right:
-        values = coc.flere_i_job_paid_hours(status.frame)
+        values = flere_i_job_paid_hours(status.frame)
         st.subheader(f"»Flere i job«, startmåling {values[0].date_text}")
         for number, value in enumerate(values):
             with st.container(border=True, key=f"coc_flere_i_job_{number}"):
@@ -119,7 +154,7 @@ def paid_hours_section(paid_hours, status):
         source_caption(status)
 
 
-with_datasets(catalog, [coc.PAID_HOURS_DATASET, coc.STATUS_DATASET], paid_hours_section)
+with_datasets(catalog, [PAID_HOURS_DATASET, STATUS_DATASET], paid_hours_section)
 
 
 # --- what the network does ---------------------------------------------------------------
@@ -132,17 +167,17 @@ def activities_section(activities_2019, activities_2024):
         list_card(
             "Task Forcens aktiviteter",
             ":material/groups:",
-            [card.title for card in coc.activity_cards(activities_2019.frame)],
+            [card.title for card in activity_cards(activities_2019.frame)],
             key="coc_card_task_force",
             caption=activities_2019.metadata.period_label,
         )
         source_caption(activities_2019)
     with second:
-        for number, card in enumerate(coc.activity_cards(activities_2024.frame, "proces")):
+        for number, card in enumerate(activity_cards(activities_2024.frame, "proces")):
             process_card(card, key=f"coc_card_process_{number}")
 
     st.subheader("Arrangementer")
-    events = coc.activity_cards(activities_2024.frame, "arrangement")
+    events = activity_cards(activities_2024.frame, "arrangement")
     for column, (number, card) in zip(
         st.columns(max(len(events), 1), gap="medium"), enumerate(events), strict=False
     ):
@@ -150,7 +185,7 @@ def activities_section(activities_2019, activities_2024):
             event_card(card, key=f"coc_card_event_{number}")
 
     st.subheader("Gode historier, priser og certificering")
-    stories = coc.activity_cards(activities_2024.frame, "god historie")
+    stories = activity_cards(activities_2024.frame, "god historie")
     columns = st.columns(len(stories) + 1, gap="medium")
     for column, (number, card) in zip(columns, enumerate(stories), strict=False):
         with column:
@@ -159,7 +194,7 @@ def activities_section(activities_2019, activities_2024):
         list_card(
             "Priser og certificering",
             ":material/emoji_events:",
-            [card.title for card in coc.activity_cards(activities_2024.frame, "pris")],
+            [card.title for card in activity_cards(activities_2024.frame, "pris")],
             key="coc_card_prizes",
         )
     source_caption(activities_2024)
@@ -175,20 +210,20 @@ st.header("Mål for Code of Care og småjobs")
 
 
 def goals_section(goals, paid_hours, *timeline_datasets):
-    timeline = coc.network_timeline(timeline_datasets)
-    assessments = coc.code_of_care_goals(goals.frame, timeline, paid_hours.frame)
-    static_table(coc.goals_display(assessments))
+    timeline = network_timeline(timeline_datasets)
+    assessments = code_of_care_goals(goals.frame, timeline, paid_hours.frame)
+    static_table(goals_display(assessments))
     st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
     st.markdown(
         "\n".join(
-            f"- **{escape_markdown(coc.format_target(a.target_value, a.target_unit, a.comparator))}"
+            f"- **{escape_markdown(format_target(a.target_value, a.target_unit, a.comparator))}"
             f"** (frist {escape_markdown(a.deadline_text)}): {escape_markdown(a.explanation)}"
             for a in assessments
         )
     )
     numbers_table(
-        coc.goals_display(assessments),
-        coc.goals_export(assessments),
+        goals_display(assessments),
+        goals_export(assessments),
         [goals, *timeline_datasets, paid_hours],
         key="coc_goals",
         file_name="code_of_care_maal",
@@ -198,7 +233,7 @@ def goals_section(goals, paid_hours, *timeline_datasets):
 
 with_datasets(
     catalog,
-    ["projektmaal_2019", coc.PAID_HOURS_DATASET, *coc.GOAL_TIMELINE_DATASETS],
+    ["projektmaal_2019", PAID_HOURS_DATASET, *GOAL_TIMELINE_DATASETS],
     goals_section,
 )
 
@@ -208,7 +243,7 @@ st.header("Til drøftelse")
 
 
 def discussion_section(questions, strategy, investment_status):
-    points = coc.discussion(questions.frame, strategy.frame, investment_status.frame)
+    points = discussion(questions.frame, strategy.frame, investment_status.frame)
     first, second, third = st.columns(3, gap="medium")
     with first, st.container(border=True, key="coc_discussion_theme"):
         st.markdown("#### :material/forum: Temaet Code of Care")

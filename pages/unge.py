@@ -4,13 +4,59 @@ import re
 
 import streamlit as st
 
-from hedensted import youth
 from hedensted.charts import grouped_bars
 from hedensted.charts_youth import area_value_bars, count_bars
 from hedensted.formatting import format_compact, format_long_date, format_percent, format_value
 from hedensted.quality import without_totals
 from hedensted.tables import display_table
 from hedensted.view_state import ComparisonOptions
+from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list_note
+from hedensted.youth.comparison import (
+    DURATION_GROUPS,
+    EDUCATION_BENEFIT,
+    chart_rows,
+    comparison_areas,
+    comparison_sentence,
+    education_benefit_status,
+    job_education_sentence,
+    job_education_shares,
+    missing_areas_note,
+    shown_areas,
+    sort_categories,
+    status_categories,
+)
+from hedensted.youth.discussion import discussion_points, split_quotes, youth_focus_areas
+from hedensted.youth.frikort import (
+    frikort_baselines,
+    frikort_indicators,
+    frikort_target_lines,
+    frikort_target_texts,
+    frikort_targets_empty,
+    project_description,
+)
+from hedensted.youth.goals import (
+    APPRENTICE_PROJECT,
+    apprentice_goal_overview,
+    goals_by_indicator,
+    goals_with_actual,
+    youth_goals_2017,
+)
+from hedensted.youth.kpis import (
+    apprentices_kpi,
+    education_benefit_fulltime_kpi,
+    education_benefit_outcome_kpi,
+    under_18_kpi,
+)
+from hedensted.youth.offers import (
+    NO_AGE_TEXT,
+    age_bounds,
+    filter_offers,
+    most_covered_age,
+    offer_places,
+    selection_summary,
+    with_age_labels,
+)
+from hedensted.youth.totals import footnotes, total_and_parts
 from ui.components import (
     chart,
     dataset_details,
@@ -50,7 +96,7 @@ def numbers_for(frame, columns, formats, datasets, key: str, file_name: str) -> 
 
 
 def intro(strategy) -> None:
-    focus = youth.youth_focus_areas(strategy.frame)
+    focus = youth_focus_areas(strategy.frame)
     st.markdown(
         "Ungeenhedens tilbud, de unges forløb, voksenlærlinge, resultater for uddannelseshjælp "
         "og målene for unge – samlet fra udvalgets dokumenter.\n\n"
@@ -63,10 +109,10 @@ with_datasets(catalog, ["strategi_fokusomraader"], intro)
 
 tiles = st.columns(4)
 builders = [
-    ("unge_kpi_voksenlaerlinge", lambda: youth.apprentices_kpi(catalog)),
-    ("unge_kpi_under_18", lambda: youth.under_18_kpi(catalog)),
-    ("unge_kpi_job_uddannelse", lambda: youth.education_benefit_outcome_kpi(catalog, reference)),
-    ("unge_kpi_fuldtid", lambda: youth.education_benefit_fulltime_kpi(catalog, reference)),
+    ("unge_kpi_voksenlaerlinge", lambda: apprentices_kpi(catalog)),
+    ("unge_kpi_under_18", lambda: under_18_kpi(catalog)),
+    ("unge_kpi_job_uddannelse", lambda: education_benefit_outcome_kpi(catalog, reference)),
+    ("unge_kpi_fuldtid", lambda: education_benefit_fulltime_kpi(catalog, reference)),
 ]
 for column, (key, build) in zip(tiles, builders, strict=True):
     with column:
@@ -87,7 +133,7 @@ def offer_card(row) -> None:
 
 
 def offer_grid(offers, columns: int = 3) -> None:
-    labelled = youth.with_age_labels(offers)
+    labelled = with_age_labels(offers)
     for start in range(0, len(labelled), columns):
         cells = st.columns(columns)
         chunk = labelled.iloc[start : start + columns]
@@ -98,7 +144,7 @@ def offer_grid(offers, columns: int = 3) -> None:
 
 def offers_section(dataset) -> None:
     offers = dataset.frame
-    low, high = youth.age_bounds(offers)
+    low, high = age_bounds(offers)
     with st.container(border=True, key="unge_offer_filters"):
         age_column, place_column, search_column = st.columns([3, 3, 4])
         with age_column:
@@ -107,7 +153,7 @@ def offers_section(dataset) -> None:
                 "Alder (år)",
                 min_value=low,
                 max_value=high,
-                value=youth.most_covered_age(offers),
+                value=most_covered_age(offers),
                 key="unge_age",
                 disabled=not age_on,
                 help="Viser tilbud, hvis aldersgruppe omfatter den valgte alder.",
@@ -115,7 +161,7 @@ def offers_section(dataset) -> None:
         with place_column:
             places = st.multiselect(
                 "Sted",
-                youth.offer_places(offers),
+                offer_places(offers),
                 key="unge_place",
                 placeholder="Alle steder",
             )
@@ -125,14 +171,14 @@ def offers_section(dataset) -> None:
                 key="unge_search",
                 placeholder="fx gaming, misbrug, forældre",
             )
-    selection = youth.filter_offers(offers, age if age_on else None, places, search)
-    st.markdown(youth.selection_summary(selection, places, search))
+    selection = filter_offers(offers, age if age_on else None, places, search)
+    st.markdown(selection_summary(selection, places, search))
     if selection.matching.empty:
         st.info("Ingen tilbud passer til valget.", icon=":material/search:")
     else:
         offer_grid(selection.matching)
     if not selection.without_age.empty:
-        st.subheader(f"Tilbud hvor {youth.NO_AGE_TEXT}", anchor="alder-ikke-angivet")
+        st.subheader(f"Tilbud hvor {NO_AGE_TEXT}", anchor="alder-ikke-angivet")
         st.caption(
             "Kilden giver ingen alder for disse tilbud. De tæller derfor ikke som et match på "
             "alder, men vises her, så de ikke overses – læs målgruppen."
@@ -149,7 +195,7 @@ st.header("Unge under 18 – afsluttede forløb 2023")
 
 
 def under_18_section(dataset) -> None:
-    item = youth.total_and_parts(dataset)
+    item = total_and_parts(dataset)
     left, right = st.columns([1, 2], gap="large")
     with left:
         st.metric(
@@ -169,7 +215,7 @@ def under_18_section(dataset) -> None:
             ),
             key="unge_chart_under_18",
         )
-        for note in youth.footnotes(dataset.frame, "offer_type"):
+        for note in footnotes(dataset.frame, "offer_type"):
             st.caption(f"Fodnote i kilden – {note}")
     dataset_details(dataset, key="unge_under_18")
 
@@ -182,7 +228,7 @@ st.header("Voksenlærlinge")
 
 
 def apprentices_section(ages, trades) -> None:
-    item = youth.total_and_parts(ages)
+    item = total_and_parts(ages)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(f"Efter alder, {ages.metadata.period_label}")
@@ -206,10 +252,10 @@ def apprentices_section(ages, trades) -> None:
         dataset_details(ages, key="unge_voksenlaerlinge")
     with right:
         st.subheader("Fag")
-        lines = youth.trade_lines(trades.frame)
+        lines = trade_lines(trades.frame)
         st.markdown("\n".join(f"- {line}" for line in lines))
-        st.caption(youth.trade_list_note(trades.frame, item))
-        if note := youth.spelling_note(trades.frame):
+        st.caption(trade_list_note(trades.frame, item))
+        if note := spelling_note(trades.frame):
             st.caption(note)
         source_caption(trades)
 
@@ -218,8 +264,8 @@ with_datasets(catalog, ["voksenlaerlinge_alder", "voksenlaerlinge_fag"], apprent
 
 
 def apprentice_goals_section(goals) -> None:
-    st.subheader(f"Mål for {youth.APPRENTICE_PROJECT.lower()} 2019–2020")
-    texts, with_target = youth.apprentice_goal_overview(goals.frame, goals.metadata.source_date)
+    st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
+    texts, with_target = apprentice_goal_overview(goals.frame, goals.metadata.source_date)
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.markdown("**Målsætningerne (som skrevet)**")
@@ -250,24 +296,24 @@ st.header("Uddannelseshjælp sammenlignet med andre områder")
 
 def comparison_section(status, published, duration, fulltime) -> None:
     options = ComparisonOptions(
-        areas=youth.comparison_areas(
-            youth.education_benefit_status(status.frame), duration.frame, fulltime.frame
+        areas=comparison_areas(
+            education_benefit_status(status.frame), duration.frame, fulltime.frame
         ),
-        groups=youth.status_categories(status.frame),
-        default_areas=youth.comparison_areas(youth.education_benefit_status(status.frame)),
+        groups=status_categories(status.frame),
+        default_areas=comparison_areas(education_benefit_status(status.frame)),
     )
     choice = comparison_controls(options, key="unge")
-    areas = youth.shown_areas(choice)
+    areas = shown_areas(choice)
 
     st.subheader(f"Status 1 måned efter afsluttet forløb ({status.metadata.period_label})")
-    st.markdown(youth.job_education_sentence(status.frame, choice.reference))
+    st.markdown(job_education_sentence(status.frame, choice.reference))
     if not choice.groups:
         st.info("Vælg mindst én status under »Grupper« for at se figuren.", icon=":material/info:")
     else:
-        rows, present, missing = youth.chart_rows(
-            youth.education_benefit_status(status.frame), areas, "category", choice.groups
+        rows, present, missing = chart_rows(
+            education_benefit_status(status.frame), areas, "category", choice.groups
         )
-        if note := youth.missing_areas_note(missing):
+        if note := missing_areas_note(missing):
             st.caption(note)
         chart(
             grouped_bars(
@@ -277,11 +323,11 @@ def comparison_section(status, published, duration, fulltime) -> None:
                 value_title="Pct. af afsluttede forløb",
                 decimals=status.metadata.decimals,
                 area_order=present,
-                category_order=youth.sort_categories(rows, choice.sort, choice.reference),
+                category_order=sort_categories(rows, choice.sort, choice.reference),
             ),
             key="unge_chart_status",
         )
-    shares = youth.job_education_shares(status.frame, published.frame, areas)
+    shares = job_education_shares(status.frame, published.frame, areas)
     shares_table = display_table(
         shares,
         {
@@ -293,7 +339,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
     )
     table(shares_table, key="unge_andel_job_uddannelse")
     numbers_for(
-        youth.education_benefit_status(status.frame),
+        education_benefit_status(status.frame),
         {"area": "Område", "category": "Status 1 måned efter", "value": "Andel"},
         {"value": format_percent},
         [status],
@@ -305,13 +351,11 @@ def comparison_section(status, published, duration, fulltime) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(f"Gennemsnitlig varighed ({duration.metadata.period_label})")
-        rows, present, missing = youth.chart_rows(
-            duration.frame, areas, "target_group", youth.DURATION_GROUPS
-        )
-        for group in youth.DURATION_GROUPS:
+        rows, present, missing = chart_rows(duration.frame, areas, "target_group", DURATION_GROUPS)
+        for group in DURATION_GROUPS:
             st.markdown(
                 "- "
-                + youth.comparison_sentence(
+                + comparison_sentence(
                     duration.frame,
                     choice.reference,
                     group,
@@ -322,7 +366,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
                     target_group=group,
                 )
             )
-        if note := youth.missing_areas_note(missing):
+        if note := missing_areas_note(missing):
             st.caption(note)
         chart(
             grouped_bars(
@@ -332,7 +376,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
                 value_title=f"Gennemsnitlig varighed ({duration.metadata.short_unit})",
                 decimals=duration.metadata.decimals,
                 area_order=present,
-                category_order=list(youth.DURATION_GROUPS),
+                category_order=list(DURATION_GROUPS),
             ),
             key="unge_chart_varighed",
         )
@@ -353,22 +397,20 @@ def comparison_section(status, published, duration, fulltime) -> None:
         st.subheader(
             f"Uddannelseshjælp i pct. af arbejdsstyrken ({fulltime.metadata.period_label})"
         )
-        rows, present, missing = youth.chart_rows(
-            fulltime.frame, areas, "group", [youth.EDUCATION_BENEFIT]
-        )
+        rows, present, missing = chart_rows(fulltime.frame, areas, "group", [EDUCATION_BENEFIT])
         st.markdown(
             "- "
-            + youth.comparison_sentence(
+            + comparison_sentence(
                 fulltime.frame,
                 choice.reference,
                 "Fuldtidspersoner på uddannelseshjælp",
                 "%",
                 "lavere end",
                 "højere end",
-                group=youth.EDUCATION_BENEFIT,
+                group=EDUCATION_BENEFIT,
             )
         )
-        if note := youth.missing_areas_note(missing):
+        if note := missing_areas_note(missing):
             st.caption(note)
         chart(
             area_value_bars(
@@ -434,7 +476,7 @@ def goal_card(indicator, rows) -> None:
 
 def youth_goals_section(youth_goals, result_goals) -> None:
     st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
-    for goal in youth.goals_with_actual(youth_goals.frame):
+    for goal in goals_with_actual(youth_goals.frame):
         left, right = st.columns([1, 1], gap="large")
         with left:
             st.metric(
@@ -450,8 +492,8 @@ def youth_goals_section(youth_goals, result_goals) -> None:
                 "Det aktuelle tal står uden dato i planen "
                 f"({youth_goals.metadata.source_date_label})."
             )
-    goals = youth.youth_goals_2017(youth_goals.frame, result_goals.frame)
-    groups = youth.goals_by_indicator(goals)
+    goals = youth_goals_2017(youth_goals.frame, result_goals.frame)
+    groups = goals_by_indicator(goals)
     for start in range(0, len(groups), 3):
         cells = st.columns(3)
         for cell, (indicator, rows) in zip(cells, groups[start : start + 3], strict=False):
@@ -483,7 +525,7 @@ with_datasets(catalog, ["ungemaal_2016_2018", "resultatmaal_2017"], youth_goals_
 
 
 def frikort_section(projects, indicators, target_numbers) -> None:
-    project = youth.project_description(projects.frame)
+    project = project_description(projects.frame)
     st.subheader(f"Investeringsprojekt: {project['project']}")
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -497,14 +539,12 @@ def frikort_section(projects, indicators, target_numbers) -> None:
             "**Måltal for investeringen (fuldtidspersoner):**\n"
             + "\n".join(
                 f"- {text}"
-                for text in youth.frikort_target_texts(
-                    youth.frikort_target_lines(target_numbers.frame)
-                )
+                for text in frikort_target_texts(frikort_target_lines(target_numbers.frame))
             )
         )
         source_caption(target_numbers)
     with right:
-        baselines = youth.frikort_baselines(indicators.frame)
+        baselines = frikort_baselines(indicators.frame)
         st.markdown("**Startmåling i statusskemaet**")
         for _, row in baselines.iterrows():
             st.metric(
@@ -513,12 +553,12 @@ def frikort_section(projects, indicators, target_numbers) -> None:
                 border=True,
             )
             st.caption(row["baseline_note"])
-        if youth.frikort_targets_empty(indicators.frame):
+        if frikort_targets_empty(indicators.frame):
             st.markdown(
                 "Skemaets mål for august 2024, januar 2025 og januar 2026 er tomme i kilden."
             )
         source_caption(indicators)
-    frikort = youth.frikort_indicators(indicators.frame)
+    frikort = frikort_indicators(indicators.frame)
     numbers_for(
         frikort,
         {
@@ -554,7 +594,7 @@ st.header("Til drøftelse")
 
 
 def discussion_section(points) -> None:
-    statements, quotes = youth.split_quotes(youth.discussion_points(points.frame))
+    statements, quotes = split_quotes(discussion_points(points.frame))
     st.caption(
         f"Temadrøftelsen {format_long_date(points.metadata.source_date)}: livslang læring og "
         "»job før uddannelse«."

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hedensted.code_of_care import Card, ProgramItem, split_lead
+from hedensted.code_of_care.cards import Card, ProgramItem, split_lead
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 _LEADING_NUMBER = re.compile(r"^(\s*\d+)([.)])(\s)")

@@ -1,0 +1,7 @@
+"""Young people ("Unge"): the domain logic behind the "Unge" page, one module per concern.
+
+offers (the offers catalogue), totals (published totals and footnotes),
+apprentices (adult apprentices' trades), comparison (uddannelseshjælp between
+areas), goals (youth goals and their status), frikort (the Socialt Frikort
+project), discussion (focus areas and discussion points), kpis (headline tiles).
+"""

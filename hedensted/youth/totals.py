@@ -1,0 +1,39 @@
+"""Published totals next to the sum of their parts, and the source's footnotes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hedensted.catalog import Dataset
+from hedensted.formatting import format_compact
+from hedensted.quality import TotalDifference, total_differences
+
+
+def total_and_parts(dataset: Dataset) -> TotalDifference:
+    """The dataset's (single) published total next to the sum of its parts.
+
+    Raises ``ValueError`` if the dataset declares no total or has no total row.
+    """
+    differences = total_differences(dataset)
+    if not differences:
+        raise ValueError(f"Datasættet '{dataset.id}' har ingen offentliggjort total.")
+    return differences[0]
+
+
+def total_sentence(item: TotalDifference, parts_name: str) -> str:
+    """``»Tilbud i alt« er offentliggjort som 141; tilbudstyperne summer til 140.``"""
+    published = format_compact(item.published_total)
+    summed = format_compact(item.sum_of_parts)
+    if not item.differs:
+        return f"»{item.total_label}« er {published}, lig med summen af {parts_name}."
+    return (
+        f"»{item.total_label}« er offentliggjort som {published}, men {parts_name} summer "
+        f"til {summed} (forskel {format_compact(item.difference)}). Begge tal vises som "
+        "offentliggjort."
+    )
+
+
+def footnotes(frame: pd.DataFrame, label_column: str, note_column: str = "note") -> list[str]:
+    """``»Tilbud uden for LAB«: Fx …`` for every row with a footnote in the source."""
+    rows = frame[frame[note_column].fillna("").astype(str).str.strip() != ""]
+    return [f"»{row[label_column]}«: {row[note_column]}" for _, row in rows.iterrows()]
