@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -347,14 +347,6 @@ def expenses_kpi_for(catalog: Catalog, reference: str) -> Kpi:
         ),
         notes=(f"Kildematerialet har ikke udgifterne for {reference}.",),
     )
-
-
-def short_delta(kpi: Kpi) -> Kpi:
-    """The tile without "vs. <reference>" in its delta (the page says it once, above
-    the tiles), so the delta fits a narrow tile."""
-    if kpi.delta_text is None or kpi.reference_area is None:
-        return kpi
-    return replace(kpi, delta_text=kpi.delta_text.removesuffix(f" vs. {kpi.reference_area}"))
 
 
 def gap_worth(

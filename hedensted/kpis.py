@@ -7,7 +7,7 @@ display what they get.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -43,6 +43,13 @@ class Kpi:
     dataset_ids: tuple[str, ...]
     sentence: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_short_delta(self) -> Kpi:
+        """The tile without "vs. <reference>" in its delta, for narrow tiles on pages
+        that name the reference once above the tiles."""
+        if self.delta_text is None or self.reference_area is None:
+            return self
+        return replace(self, delta_text=self.delta_text.removesuffix(f" vs. {self.reference_area}"))
 
 
 def _value(frame: pd.DataFrame, **filters: str) -> float:

@@ -47,10 +47,10 @@ tiles = st.columns(4)
 builders = [
     (
         "benchmark_kpi_fuldtidspersoner",
-        lambda: bp.short_delta(fulltime_share_kpi(catalog, reference)),
+        lambda: fulltime_share_kpi(catalog, reference).with_short_delta(),
     ),
-    ("benchmark_kpi_udgifter", lambda: bp.short_delta(bp.expenses_kpi_for(catalog, reference))),
-    ("benchmark_kpi_ledighed", lambda: bp.short_delta(unemployment_kpi(catalog, reference))),
+    ("benchmark_kpi_udgifter", lambda: bp.expenses_kpi_for(catalog, reference).with_short_delta()),
+    ("benchmark_kpi_ledighed", lambda: unemployment_kpi(catalog, reference).with_short_delta()),
     ("benchmark_kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
 ]
 for column, (key, build) in zip(tiles, builders, strict=True):

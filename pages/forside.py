@@ -24,9 +24,9 @@ st.markdown(
 
 tiles = st.columns(4)
 builders = [
-    ("kpi_fuldtidspersoner", lambda: fulltime_share_kpi(catalog, reference)),
-    ("kpi_udgifter", lambda: expenses_kpi(catalog, reference)),
-    ("kpi_ledighed", lambda: unemployment_kpi(catalog, reference)),
+    ("kpi_fuldtidspersoner", lambda: fulltime_share_kpi(catalog, reference).with_short_delta()),
+    ("kpi_udgifter", lambda: expenses_kpi(catalog, reference).with_short_delta()),
+    ("kpi_ledighed", lambda: unemployment_kpi(catalog, reference).with_short_delta()),
     ("kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
 ]
 for column, (key, build) in zip(tiles, builders, strict=True):

@@ -146,7 +146,7 @@ def test_expense_sentences_follow_the_reference(catalog, reference, per_person, 
         f"Hedensted bruger {per_person} mindre pr. person i arbejdsstyrken end {reference}."
     )
     assert f"{in_all} mindre i alt" in kpi.sentence
-    assert bp.short_delta(kpi).delta_text == f"-{per_person}"
+    assert kpi.with_short_delta().delta_text == f"-{per_person}"
 
 
 def test_gap_worth_per_group_and_in_all(catalog) -> None:
