@@ -64,7 +64,7 @@ _pgtest_free_port() {
 
 stop_test_postgres() {
   if [ -n "${PGTEST_DATA_DIR:-}" ] && [ -d "$PGTEST_DATA_DIR" ]; then
-    _pgtest_as_owner "$PGTEST_BIN/pg_ctl" -D "$PGTEST_DATA_DIR" -m fast -w stop >/dev/null 2>&1 || true
+    _pgtest_as_owner "$PGTEST_BIN/pg_ctl" -D "$PGTEST_DATA_DIR/cluster" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$PGTEST_DATA_DIR"
   fi
   unset PGTEST_DATA_DIR TEST_DATABASE_URL
@@ -86,12 +86,11 @@ _pgtest_setup() {
   chmod 700 "$data"
   port="$(_pgtest_free_port)"
   password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  printf '%s\n' "$password" >"$data.pw"
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$data.pw"
 
   _pgtest_as_owner "$bin/initdb" -D "$data/cluster" -U postgres --auth-local=trust \
     --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$data.initdb.log" 2>&1 || {
     cat "$data.initdb.log" >&2
+    rm -rf "$data" "$data.initdb.log"
     _pgtest_fail "initdb failed."
     return 1
   }
@@ -100,6 +99,7 @@ _pgtest_setup() {
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data" \
     start >/dev/null || {
     cat "$data/cluster/server.log" >&2
+    rm -rf "$data"
     _pgtest_fail "the server did not start."
     return 1
   }
@@ -110,10 +110,10 @@ _pgtest_setup() {
   _pgtest_as_owner "$bin/psql" -h "$data" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $user LOGIN PASSWORD '$password'" \
     -c "CREATE DATABASE $db OWNER $user" >/dev/null || {
+    stop_test_postgres
     _pgtest_fail "could not create the test user and database."
     return 1
   }
-  rm -f "$data.pw"
   export TEST_DATABASE_URL="postgresql+psycopg://$user:$password@127.0.0.1:$port/$db"
   if [ -z "$(trap -p EXIT)" ]; then
     trap stop_test_postgres EXIT

@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import app_test as app_test_module
 
 from hedensted.catalog import PACKAGED_DATA_DIR, Catalog, load_catalog
 
@@ -25,3 +27,19 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(PACKAGED_DATA_DIR, target)
     return target
+
+
+class _ServerPagesManager(PagesManager):
+    """AppTest's PagesManager, as on a running server after the first request.
+
+    AppTest resets the old "pages/ folder" flag before every run, so each run
+    would first execute the page file alone (no sidebar) and ``require_entry_script``
+    would rerun it through app.py, dropping the click that started the run. A
+    server clears the flag once per process; this keeps it cleared between runs.
+    """
+
+
+@pytest.fixture(autouse=True)
+def server_like_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_test_module, "PagesManager", _ServerPagesManager)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)

@@ -79,10 +79,7 @@ def test_changing_the_reference_changes_the_sentences() -> None:
     assert "Hedensted bruger 379 kr. mindre pr. person i arbejdsstyrken end Hele landet" in shown
     deltas = {metric.label: metric.delta for metric in app.metric}
     assert deltas["Offentligt forsørgede"] == "-0,7 pct.-point"  # 22,7 − 23,4
-    # AppTest drops the entry script's sidebar from its element tree after a rerun
-    # (the browser keeps it), so the next choice goes through the widget's state.
-    app.session_state["reference_area"] = "Ringkøbing-Skjern"
-    app.run()
+    app.sidebar.selectbox(key="reference_area").select("Ringkøbing-Skjern").run()
     shown = _shown_text(app)
     assert "411 kr. mindre" in shown
     assert "Kildematerialet har ikke ledighedsprocenten for Ringkøbing-Skjern." in shown

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from hedensted.register.auth import hash_password
 from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
@@ -37,22 +35,6 @@ SECRETS = {
 FIELD = f"{KEY}_value_flere_i_job_202403_aktivitetsparate_antal"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIGHT_LABEL = "Målgruppeantal: Aktivitetsparate kontanthjælpsmodtagere"
-
-
-class _ServerPagesManager(PagesManager):
-    """AppTest's PagesManager, as on a running server after the first request.
-
-    AppTest resets the old »pages/ folder« flag before every run, so each run
-    first executes the page file alone and ``require_entry_script`` reruns it
-    through app.py – which drops the click that started the run. A server
-    clears the flag once per process; this keeps it cleared between runs.
-    """
-
-
-@pytest.fixture(autouse=True)
-def server_like_pages(monkeypatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", _ServerPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
 
 
 @pytest.fixture

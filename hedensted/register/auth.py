@@ -47,7 +47,11 @@ class User:
     @property
     def author(self) -> str:
         """How the person is recorded in the history."""
-        return self.name if self.name == self.username else f"{self.name} ({self.username})"
+        return (
+            self.name
+            if self.name.lower() == self.username.lower()
+            else f"{self.name} ({self.username})"
+        )
 
 
 VIEWER = User(username="", name="Læser", is_editor=False, method="")

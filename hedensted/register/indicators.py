@@ -104,6 +104,13 @@ class Indicator:
         return f"{self.section.rstrip(': ')}: {self.name}"
 
     @property
+    def label_with_unit(self) -> str:
+        """The label followed by the unit, unless the name already ends with it."""
+        if self.label.endswith(f"({self.unit})"):
+            return self.label
+        return f"{self.label} ({self.unit})"
+
+    @property
     def has_targets(self) -> bool:
         """True when the source gives a direction and at least one milestone."""
         return self.direction is not None and bool(self.milestones)
@@ -120,6 +127,7 @@ class IndicatorSet:
     indicators: tuple[Indicator, ...]
     first_month: date
     last_month: date
+    milestone_months: tuple[date, ...] = ()
 
     def __iter__(self) -> Iterator[Indicator]:
         return iter(self.indicators)
@@ -237,7 +245,7 @@ def load_indicators(frame: pd.DataFrame, period_code: str) -> IndicatorSet:
                 source_note=_text(record["source_note"]),
             )
         )
-    return IndicatorSet(tuple(indicators), start, end)
+    return IndicatorSet(tuple(indicators), start, end, tuple(milestone_cols.values()))
 
 
 def indicators_from_catalog(catalog: Catalog) -> IndicatorSet:

@@ -10,6 +10,7 @@ direction get no traffic light: the source has no target to measure against.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,3 +170,18 @@ def target_path_frame(indicator: Indicator) -> pd.DataFrame:
             label = "Startmåling" if is_baseline else f"Mål {format_month(month)}"
         rows.append({"month": month, "target": target, "point": point, "label": label})
     return pd.DataFrame(rows, columns=columns)
+
+
+def entered_values(records: Iterable, indicator: Indicator) -> pd.DataFrame:
+    """The latest value per month of one indicator: ``month`` and ``value``, by month.
+
+    ``records`` are the latest versions (``service.latest_entries``); anything
+    with ``project_id``, ``indicator_id``, ``month`` and ``value`` will do.
+    """
+    rows = [
+        {"month": r.month, "value": r.value}
+        for r in records
+        if (r.project_id, r.indicator_id) == indicator.key
+    ]
+    frame = pd.DataFrame(rows, columns=["month", "value"])
+    return frame.sort_values("month").reset_index(drop=True)

@@ -28,7 +28,7 @@ MAX_COMMENT = 1000
 # 1.212 · 1.212,5 · 22,7 · 1212 · -3 (sign handled separately)
 _DANISH_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
-_NUMBER_AND_UNIT = re.compile(r"^(?P<number>[-+−]?[\d.,]+)\s*(?P<unit>\S.*)?$")
+_NUMBER_AND_UNIT = re.compile(r"^(?P<number>[-+−]?[\d.,]+)\s*(?P<unit>[%A-Za-zÆØÅæøå.]+)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 UNIT_WORDS = {
