@@ -8,7 +8,7 @@ from ui.sidebar import render_sidebar
 
 st.set_page_config(
     page_title="Beskæftigelse i Hedensted",
-    page_icon=":material/work:",
+    page_icon="📊",  # an emoji favicon is drawn locally; a material icon is fetched online
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -27,7 +27,7 @@ PAGES = {
     "pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
     "pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
     "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
-    "pages/investeringsprojekter.py": [],
+    "pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
     "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }
 

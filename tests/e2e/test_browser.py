@@ -7,7 +7,7 @@ the Danish way (22,7 and 2.674), because the app formats them itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -59,6 +59,13 @@ PAGES = [
         figures=["141", "45,9\u00a0%", "Ikke i kildematerialet"],
     ),
     PageSpec(
+        "investeringsprojekter",
+        "Investeringsprojekter",
+        nav_label="Investeringsprojekter",
+        charts=0,  # its charts sit in tabs; the test opens every tab
+        figures=["ingen tal endnu", "Klar, parat – i job", "1.000"],  # 1.000: måltal axis
+    ),
+    PageSpec(
         "om_data",
         "Om data",
         nav_label="Om data",
@@ -86,8 +93,12 @@ def open_page(page, spec: PageSpec, app_url: str) -> None:
 
 
 def shown_text(page) -> str:
-    """All text in the main area (st.dataframe cells are drawn on a canvas, so not those)."""
-    return page.locator('[data-testid="stMain"]').inner_text()
+    """Text in the main area, plus the text drawn inside visible charts (axis labels,
+    value labels). st.dataframe cells are drawn on a canvas, so not those."""
+    chart_text = page.locator(
+        '[data-testid="stMain"] [data-testid="stVegaLiteChart"] svg text >> visible=true'
+    ).evaluate_all("els => els.map(e => e.textContent).join('\\n')")
+    return page.locator('[data-testid="stMain"]').inner_text() + "\n" + chart_text
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[spec.path or "forside" for spec in PAGES])
@@ -96,15 +107,37 @@ def test_page_renders_in_danish_and_draws_every_chart(page, app_url: str, spec: 
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     assert charts.count() >= spec.charts
     save_screenshot(page, spec.path or "forside")
-    # Expanders hide "Vis tal" tables; open them so their figures are checked too.
-    for toggle in page.locator('[data-testid="stExpander"] summary').all():
-        if toggle.is_visible():  # expanders in a hidden tab stay closed
-            toggle.click()
-    page.wait_for_timeout(500)
-    text = shown_text(page)
-    for figure in spec.figures:
-        assert figure in text, figure
+    # Charts in tabs draw when their tab opens: open every tab and check them too.
+    missing = set(spec.figures)
+    texts = []
+    tabs = page.get_by_role("tab")
+    for index in range(-1, tabs.count()):
+        if index >= 0:
+            tabs.nth(index).click()
+            wait_until_rendered(page, replace(spec, charts=0))
+        texts.append(expanded_text(page))
+        missing = {figure for figure in missing if not is_visible_text(page, figure)}
+    assert not missing, f"not shown: {sorted(missing)}"
+    text = "\n".join(texts)
     assert "2,993,871" not in text and "22.7 %" not in text  # no English formats
+
+
+def is_visible_text(page, text: str) -> bool:
+    """Whether some visible element in the main area shows ``text``."""
+    return page.locator('[data-testid="stMain"]').get_by_text(text).filter(visible=True).count() > 0
+
+
+def expanded_text(page) -> str:
+    """The main area's text with every visible "Vis tal" expander opened."""
+    closed = page.locator(
+        '[data-testid="stExpander"] details:not([open]) > summary >> visible=true'
+    )
+    for _ in range(200):  # expanders in a hidden tab stay closed
+        if closed.count() == 0:
+            break
+        closed.first.click()
+    page.wait_for_timeout(300)
+    return shown_text(page)
 
 
 def save_screenshot(page, name: str) -> None:
