@@ -25,7 +25,7 @@ from hedensted.formatting import (
     format_percent,
     format_points,
 )
-from hedensted.kpis import TOTAL_GROUP, Kpi, expenses_kpi
+from hedensted.kpis import TOTAL_GROUP, Kpi, expenses_kpi, kpi_against_reference
 from hedensted.outcomes import EDUCATION, FLEXJOB, JOB, JOB_AND_EDUCATION, share_ended_to
 from hedensted.periods import parse_period, period_label
 from hedensted.unemployment import has_lowest_rate, municipality_rates, rank_in_rar
@@ -330,14 +330,12 @@ def expenses_kpi_for(catalog: Catalog, reference: str) -> Kpi:
         (expenses.frame["area"] == HEDENSTED) & (expenses.frame["group"] == TOTAL_GROUP)
     ]
     value = float(total["value"].iloc[0])
-    return Kpi(
+    return kpi_against_reference(
         label="Udgifter pr. person",
         value=value,
         value_text=format_kroner(value),
         reference_area=reference,
         reference_value=None,
-        delta=None,
-        delta_text=None,
         lower_is_better=True,
         period_label=expenses.metadata.period_label,
         dataset_ids=(expenses.id,),

@@ -52,6 +52,69 @@ class Kpi:
         return replace(self, delta_text=self.delta_text.removesuffix(f" vs. {self.reference_area}"))
 
 
+def kpi_without_reference(
+    *,
+    label: str,
+    value: float,
+    value_text: str,
+    period_label: str,
+    dataset_ids: tuple[str, ...],
+    sentence: str,
+    lower_is_better: bool = False,
+    notes: tuple[str, ...] = (),
+) -> Kpi:
+    """A tile with no area to compare against (no reference value, no delta)."""
+    return Kpi(
+        label=label,
+        value=value,
+        value_text=value_text,
+        reference_area=None,
+        reference_value=None,
+        delta=None,
+        delta_text=None,
+        lower_is_better=lower_is_better,
+        period_label=period_label,
+        dataset_ids=dataset_ids,
+        sentence=sentence,
+        notes=notes,
+    )
+
+
+def kpi_against_reference(
+    *,
+    label: str,
+    value: float,
+    value_text: str,
+    reference_area: str,
+    reference_value: float | None,
+    lower_is_better: bool,
+    period_label: str,
+    dataset_ids: tuple[str, ...],
+    sentence: str,
+    notes: tuple[str, ...] = (),
+) -> Kpi:
+    """A tile of a share compared with ``reference_area``: the delta in percentage points.
+
+    ``reference_value=None`` (the source has no figure for the reference) gives
+    a tile without a delta; say why in ``notes``.
+    """
+    delta = None if reference_value is None else round(value - reference_value, 6)
+    return Kpi(
+        label=label,
+        value=value,
+        value_text=value_text,
+        reference_area=reference_area,
+        reference_value=reference_value,
+        delta=delta,
+        delta_text=None if delta is None else f"{format_points(delta)} vs. {reference_area}",
+        lower_is_better=lower_is_better,
+        period_label=period_label,
+        dataset_ids=dataset_ids,
+        sentence=sentence,
+        notes=notes,
+    )
+
+
 def _value(frame: pd.DataFrame, **filters: str) -> float:
     mask = pd.Series(True, index=frame.index)
     for column, wanted in filters.items():
@@ -66,7 +129,7 @@ def _has(frame: pd.DataFrame, column: str, wanted: str) -> bool:
     return wanted in set(frame[column])
 
 
-def _comparison_word(delta: float, lower: str, higher: str) -> str:
+def comparison_word(delta: float, lower: str, higher: str) -> str:
     return lower if delta < 0 else higher if delta > 0 else "det samme som"
 
 
@@ -77,7 +140,7 @@ def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     value = _value(frame, area=HEDENSTED, group=TOTAL_GROUP)
     reference = _value(frame, area=reference_area, group=TOTAL_GROUP)
     delta = round(value - reference, 6)
-    word = _comparison_word(delta, "lavere end", "højere end")
+    word = comparison_word(delta, "lavere end", "højere end")
     sentence = (
         f"Hedensted har {format_percent(value)} af arbejdsstyrken på offentlig forsørgelse "
         f"(fuldtidspersoner) – {format_points(abs(delta), signed=False)} {word} "
@@ -85,14 +148,12 @@ def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     )
     if delta == 0:
         sentence = f"Hedensted og {reference_area} har begge {format_percent(value)}."
-    return Kpi(
+    return kpi_against_reference(
         label="Offentligt forsørgede",
         value=value,
         value_text=format_percent(value),
         reference_area=reference_area,
         reference_value=reference,
-        delta=delta,
-        delta_text=f"{format_points(delta)} vs. {reference_area}",
         lower_is_better=True,
         period_label=dataset.metadata.period_label,
         dataset_ids=(dataset.id,),
@@ -107,7 +168,7 @@ def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     worth = expense_gap_worth(expenses.frame, labour.frame, HEDENSTED, reference_area)
     total = worth[worth["group"] == TOTAL_GROUP].iloc[0]
     delta = float(total["difference"])
-    word = _comparison_word(delta, "mindre", "mere")
+    word = comparison_word(delta, "mindre", "mere")
     sentence = (
         f"Hedensted bruger {format_kroner(abs(delta))} {word} pr. person i arbejdsstyrken "
         f"end {reference_area}. Med {format_number(total['labour_force'])} personer i "
@@ -144,35 +205,20 @@ def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         if rank > 1
         else f"Hedensted har den laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
     )
-    if not _has(frame, "area", reference_area):
-        return Kpi(
-            label="Bruttoledighed",
-            value=value,
-            value_text=format_percent(value),
-            reference_area=reference_area,
-            reference_value=None,
-            delta=None,
-            delta_text=None,
-            lower_is_better=True,
-            period_label=dataset.metadata.period_label,
-            dataset_ids=(dataset.id,),
-            sentence=rank_sentence,
-            notes=(f"Kildematerialet har ikke ledighedsprocenten for {reference_area}.",),
-        )
-    reference = _value(frame, area=reference_area)
-    delta = round(value - reference, 6)
-    return Kpi(
+    has_reference = _has(frame, "area", reference_area)
+    return kpi_against_reference(
         label="Bruttoledighed",
         value=value,
         value_text=format_percent(value),
         reference_area=reference_area,
-        reference_value=reference,
-        delta=delta,
-        delta_text=f"{format_points(delta)} vs. {reference_area}",
+        reference_value=_value(frame, area=reference_area) if has_reference else None,
         lower_is_better=True,
         period_label=dataset.metadata.period_label,
         dataset_ids=(dataset.id,),
         sentence=rank_sentence,
+        notes=()
+        if has_reference
+        else (f"Kildematerialet har ikke ledighedsprocenten for {reference_area}.",),
     )
 
 
@@ -189,14 +235,10 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
         f"forventet {format_number(row['expected'])} ud fra rammevilkårene"
         + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
     )
-    return Kpi(
+    return kpi_without_reference(
         label="Ministeriets benchmark",
         value=float(rank),
         value_text=f"Nr. {rank} af {MUNICIPALITIES_RANKED}",
-        reference_area=None,
-        reference_value=None,
-        delta=None,
-        delta_text=None,
         lower_is_better=True,
         period_label=dataset.metadata.period_label,
         dataset_ids=(dataset.id,),

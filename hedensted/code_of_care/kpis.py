@@ -17,8 +17,7 @@ from hedensted.code_of_care.paid_hours import (
 )
 from hedensted.code_of_care.timeline import PARTNERS, latest_network_count, network_timeline
 from hedensted.formatting import format_percent
-from hedensted.kpi_builders import kpi_against_reference, kpi_without_reference
-from hedensted.kpis import Kpi
+from hedensted.kpis import Kpi, kpi_against_reference, kpi_without_reference
 
 
 def _count_kpi(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from hedensted.catalog import Catalog, Dataset
 from hedensted.formatting import format_compact, format_percent, format_points
-from hedensted.kpi_builders import kpi_against_reference, kpi_without_reference
-from hedensted.kpis import Kpi, _comparison_word
+from hedensted.kpis import Kpi, comparison_word, kpi_against_reference, kpi_without_reference
 from hedensted.outcomes import JOB_AND_EDUCATION, share_ended_to
 from hedensted.quality import TotalDifference
 from hedensted.youth.comparison import (
@@ -31,7 +30,7 @@ def _published_total_kpi(dataset: Dataset, item: TotalDifference, label: str, se
 def _sentence_against(subject: str, value: float, reference: float, reference_area: str) -> str:
     """``<subject> – 0,1 pct.-point lavere end <reference_area> (1,1 %).``"""
     delta = round(value - reference, 6)
-    word = _comparison_word(delta, "lavere end", "højere end")
+    word = comparison_word(delta, "lavere end", "højere end")
     return (
         f"{subject} – {format_points(abs(delta), signed=False)} {word} {reference_area} "
         f"({format_percent(reference)})."
