@@ -9,9 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hedensted.catalog import DATA_DIR_ENV
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
+from tests.apptest_support import APP, open_page, shown_text
 
 # Each page with figures that must be visible on it, formatted the Danish way.
 PAGES = {
@@ -32,40 +30,11 @@ PAGES = {
 }
 
 
-def _shown_text(app: AppTest) -> str:
-    parts: list[str] = []
-    for element_type in (
-        "title",
-        "header",
-        "subheader",
-        "markdown",
-        "caption",
-        "info",
-        "warning",
-        "success",
-        "error",
-    ):
-        parts.extend(str(element.value) for element in getattr(app, element_type))
-    parts.extend(f"{metric.label} {metric.value} {metric.delta}" for metric in app.metric)
-    for frame in app.dataframe:
-        parts.append(frame.value.to_csv())
-    return "\n".join(parts)
-
-
-def _start(page: str) -> AppTest:
-    st.cache_data.clear()
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    app.switch_page(page)
-    app.run()
-    return app
-
-
 @pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))
 def test_every_page_renders_its_headline_figures(page: str, expected: list[str]) -> None:
-    app = _start(page)
+    app = open_page(page)
     assert not app.exception, [e.value for e in app.exception]
-    shown = _shown_text(app)
+    shown = shown_text(app)
     for text in expected:
         assert text in shown, text
     assert not app.error
@@ -75,12 +44,12 @@ def test_changing_the_reference_changes_the_sentences() -> None:
     st.cache_data.clear()
     app = AppTest.from_file(APP, default_timeout=60).run()
     app.sidebar.selectbox(key="reference_area").select("Hele landet").run()
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "Hedensted bruger 379 kr. mindre pr. person i arbejdsstyrken end Hele landet" in shown
     deltas = {metric.label: metric.delta for metric in app.metric}
     assert deltas["Offentligt forsørgede"] == "-0,7 pct.-point"  # 22,7 − 23,4
     app.sidebar.selectbox(key="reference_area").select("Ringkøbing-Skjern").run()
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "411 kr. mindre" in shown
     assert "Kildematerialet har ikke ledighedsprocenten for Ringkøbing-Skjern." in shown
 
@@ -94,7 +63,7 @@ def test_a_broken_dataset_shows_a_danish_message_and_the_rest_works(
         encoding="utf-8",
     )
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    app = _start("pages/forside.py")
+    app = open_page("pages/forside.py")
     assert not app.exception
     errors = [e.value for e in app.error]
     assert any(
@@ -102,7 +71,7 @@ def test_a_broken_dataset_shows_a_danish_message_and_the_rest_works(
         and "fuldtidspersoner_pct_arbejdsstyrke.csv, række 4, kolonne 'value'" in e
         for e in errors
     ), errors
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "2.674 kr." in shown  # the other tiles still work
     assert "Nr. 12 af 98" in shown
     st.cache_data.clear()

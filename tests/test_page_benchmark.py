@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hedensted.catalog import DATA_DIR_ENV
+from tests.apptest_support import open_page, shown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -79,30 +80,9 @@ SECTIONS = {
 }
 
 
-def _shown_text(app: AppTest) -> str:
-    parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
-        parts.extend(str(element.value) for element in getattr(app, kind))
-    parts.extend(f"{m.label} {m.value} {m.delta}" for m in app.metric)
-    parts.extend(frame.value.to_csv() for frame in app.dataframe)
-    return "\n".join(parts)
-
-
-def _open(query: dict[str, str] | None = None) -> AppTest:
-    st.cache_data.clear()
-    app = AppTest.from_file(APP, default_timeout=90)
-    for name, value in (query or {}).items():
-        app.query_params[name] = value
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 @pytest.fixture(scope="module")
 def default_page() -> AppTest:
-    return _open()
+    return open_page(PAGE)
 
 
 def test_tiles_compare_with_rar_ostjylland_by_default(default_page: AppTest) -> None:
@@ -111,7 +91,7 @@ def test_tiles_compare_with_rar_ostjylland_by_default(default_page: AppTest) -> 
     assert tiles["Udgifter pr. person"] == ("2.674 kr.", "-667 kr.")
     assert tiles["Bruttoledighed"] == (f"2,4{NBSP}%", "-0,8 pct.-point")
     assert tiles["Ministeriets benchmark"][0] == "Nr. 12 af 98"
-    shown = _shown_text(default_page)
+    shown = shown_text(default_page)
     assert "pilene viser forskellen til RAR Østjylland" in shown
     assert not default_page.error
 
@@ -122,7 +102,7 @@ def test_every_section_shows_its_figures(
 ) -> None:
     headers = [h.value for h in default_page.header]
     assert header in headers
-    shown = _shown_text(default_page)
+    shown = shown_text(default_page)
     for figure in figures:
         assert figure in shown, figure
 
@@ -160,14 +140,14 @@ def test_skanderborg_is_named_where_a_table_lacks_it(default_page: AppTest) -> N
 
 
 def test_changing_the_reference_changes_gaps_and_sentences() -> None:
-    app = _open()
-    shown = _shown_text(app)
+    app = open_page(PAGE)
+    shown = shown_text(app)
     assert "Hedensted bruger 667 kr. mindre pr. person i arbejdsstyrken end RAR Østjylland" in shown
     assert "Sammenlignet med RAR Østjylland: Hedensted har en lavere andel i 5 af 13" in shown
 
     app.selectbox(key="benchmark_reference").select("Hele landet").run()
     assert not app.exception
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "Hedensted bruger 379 kr. mindre pr. person i arbejdsstyrken end Hele landet" in shown
     assert "9,4 mio. kr. mindre i alt" in shown
     assert "667 kr. mindre" not in shown
@@ -182,10 +162,10 @@ def test_changing_the_reference_changes_gaps_and_sentences() -> None:
 
 
 def test_a_reference_missing_from_a_table_is_said_not_zero() -> None:
-    app = _open()
+    app = open_page(PAGE)
     app.selectbox(key="benchmark_reference").select("Skanderborg").run()
     assert not app.exception
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert (
         "Kildematerialet har ikke udgifterne pr. person i arbejdsstyrken for Skanderborg" in shown
     )
@@ -197,19 +177,20 @@ def test_a_reference_missing_from_a_table_is_said_not_zero() -> None:
 
 
 def test_the_url_presets_the_controls() -> None:
-    app = _open(
+    app = open_page(
+        PAGE,
         {
             "reference": "Ringkøbing-Skjern",
             "omraader": "Hedensted;Skanderborg",
             "grupper": "Kontanthjælp;Førtidspension",
             "sortering": "forskel",
-        }
+        },
     )
     assert app.selectbox(key="benchmark_reference").value == "Ringkøbing-Skjern"
     assert app.multiselect(key="benchmark_areas").value == ["Skanderborg"]
     assert app.multiselect(key="benchmark_groups").value == ["Kontanthjælp", "Førtidspension"]
     assert app.selectbox(key="benchmark_sort").value == "forskel"
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert (
         "Hedensted bruger 411 kr. mindre pr. person i arbejdsstyrken end Ringkøbing-Skjern" in shown
     )
@@ -218,7 +199,7 @@ def test_the_url_presets_the_controls() -> None:
 
 
 def test_changing_the_controls_writes_the_url() -> None:
-    app = _open()
+    app = open_page(PAGE)
     assert "reference" not in app.query_params  # the default view has a short URL
     app.multiselect(key="benchmark_areas").set_value(["RAR Østjylland"]).run()
     app.selectbox(key="benchmark_sort").select("vaerdi").run()
@@ -232,12 +213,12 @@ def test_changing_the_controls_writes_the_url() -> None:
 
 
 def test_no_benefit_group_chosen_says_so() -> None:
-    app = _open()
+    app = open_page(PAGE)
     app.multiselect(key="benchmark_groups").set_value([]).run()
     assert not app.exception
     infos = [i.value for i in app.info]
     assert infos.count("Vælg mindst én ydelsesgruppe for at se tallene.") == 2
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "nr. 12 af 98" in shown  # the other sections still work
 
 
@@ -249,10 +230,10 @@ def test_a_broken_dataset_only_blanks_its_section(
         csv_path.read_text(encoding="utf-8").replace(",557", ",mange"), encoding="utf-8"
     )
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    app = _open()
+    app = open_page(PAGE)
     errors = [e.value for e in app.error]
     assert any("vandringer_forrige_maalgruppe.csv" in e for e in errors), errors
-    shown = _shown_text(app)
+    shown = shown_text(app)
     assert "Hedensted bruger 667 kr. mindre" in shown
     assert "Ikke opfyldt" in shown
     st.cache_data.clear()

@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hedensted.catalog import DATA_DIR_ENV
+from tests.apptest_support import open_page, shown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -19,19 +20,9 @@ PAGE = "pages/code_of_care.py"
 NBSP = "\u00a0"
 
 
-def _start() -> AppTest:
-    st.cache_data.clear()
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 @pytest.fixture(scope="module")
 def page() -> AppTest:
-    return _start()
+    return open_page(PAGE)
 
 
 def _walk(node) -> list:
@@ -43,16 +34,6 @@ def _walk(node) -> list:
         found.append(child)
         found.extend(_walk(child))
     return found
-
-
-def _shown_text(app: AppTest) -> str:
-    parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
-        parts.extend(str(element.value) for element in getattr(app, kind))
-    parts.extend(f"{m.label} {m.value} {m.delta}" for m in app.metric)
-    parts.extend(t.value.to_csv() for t in app.table)
-    parts.extend(d.value.to_csv() for d in app.dataframe)
-    return "\n".join(parts)
 
 
 def _chart_frames(app: AppTest) -> list[pd.DataFrame]:
@@ -78,7 +59,7 @@ def test_kpi_tiles(page: AppTest) -> None:
         "+10,4 pct.-point vs. RAR Østjylland",
     )
     assert metrics["Kontanthjælp med lønnede timer ift. landet"][0] == "2,3 gange"
-    shown = _shown_text(page)
+    shown = shown_text(page)
     assert (
         f"19,3{NBSP}% af kontanthjælpsmodtagerne i Hedensted havde lønnede timer i marts 2019 – "
         f"mod 8,9{NBSP}% i RAR Østjylland og 8,5{NBSP}% i Hele landet."
@@ -88,7 +69,7 @@ def test_kpi_tiles(page: AppTest) -> None:
 
 def test_the_approximate_count_is_never_shown_as_exact(page: AppTest) -> None:
     assert all(m.value.strip() != "70" for m in page.metric)
-    shown = _shown_text(page)
+    shown = shown_text(page)
     assert "næsten 70" in shown
     assert not re.search(r"(?<!næsten )\b70 virksomheder", shown), "a bare 70 is shown"
     growth = _growth_data(page)
@@ -108,13 +89,13 @@ def test_growth_chart_has_every_count_with_its_document(page: AppTest) -> None:
     assert documents[41] == "Udvalget for Beskæftigelse – møde sommeren 2019"
     goals = growth[growth["kind"] == "mål"]
     assert sorted(goals["value"]) == [20, 44]
-    shown = _shown_text(page)
+    shown = shown_text(page)
     assert "**12** ifølge Temadrøftelse udvalget for Beskæftigelse 5. marts 2024" in shown
     assert "**18** ifølge Beskæftigelsesplan 2017" in shown
 
 
 def test_period_filter_changes_the_chart() -> None:
-    app = _start()
+    app = open_page(PAGE)
     assert app.select_slider(key="coc_period").value == (2015, 2024)
     before = _growth_data(app)
     assert {12, 18} <= set(before["value"])
@@ -157,13 +138,13 @@ def test_goals_table(page: AppTest) -> None:
     )
     assert status["20 nye virksomheder"] == "Kan ikke vurderes"
     assert set(goals["Frist"]) == {"31\\. december 2019"}  # escaped, not a numbered list
-    shown = _shown_text(page)
+    shown = shown_text(page)
     assert "Ikke nået pr. juni 2019: 41 af 44 (3 mangler)." in shown
     assert "så det kan ikke afgøres, om målet blev nået til tiden" in shown
 
 
 def test_cards_and_links(page: AppTest) -> None:
-    shown = _shown_text(page)
+    shown = shown_text(page)
     for title in (
         "Task Forcens aktiviteter",
         "Ny Hedensted-model for samarbejdet med virksomheder",
@@ -204,14 +185,14 @@ def test_every_section_has_a_source_caption(page: AppTest) -> None:
 
 
 def test_reference_in_the_sidebar_moves_the_delta() -> None:
-    app = _start()
+    app = open_page(PAGE)
     app.session_state["reference_area"] = "Hele landet"
     app.run()
     deltas = {m.label: m.delta for m in app.metric}
     assert deltas["Kontanthjælp med lønnede timer"] == "+10,8 pct.-point vs. Hele landet"
     app.session_state["reference_area"] = "Skanderborg"
     app.run()
-    assert "Kildematerialet har ikke andelen for Skanderborg." in _shown_text(app)
+    assert "Kildematerialet har ikke andelen for Skanderborg." in shown_text(app)
 
 
 def test_a_broken_dataset_only_blanks_its_sections(
@@ -223,7 +204,7 @@ def test_a_broken_dataset_only_blanks_its_sections(
         encoding="utf-8",
     )
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    app = _start()
+    app = open_page(PAGE)
     errors = [e.value for e in app.error]
     assert errors and all("loennede_timer_andel.csv" in e for e in errors)
     metrics = {m.label: m.value for m in app.metric}

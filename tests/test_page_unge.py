@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hedensted.catalog import DATA_DIR_ENV, Catalog
+from tests.apptest_support import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -37,16 +38,6 @@ OFFERS_15_18 = ["Udviklings- og vejledningsindsats", "Kontaktperson", "U18"]
 OFFERS_18_30 = ["Personlig jobformidlingsindsats", "På vej til Uddannelse og Job", "A-Holdet"]
 
 
-def _start(query: dict[str, str] | None = None) -> AppTest:
-    st.cache_data.clear()
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    for name, value in (query or {}).items():
-        app.query_params[name] = value
-    app.switch_page(PAGE).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def _markdown(app: AppTest) -> str:
     return "\n".join(str(m.value) for m in app.markdown)
 
@@ -66,7 +57,7 @@ def _offer_titles(app: AppTest) -> set[str]:
 @pytest.fixture(scope="module")
 def page() -> AppTest:
     """The page as it opens (read-only tests share it)."""
-    return _start()
+    return open_page(PAGE)
 
 
 def test_kpi_tiles_show_the_headline_figures(page: AppTest) -> None:
@@ -174,7 +165,7 @@ def test_every_dataset_shown_has_its_source_caption(page: AppTest, catalog: Cata
 
 
 def test_age_16_shows_the_15_18_offers_and_hides_the_18_30_ones() -> None:
-    app = _start()
+    app = open_page(PAGE)
     app.slider(key="unge_age").set_value(16).run()
     titles = _offer_titles(app)
     for offer in OFFERS_15_18:
@@ -194,7 +185,7 @@ def test_age_16_shows_the_15_18_offers_and_hides_the_18_30_ones() -> None:
 
 
 def test_place_and_search_filters() -> None:
-    app = _start()
+    app = open_page(PAGE)
     app.multiselect(key="unge_place").set_value(["Rørkjærgaard"]).run()
     captions = _captions(app)
     assert any(c.startswith("Rørkjærgaard ·") for c in captions)
@@ -211,7 +202,7 @@ def test_place_and_search_filters() -> None:
 
 
 def test_comparison_controls_follow_and_set_the_url() -> None:
-    app = _start({"reference": "Ringkøbing-Skjern", "sortering": "forskel"})
+    app = open_page(PAGE, {"reference": "Ringkøbing-Skjern", "sortering": "forskel"})
     assert app.selectbox(key="unge_reference").value == "Ringkøbing-Skjern"
     assert app.selectbox(key="unge_sort").value == "forskel"
     assert (
@@ -233,7 +224,7 @@ def test_comparison_controls_follow_and_set_the_url() -> None:
 
 
 def test_sidebar_reference_without_figures_says_so() -> None:
-    app = _start()
+    app = open_page(PAGE)
     app.session_state["reference_area"] = "Skanderborg"
     app.run()
     assert "Kildematerialet har ikke tallet for Skanderborg." in _captions(app)
@@ -250,7 +241,7 @@ def test_a_broken_dataset_blanks_only_its_sections(
         encoding="utf-8",
     )
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    app = _start()
+    app = open_page(PAGE)
     errors = [str(e.value) for e in app.error]
     assert errors and all("voksenlaerlinge_alder.csv" in e for e in errors)
     assert all("Tallene kan ikke vises" in e for e in errors)

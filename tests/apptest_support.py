@@ -1,0 +1,47 @@
+"""Shared AppTest helpers: open a page through app.py, and read what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TEXT_ELEMENTS = (
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "success",
+    "error",
+)
+
+
+def open_page(page: str, query: dict[str, str] | None = None, timeout: int = 90) -> AppTest:
+    """Start app.py fresh (cleared caches), optionally with URL query params, go to
+    ``page``, and check it ran without an exception."""
+    st.cache_data.clear()
+    app = AppTest.from_file(APP, default_timeout=timeout)
+    for name, value in (query or {}).items():
+        app.query_params[name] = value
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app
+
+
+def shown_text(app: AppTest) -> str:
+    """All text a page shows: headings, markdown, captions, boxes, metrics and tables."""
+    parts: list[str] = []
+    for element_type in TEXT_ELEMENTS:
+        parts.extend(str(element.value) for element in getattr(app, element_type))
+    parts.extend(f"{metric.label} {metric.value} {metric.delta}" for metric in app.metric)
+    parts.extend(table.value.to_csv() for table in app.table)
+    parts.extend(frame.value.to_csv() for frame in app.dataframe)
+    return "\n".join(parts)
