@@ -73,7 +73,7 @@ def _timed_goto(page, url: str, heading: str, charts: int) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def measure_pages(runs: int) -> tuple[float, list[PageResult]]:
+def measure_pages(runs: int) -> tuple[float, float, list[PageResult]]:
     """Cold start of the app, then warm navigation to every page and to the floor."""
     app_port, floor_port = free_port(), free_port()
     results: list[PageResult] = []
@@ -91,12 +91,19 @@ def measure_pages(runs: int) -> tuple[float, list[PageResult]]:
             wait_until_drawn(page, PAGES[0][1], 1)
             cold_start_s = time.perf_counter() - started
 
+            started = time.perf_counter()
             floor = start_streamlit("benchmarks/floor_app.py", floor_port, LOGS / "floor.log")
             wait_for_health(floor, f"http://127.0.0.1:{floor_port}")
+            page.goto(f"http://127.0.0.1:{floor_port}/?charts=1")
+            wait_until_drawn(page, "Floor", 1)
+            floor_cold_start_s = time.perf_counter() - started
             for path, heading in PAGES:
                 url = f"http://127.0.0.1:{app_port}/{path}"
                 _timed_goto(page, url, heading, 0)  # warm-up
-                charts = page.locator('[data-testid="stVegaLiteChart"]').count()
+                page.wait_for_timeout(2000)  # let every chart mount before counting
+                # Charts in hidden tabs are not drawn until opened; the floor gets
+                # as many charts as the page shows on arrival.
+                charts = page.locator('[data-testid="stVegaLiteChart"] >> visible=true').count()
                 page_times = [_timed_goto(page, url, heading, charts) for _ in range(runs)]
                 floor_url = f"http://127.0.0.1:{floor_port}/?charts={charts}"
                 _timed_goto(page, floor_url, "Floor", charts)
@@ -114,7 +121,7 @@ def measure_pages(runs: int) -> tuple[float, list[PageResult]]:
             if floor is not None:
                 stop(floor)
             browser.close()
-    return cold_start_s, results
+    return cold_start_s, floor_cold_start_s, results
 
 
 def scale_frame(seed: int = 0) -> pd.DataFrame:
@@ -172,11 +179,15 @@ def _machine() -> str:
 
 
 def _mark(ok: bool) -> str:
-    return "ja" if ok else "**nej**"
+    return "yes" if ok else "**no**"
 
 
 def write_report(
-    cold_start_s: float, pages: list[PageResult], scale: tuple[int, float, float], runs: int
+    cold_start_s: float,
+    floor_cold_start_s: float,
+    pages: list[PageResult],
+    scale: tuple[int, float, float],
+    runs: int,
 ) -> str:
     rows, filter_ms, peak_mib = scale
     lines = [
@@ -186,12 +197,13 @@ def write_report(
         "Reproduce: `python -m pip install -r requirements-dev.txt && python -m benchmarks.run`",
         "",
         f"- Cold start (`streamlit run` → front page fully drawn): **{cold_start_s:.2f} s** "
-        f"(target ≤ {TARGET_COLD_START_S:.0f} s: {_mark(cold_start_s <= TARGET_COLD_START_S)})",
+        f"(target ≤ {TARGET_COLD_START_S:.0f} s: {_mark(cold_start_s <= TARGET_COLD_START_S)}); "
+        f"the floor app's cold start to one drawn chart: {floor_cold_start_s:.2f} s",
         f"- Scale dataset: {rows:,} rows; filter change (server time): **{filter_ms:.0f} ms** "
         f"(target ≤ {TARGET_FILTER_MS:.0f} ms: {_mark(filter_ms <= TARGET_FILTER_MS)}); "
         f"peak memory {peak_mib:.0f} MiB",
         "",
-        "| Page | Charts | Page (ms) | Floor (ms) | Page / floor | ≤ 1,3 × floor |",
+        "| Page | Charts | Page (ms) | Floor (ms) | Page / floor | ≤ 1.3 × floor |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for result in pages:
@@ -207,9 +219,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="warm runs per page (≥ 7)")
     parser.add_argument("--no-write", action="store_true", help="print, don't update the doc")
     args = parser.parse_args()
-    cold_start_s, pages = measure_pages(args.runs)
+    cold_start_s, floor_cold_start_s, pages = measure_pages(args.runs)
     scale = measure_scale(args.runs)
-    report = write_report(cold_start_s, pages, scale, args.runs)
+    report = write_report(cold_start_s, floor_cold_start_s, pages, scale, args.runs)
     print(report)
     if not args.no_write:
         text = DOC.read_text(encoding="utf-8")

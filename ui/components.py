@@ -73,8 +73,13 @@ def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> N
 
 
 def chart(figure: alt.TopLevelMixin, key: str) -> None:
-    """Draw an Altair chart with the dashboard theme (not Streamlit's)."""
-    st.altair_chart(figure, theme=None, width="stretch", key=key)
+    """Draw an Altair chart with the dashboard theme (not Streamlit's).
+
+    The spec is handed over without Altair's JSON-schema validation, which took
+    about a third of a chart-heavy page's run time; tests/test_chart_specs.py
+    validates every chart builder's output instead.
+    """
+    st.vega_lite_chart(figure.to_dict(validate=False), theme=None, width="stretch", key=key)
 
 
 def table(frame: pd.DataFrame, key: str) -> None:
@@ -98,7 +103,9 @@ def numbers_table(
         table(shown, key=f"{key}_table")
         st.download_button(
             "Hent som Excel (.xlsx)",
-            data=to_xlsx(export, file_name, [d.metadata.source_line() for d in datasets]),
+            # Built only when clicked: an openpyxl workbook per table on every rerun
+            # cost the benchmark page about a second.
+            data=lambda: to_xlsx(export, file_name, [d.metadata.source_line() for d in datasets]),
             file_name=f"{file_name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",

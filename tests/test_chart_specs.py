@@ -1,0 +1,39 @@
+"""Every chart a page draws is a valid Vega-Lite spec.
+
+The app hands Streamlit its specs without Altair's schema validation (it cost a
+third of a chart-heavy rerun); this test runs every page with validation on.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pytest
+
+import ui.components
+from tests.apptest_support import open_page
+
+# Charts each page draws at least (tabs and expanders included).
+PAGES = {
+    "pages/forside.py": 1,
+    "pages/benchmark.py": 15,
+    "pages/code_of_care.py": 2,
+    "pages/unge.py": 5,
+    "pages/investeringsprojekter.py": 2,
+}
+
+
+@pytest.mark.parametrize(("page", "minimum"), PAGES.items(), ids=list(PAGES))
+def test_every_chart_spec_validates(
+    page: str, minimum: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validated: list[str] = []
+    draw = ui.components.chart
+
+    def validating_chart(figure: alt.TopLevelMixin, key: str) -> None:
+        figure.to_dict(validate=True)  # raises on an invalid spec
+        validated.append(key)
+        draw(figure, key)
+
+    monkeypatch.setattr(ui.components, "chart", validating_chart)
+    open_page(page)
+    assert len(validated) >= minimum, validated
