@@ -12,6 +12,8 @@ from hedensted.investments import maaltal_chart_frame, maaltal_summary, project_
 from hedensted.progress import Direction, Status
 from hedensted.register.layout import layout_columns, status_frame, status_text_table
 from hedensted.register.tracking import (
+    format_indicator_difference,
+    format_indicator_value,
     indicator_tile,
     target_for,
     target_path_frame,
@@ -158,3 +160,10 @@ def test_project_cards_carry_goals_and_march_status(catalog) -> None:
     assert len(by_id["kompetenceporten"].goals_august_2024) == 5
     assert by_id["socialt_frikort"].status_march_2024 == ()
     assert by_id["socialt_frikort"].goals_long_term == ()
+
+
+def test_one_is_singular() -> None:
+    assert format_indicator_value(1, "personer") == "1 person"
+    assert format_indicator_value(1212, "personer") == "1.212 personer"
+    assert format_indicator_difference(-1, "virksomheder") == "-1 virksomhed"
+    assert format_indicator_difference(2, "uger") == "+2 uger"

@@ -51,6 +51,14 @@ def target_for(indicator: Indicator, month: date) -> float | None:
     return target_at(points[0], points[1:], month)
 
 
+SINGULAR_UNITS = {"personer": "person", "virksomheder": "virksomhed", "uger": "uge"}
+
+
+def _unit_for(value: float, unit: str) -> str:
+    """Danish singular for exactly one ("1 person", not "1 personer")."""
+    return SINGULAR_UNITS.get(unit, unit) if abs(float(value)) == 1 else unit
+
+
 def format_indicator_value(value: float | None, unit: str, max_decimals: int = 2) -> str:
     """``22.7`` with unit ``pct.`` → ``22,7 %``; ``1212`` personer → ``1.212 personer``.
 
@@ -62,7 +70,7 @@ def format_indicator_value(value: float | None, unit: str, max_decimals: int = 2
     number = format_decimal(float(value), format="#,##0." + "#" * max_decimals, locale=LOCALE)
     if unit == "pct.":
         return f"{number}\N{NO-BREAK SPACE}%"
-    return f"{number} {unit}"
+    return f"{number} {_unit_for(value, unit)}"
 
 
 def format_indicator_difference(difference: float, unit: str) -> str:
@@ -70,7 +78,7 @@ def format_indicator_difference(difference: float, unit: str) -> str:
     if unit == "pct.":
         return format_points(difference, decimals=1)
     decimals = 0 if float(difference).is_integer() else 1
-    return f"{format_number(difference, decimals, signed=True)} {unit}"
+    return f"{format_number(difference, decimals, signed=True)} {_unit_for(difference, unit)}"
 
 
 @dataclass(frozen=True)
