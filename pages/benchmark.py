@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from hedensted import benchmark_page as bp
@@ -373,6 +374,37 @@ section(["varighed_afsluttede_forloeb"], duration_section)
 st.header("6. Ledighed og beskæftigelse", anchor="ledighed")
 
 
+def change_block(
+    view: pd.DataFrame,
+    span: tuple[str, str],
+    units: tuple[str, str],
+    datasets: tuple[Dataset, Dataset],
+    name: str,
+) -> None:
+    """Change per area from ``span[0]`` to ``span[1]``: chart, "Vis tal", quality, source.
+
+    ``units`` is (unit in the tooltip, noun in the table); ``datasets`` the counts
+    and the published change columns.
+    """
+    tooltip_unit, table_noun = units
+    chart(
+        cb.area_bars(
+            view,
+            "change_pct",
+            "Udvikling (pct.)",
+            1,
+            reference,
+            bp.OTHER_AREAS,
+            [alt.Tooltip("change:Q", title=f"Udvikling ({tooltip_unit})", format=",.0f")],
+        ),
+        key=f"benchmark_chart_{name}",
+    )
+    shown, export = bt.change_numbers_table(view, *span, table_noun)
+    numbers_table(shown, export, list(datasets), f"benchmark_{name}", name)
+    quality_notes(datasets[0])
+    source_caption(*datasets)
+
+
 def unemployment_section(
     rates: Dataset,
     counts: Dataset,
@@ -414,25 +446,13 @@ def unemployment_section(
         source_caption(rates)
     with right:
         st.subheader(f"Udvikling i bruttoledige, {counts_published.metadata.period_label}")
-        change_view = bp.change_view(changes, reference, choice.sort)
-        chart(
-            cb.area_bars(
-                change_view,
-                "change_pct",
-                "Udvikling (pct.)",
-                1,
-                reference,
-                bp.OTHER_AREAS,
-                [alt.Tooltip("change:Q", title="Udvikling (personer)", format=",.0f")],
-            ),
-            key="benchmark_chart_bruttoledige",
+        change_block(
+            bp.change_view(changes, reference, choice.sort),
+            (start, end),
+            ("personer", "bruttoledige"),
+            (counts, counts_published),
+            "bruttoledige",
         )
-        shown, export = bt.change_numbers_table(change_view, start, end, "bruttoledige")
-        numbers_table(
-            shown, export, [counts, counts_published], "benchmark_bruttoledige", "bruttoledige"
-        )
-        quality_notes(counts)
-        source_caption(counts, counts_published)
 
 
 section(
@@ -452,25 +472,13 @@ def employment_section(fulltime: Dataset, published: Dataset) -> None:
     start, end = bp.period_span(fulltime.metadata.periods)
     changes = bp.change_table(fulltime.frame, published.frame, start, end)
     st.markdown(bp.change_sentence(changes, reference, "Fuldtidsbeskæftigelsen", start, end))
-    view = bp.change_view(changes, reference, choice.sort)
-    chart(
-        cb.area_bars(
-            view,
-            "change_pct",
-            "Udvikling (pct.)",
-            1,
-            reference,
-            bp.OTHER_AREAS,
-            [alt.Tooltip("change:Q", title="Udvikling (fuldtidspersoner)", format=",.0f")],
-        ),
-        key="benchmark_chart_fuldtidsbeskaeftigelse",
+    change_block(
+        bp.change_view(changes, reference, choice.sort),
+        (start, end),
+        ("fuldtidspersoner", "fuldtidsbeskæftigede"),
+        (fulltime, published),
+        "fuldtidsbeskaeftigelse",
     )
-    shown, export = bt.change_numbers_table(view, start, end, "fuldtidsbeskæftigede")
-    numbers_table(
-        shown, export, [fulltime, published], "benchmark_beskaeftigelse", "fuldtidsbeskaeftigelse"
-    )
-    quality_notes(fulltime)
-    source_caption(fulltime, published)
 
 
 section(
