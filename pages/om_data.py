@@ -57,7 +57,7 @@ def describe(dataset: Dataset) -> None:
         quality_notes(dataset)
         st.download_button(
             "Hent CSV",
-            data=dataset.csv_path.read_bytes(),
+            data=dataset.csv_path.read_bytes,  # read when clicked, not on every rerun
             file_name=dataset.csv_path.name,
             mime="text/csv",
             key=f"download_{meta.id}",
