@@ -120,12 +120,13 @@ class DatasetMetadata(BaseModel):
     def source_line(self) -> str:
         """One-line Danish provenance, as shown under charts and tables."""
         dated = self.source_date_label or format_long_date(self.source_date)
-        # Don't repeat a date the document's title already carries.
-        document = (
-            self.source_document
-            if dated in self.source_document
-            else f"{self.source_document} ({dated})"
-        )
+        # Don't repeat a date the document's title already carries; keep any remark
+        # after it ("sommeren 2019; præcis dato står ikke i dokumentet").
+        date_words, _, remark = (part.strip() for part in dated.partition(";"))
+        if date_words in self.source_document:
+            document = f"{self.source_document} ({remark})" if remark else self.source_document
+        else:
+            document = f"{self.source_document} ({dated})"
         return (
             f"Kilde: {self.producer}, {self.period_label}. "
             f"{document}, "
