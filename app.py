@@ -23,6 +23,7 @@ pages = [
         title="Investeringsprojekter",
         icon=":material/trending_up:",
     ),
+    st.Page("pages/maal.py", title="Mål", icon=":material/flag:"),
     st.Page("pages/om_data.py", title="Om data", icon=":material/dataset:"),
 ]
 navigation = st.navigation(pages)

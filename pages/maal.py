@@ -1,0 +1,166 @@
+"""Mål: every goal in the committee's documents, its later figure and whether it was reached."""
+
+import streamlit as st
+
+from hedensted.charts_goals import goals_timeline_chart
+from hedensted.exports import to_xlsx
+from hedensted.formatting import format_percent
+from hedensted.goals import (
+    PARTLY_TOLERANCE,
+    STATUS_ORDER,
+    THEMES,
+    GoalFilter,
+    deadline_years,
+    filter_goals,
+    goal_documents,
+)
+from hedensted.goals_tables import goals_display, goals_export, status_label, timeline_frame
+from hedensted.goals_view import (
+    GOAL_PARAMS,
+    GoalFilterOptions,
+    filter_from_params,
+    filter_to_params,
+)
+from ui.components import chart, table
+from ui.data import get_catalog
+from ui.goals import register_or_error, register_sources, status_tiles
+from ui.shell import require_entry_script
+
+require_entry_script()
+
+catalog = get_catalog()
+
+st.title("Mål")
+st.markdown(
+    "Alle mål i udvalgets fem dokumenter samlet ét sted – fra Beskæftigelsesplan 2017 til "
+    "investeringsprojekterne 2024–2025 – med det senere tal, dokumenterne giver, og om målet "
+    "blev nået. Status skrives aldrig ind: den beregnes ud fra måltal, retning og det senere tal."
+)
+with st.expander("Sådan beregnes status"):
+    st.markdown(
+        "- **Opfyldt**: det senere tal er på målet eller bedre (højere eller lavere efter målets "
+        "retning).\n"
+        f"- **Delvist**: det senere tal mangler højst {format_percent(PARTLY_TOLERANCE * 100, 0)}"
+        " af måltallet (samme grænse som »bagud« for investeringsprojekterne). Et mål om en "
+        "placering (»den laveste ledighedsprocent«) er enten opfyldt eller ikke.\n"
+        "- **Ikke opfyldt**: det senere tal mangler mere end det.\n"
+        "- **Ukendt**: kilderne har intet senere tal, målet er kvalitativt (intet tal at "
+        "sammenligne med), eller målet er en ændring uden et udgangspunkt.\n\n"
+        "*Målt før fristen* betyder, at tallet er fra før målets frist: en foreløbig vurdering. "
+        "Hvor det senere tal findes i et andet datasæt (fx ledighedsprocenten eller Code of "
+        "Care-netværkets størrelse), hentes det derfra, så status følger data."
+    )
+
+register = register_or_error()
+if register is None:
+    st.stop()
+
+documents = goal_documents(catalog)
+years = deadline_years(register)
+options = GoalFilterOptions(
+    themes=THEMES,
+    documents=tuple(d.key for d in documents),
+    first_year=years[0],
+    last_year=years[-1],
+)
+document_names = {d.key: d.label for d in documents}
+
+# --- filters, kept in the URL -------------------------------------------------------------
+if not st.session_state.get("maal_initialised"):
+    start = filter_from_params(st.query_params.to_dict(), options)
+    st.session_state["maal_tema"] = list(start.themes)
+    st.session_state["maal_dokument"] = list(start.documents)
+    st.session_state["maal_status"] = list(start.statuses)
+    st.session_state["maal_frist"] = start.years
+    st.session_state["maal_uden_frist"] = start.undated
+    st.session_state["maal_initialised"] = True
+
+with st.container(border=True, key="maal_filters"):
+    first, second, third, fourth = st.columns([2, 3, 2, 3])
+    with first:
+        themes = st.multiselect("Tema", list(THEMES), key="maal_tema", placeholder="Alle temaer")
+    with second:
+        chosen_documents = st.multiselect(
+            "Dokument",
+            list(options.documents),
+            format_func=lambda key: document_names[key],
+            key="maal_dokument",
+            placeholder="Alle dokumenter",
+        )
+    with third:
+        statuses = st.multiselect(
+            "Status",
+            [s.value for s in STATUS_ORDER],
+            format_func=status_label,
+            key="maal_status",
+            placeholder="Alle",
+        )
+    with fourth:
+        chosen_years = st.slider(
+            "Frist (år)",
+            min_value=years[0],
+            max_value=years[-1],
+            step=1,
+            format="%d",
+            key="maal_frist",
+            help="Mål med frist i de valgte år.",
+        )
+        undated = st.toggle("Medtag mål uden frist", key="maal_uden_frist")
+
+choice = GoalFilter(
+    themes=tuple(themes),
+    documents=tuple(chosen_documents),
+    statuses=tuple(statuses),
+    years=tuple(chosen_years),
+    undated=undated,
+)
+params = filter_to_params(choice, options)
+for name in GOAL_PARAMS:
+    if name in params:
+        st.query_params[name] = params[name]
+    elif name in st.query_params:
+        del st.query_params[name]
+
+goals = filter_goals(register, choice)
+
+# --- counts per status ----------------------------------------------------------------------
+status_tiles(goals, key="maal_tiles")
+if goals.empty:
+    st.info(
+        "Ingen mål passer til de valgte filtre. Fjern et filter, eller udvid perioden for fristen.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()
+
+# --- timeline -------------------------------------------------------------------------------
+st.header("Mål efter frist")
+timeline = timeline_frame(goals)
+undated_count = len(goals) - len(timeline)
+if timeline.empty:
+    st.info("Ingen af de valgte mål har en frist, så tidslinjen er tom.", icon=":material/info:")
+else:
+    st.markdown(
+        "Hvert punkt er ét mål, placeret ved sin frist; mål med samme frist står oven på "
+        "hinanden. Farven er status. Hold musen over et punkt for at se målet, tallene og kilden."
+    )
+    chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
+if undated_count:
+    st.caption(f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen.")
+register_sources(catalog, goals)
+
+# --- table ----------------------------------------------------------------------------------
+st.header("Alle valgte mål")
+table(goals_display(goals), key="maal_table")
+st.download_button(
+    "Hent målene som Excel (.xlsx)",
+    data=lambda: to_xlsx(
+        goals_export(goals),
+        "maal",
+        [catalog.get(d).metadata.source_line() for d in dict.fromkeys(goals["dataset_id"])],
+    ),
+    file_name="maal.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="maal_xlsx",
+    icon=":material/download:",
+)
+register_sources(catalog, goals)
