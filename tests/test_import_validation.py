@@ -41,7 +41,7 @@ def test_wrong_delimiter_tab(register) -> None:
         "tabulator.csv",
         data,
         1,
-        None,
+        "area",
         "forkert skilletegn: kolonnerne er adskilt med tabulator",
     )
 

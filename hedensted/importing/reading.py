@@ -83,13 +83,14 @@ def _delimiter(file_name: str, header_line: str) -> str:
     best = max(counts, key=lambda d: counts[d])
     if counts[best] > 0:
         return best
-    others = [name for d, name in OTHER_DELIMITERS.items() if d in header_line]
-    found = f"kolonnerne er adskilt med {others[0]}" if others else "der er kun én kolonne"
+    others = [(d, name) for d, name in OTHER_DELIMITERS.items() if d in header_line]
+    found = f"kolonnerne er adskilt med {others[0][1]}" if others else "der er kun én kolonne"
+    first = header_line.split(others[0][0])[0] if others else header_line
     raise _error(
         file_name,
         f"forkert skilletegn: {found}. Skabelonen bruger komma, en Jobindsats-eksport semikolon.",
         1,
-        header_line.strip()[:60],
+        first.strip()[:60],
     )
 
 
