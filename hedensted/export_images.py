@@ -15,35 +15,52 @@ import math
 from hedensted.charts import DANISH_LOCALE
 
 DEFAULT_WIDTH = 1100  # pixels; the whole image, axes and legend included
+THEME_FONT_PX = 13  # the theme's axis and legend label size
+NARROW_PX = 1000  # narrower than this, large-type legends are stacked vertically
 MAX_SCALE = 8
 _COMPOSITE_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
-def offscreen_spec(spec: dict, width: int = DEFAULT_WIDTH, font_size: int | None = None) -> dict:
+def offscreen_spec(
+    spec: dict,
+    width: int = DEFAULT_WIDTH,
+    font_size: int | None = None,
+    height: int | None = None,
+) -> dict:
     """A copy of ``spec`` with a fixed width in pixels (and, optionally, larger text).
 
     A single or layered chart gets ``width`` as its total width (axes, labels
-    and legend included). In composite charts every ``"container"`` width becomes
-    ``width``. ``font_size`` raises the axis, legend and header font sizes to at
-    least that many pixels (for slides read from the back of a meeting room).
-    Raises ``ValueError`` for a spec that is not a dict or a width below 100 px.
+    and legend included) and, if ``height`` is given, that total height too (the
+    plot shrinks or grows to fit; for a slide's picture box). In composite charts
+    every ``"container"`` width becomes ``width``. ``font_size`` raises the axis,
+    legend and header font sizes to at least that many pixels (for slides read
+    from the back of a meeting room) and widens label limits to match.
+    Raises ``ValueError`` for a spec that is not a dict or a size below 100 px.
     """
     if not isinstance(spec, dict):
         raise ValueError("Figuren skal være en Vega-Lite-specifikation (en dict).")
-    if isinstance(width, bool) or not isinstance(width, int) or width < 100:
-        raise ValueError("Billedets bredde skal være et helt antal pixels, mindst 100.")
+    for size in (width, height):
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 100):
+            raise ValueError(
+                "Billedets bredde og højde skal være et helt antal pixels, mindst 100."
+            )
     result = copy.deepcopy(spec)
     if any(key in result for key in _COMPOSITE_KEYS):
         _replace_container_width(result, width)
     else:
         result["width"] = width
-        autosize = result.get("autosize")
-        if not isinstance(autosize, dict) or autosize.get("type") not in ("fit", "fit-x"):
-            result["autosize"] = {"type": "fit-x", "contains": "padding"}
-        else:
-            result["autosize"] = {**autosize, "contains": "padding"}
+        result["autosize"] = {"type": "fit-x", "contains": "padding"}
+        if height is not None:
+            result["height"] = height
+            result["autosize"] = {"type": "fit", "contains": "padding"}
+            for layer in result.get("layer", []):
+                if isinstance(layer, dict):
+                    layer.pop("height", None)  # the layers share the top-level height
     if font_size is not None:
         _raise_font_sizes(result, font_size)
+        if width < NARROW_PX:
+            # A horizontal legend of large labels runs off a narrow chart; stack it.
+            result["config"]["legend"].setdefault("direction", "vertical")
     return result
 
 
@@ -72,11 +89,15 @@ def _raise_font_sizes(spec: dict, size: int) -> None:
 
 
 def _raise_mark_font_sizes(node: object, size: int) -> None:
-    """Text marks that set their own ``fontSize`` (e.g. value labels) get at least ``size``."""
+    """Text marks that set their own ``fontSize`` (e.g. value labels) get at least ``size``;
+    label limits (pixels) grow with the text, so long labels are not cut shorter."""
     if isinstance(node, dict):
         mark = node.get("mark")
         if isinstance(mark, dict) and mark.get("type") == "text" and "fontSize" in mark:
             mark["fontSize"] = max(mark["fontSize"], size)
+        limit = node.get("labelLimit")
+        if isinstance(limit, (int, float)) and limit > 0 and size > THEME_FONT_PX:
+            node["labelLimit"] = round(limit * size / THEME_FONT_PX)
         for value in node.values():
             _raise_mark_font_sizes(value, size)
     elif isinstance(node, list):
@@ -103,6 +124,7 @@ def chart_png(
     scale: float = 2,
     width: int = DEFAULT_WIDTH,
     font_size: int | None = None,
+    height: int | None = None,
 ) -> bytes:
     """The chart as a PNG, ``scale`` × ``width`` pixels wide (scale 2: sharp on slides).
 
@@ -116,7 +138,7 @@ def chart_png(
         or not 0 < scale <= MAX_SCALE
     ):
         raise ValueError(f"Skaleringen skal være et tal større end 0 og højst {MAX_SCALE}.")
-    prepared = offscreen_spec(spec, width, font_size)
+    prepared = offscreen_spec(spec, width, font_size, height)
     import vl_convert  # imported on use: only exports need it
 
     try:

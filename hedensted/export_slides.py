@@ -12,7 +12,7 @@ python-pptx template is 4:3). Type is large enough for a meeting room: titles
 from __future__ import annotations
 
 import io
-import math
+import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,8 +20,9 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.export_images import chart_png
+from hedensted.export_images import THEME_FONT_PX, chart_png
 from hedensted.export_model import (
+    ExportChart,
     ExportSection,
     ExportTable,
     bold_runs,
@@ -30,6 +31,7 @@ from hedensted.export_model import (
 )
 from hedensted.formatting import MISSING_TEXT, format_long_date, format_number
 
+NEGATIVE_NUMBER = re.compile(r"(?<![\w-])-(?=\d)")
 COMMITTEE = "Udvalget for Beskæftigelse"
 QUESTIONS_TITLE = "Spørgsmål til drøftelse"
 SLIDE_WIDTH_IN = 13.333
@@ -40,7 +42,7 @@ TITLE_HEIGHT_IN = 1.05
 BODY_TOP_IN = 1.5
 BOTTOM_MARGIN_IN = 0.25
 GAP_IN = 0.2
-SIDE_COLUMN_IN = 4.0  # key figures beside a tall chart
+SIDE_COLUMN_IN = 3.8  # key figures beside a tall chart
 TITLE_PT = 28
 TITLE_SLIDE_PT = 44
 SUBTITLE_PT = 24
@@ -48,10 +50,17 @@ KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
 QUESTION_PT = (24, 22, 20, 18, 16)
 TABLE_PT = 16
 SOURCE_PT = 12
-CHART_WIDTH_PX = 1100
-CHART_FONT_PX = 18  # chart labels on a slide: about 14 pt at full slide width
-CHART_SCALE = 2
-TABLE_ROW_IN = 0.42
+PX_PER_IN = 96  # charts are drawn at the picture's size on the slide: 1 px = 0,75 pt
+CHART_FONT_PX = 20  # chart labels on a slide: 15 pt
+CHART_SCALE = 2  # two image pixels per drawn pixel: sharp on a projector
+DEFAULT_PLOT_PX = 300
+AXIS_ROOM_PX = 60
+MIN_CHART_IN = 2.5
+SQUEEZE_ALLOWED = 0.9  # key figures below a chart if it keeps 90 % of the height it wants
+MIN_COLUMN_IN = 0.9
+TABLE_CAPTION_IN = 0.5
+TABLE_NOTE_IN = 0.45
+TABLE_ROWS_WANTED = 3  # a chart-less slide keeps room for the header and this many rows
 TEXT_COLOR = "1F2933"
 SOURCE_COLOR = "5F6B76"
 PANEL_COLOR = "EEF2F6"
@@ -103,10 +112,7 @@ def presentation_pptx(
             for chart in section.charts:
                 slide = _content_slide(deck, f"{section.title} – {chart.title}")
                 body = _body_box(slide, section.source_lines)
-                picture = chart_png(
-                    chart.spec, scale=CHART_SCALE, width=CHART_WIDTH_PX, font_size=CHART_FONT_PX
-                )
-                _chart_with_key_figures(slide, body, picture, chart.title, section.key_figures)
+                _chart_with_key_figures(slide, body, chart, section.key_figures)
         else:
             slide = _content_slide(deck, section.title)
             body = _body_box(slide, section.source_lines)
@@ -195,10 +201,27 @@ def _content_slide(deck, title: str):
     return slide
 
 
-def _lines_needed(texts: Sequence[str], size_pt: float, width_in: float) -> int:
-    """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide."""
-    per_line = max(int(width_in * 72 / (size_pt * 0.52)), 1)
-    return sum(max(math.ceil(len(plain_text(text)) / per_line), 1) for text in texts)
+def _lines_needed(
+    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = 0.52
+) -> int:
+    """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide;
+    ``char_width`` is an average character's width in ems."""
+    per_line = max(int(width_in * 72 / (size_pt * char_width)), 1)
+    return sum(_wrapped_lines(plain_text(text), per_line) for text in texts)
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines after greedy word wrap; a word longer than a line is broken over several."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line
+        used = (len(word) - 1) % per_line + 1
+    return lines
 
 
 def _line_height_in(size_pt: float) -> float:
@@ -242,14 +265,20 @@ def _textbox(
     for index, text in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.space_after = Pt(spacing_pt)
-        for part, _ in [(marker, False), *bold_runs(text)] if marker else bold_runs(text):
+        runs = bold_runs(_minus(text))
+        for part, _ in [(marker, False), *runs] if marker else runs:
             paragraph.add_run().text = part
     _style_runs(frame, size, color)
     for index, text in enumerate(paragraphs):
         runs = frame.paragraphs[index].runs[1 if marker else 0 :]
-        for run, (_, bold) in zip(runs, bold_runs(text), strict=True):
+        for run, (_, bold) in zip(runs, bold_runs(_minus(text)), strict=True):
             run.font.bold = bold
     return shape
+
+
+def _minus(text: str) -> str:
+    """A hyphen before a number becomes a minus sign, which never breaks from its number."""
+    return NEGATIVE_NUMBER.sub("\u2212", text)
 
 
 def _fitting_size(
@@ -308,37 +337,54 @@ def _fit(width: float, height: float, box: _Box) -> _Box:
     return _Box(box.left + (box.width - fitted_width) / 2, box.top, fitted_width, fitted_height)
 
 
+def _natural_height_in(spec: dict) -> float:
+    """About how tall the chart wants to be on a slide, in inches.
+
+    The spec's own height (plot, or plot plus room for axes and legend) plus
+    room for the axis, which grows as the slide's text is larger than the page's.
+    """
+    heights = [spec.get("height")] + [
+        layer.get("height") for layer in spec.get("layer", []) if isinstance(layer, dict)
+    ]
+    numbers = [h for h in heights if isinstance(h, (int, float)) and not isinstance(h, bool)]
+    plot = max(numbers) if numbers else DEFAULT_PLOT_PX
+    return (plot + AXIS_ROOM_PX * CHART_FONT_PX / THEME_FONT_PX) / PX_PER_IN
+
+
+def _chart_layout(spec: dict, body: _Box, key_figures: Sequence[str]) -> tuple[_Box, _Box | None]:
+    """Boxes for the chart and the key figures: below a wide chart or beside a tall one."""
+    if not key_figures:
+        return body, None
+    natural = (body.width, _natural_height_in(spec))
+    below_height = min(_text_height(key_figures, KEY_FIGURE_PT[1], body.width), body.height / 2)
+    above = _Box(body.left, body.top, body.width, body.height - below_height - GAP_IN)
+    below = _Box(body.left, above.top + above.height + GAP_IN, body.width, below_height)
+    chart_width = body.width - SIDE_COLUMN_IN - GAP_IN
+    beside = _Box(body.left, body.top, chart_width, body.height)
+    side = _Box(body.left + chart_width + GAP_IN, body.top, SIDE_COLUMN_IN, body.height)
+    # Below a wide chart, unless that squeezes it much more than beside the key figures.
+    if above.height >= min(natural[1], beside.height) * SQUEEZE_ALLOWED:
+        return above, below
+    return beside, side
+
+
 def _chart_with_key_figures(
-    slide, body: _Box, png: bytes, title: str, key_figures: Sequence[str]
+    slide, body: _Box, chart: ExportChart, key_figures: Sequence[str]
 ) -> None:
-    """The chart as large as it fits, key figures below a wide chart or beside a tall one."""
+    """The chart filling its box (drawn at the box's size, so its text stays large),
+    no taller than it needs; the key figures below or beside it."""
     from pptx.util import Inches
 
-    pixels = _png_size(png)
-    layouts: list[tuple[_Box, _Box | None]] = [(body, None)]
-    if key_figures:
-        smallest = KEY_FIGURE_PT[-1]
-        below_height = min(_text_height(key_figures, smallest, body.width), body.height / 2)
-        below = _Box(body.left, body.top + body.height - below_height, body.width, below_height)
-        above = _Box(body.left, body.top, body.width, body.height - below_height - GAP_IN)
-        side = _Box(body.left + body.width - SIDE_COLUMN_IN, body.top, SIDE_COLUMN_IN, body.height)
-        beside = _Box(body.left, body.top, body.width - SIDE_COLUMN_IN - GAP_IN, body.height)
-        layouts = [(above, below), (beside, side)]
-    picture_box, text_box = max(layouts, key=lambda pair: _fit(*pixels, pair[0]).width)
-    placed = _fit(*pixels, picture_box)
-    if text_box is not None and text_box.width == SIDE_COLUMN_IN:
-        # Beside: the chart keeps to the left, the key figures follow its right edge.
-        placed = _Box(picture_box.left, placed.top, placed.width, placed.height)
-        text_box = _Box(
-            placed.left + placed.width + GAP_IN,
-            text_box.top,
-            text_box.width,
-            min(text_box.height, max(placed.height, 2.0)),
-        )
-    elif text_box is not None:
-        text_box = _Box(
-            text_box.left, placed.top + placed.height + GAP_IN, text_box.width, text_box.height
-        )
+    chart_box, text_box = _chart_layout(chart.spec, body, key_figures)
+    height_in = min(chart_box.height, max(_natural_height_in(chart.spec), MIN_CHART_IN))
+    png = chart_png(
+        chart.spec,
+        scale=CHART_SCALE,
+        width=round(chart_box.width * PX_PER_IN),
+        height=round(height_in * PX_PER_IN),
+        font_size=CHART_FONT_PX,
+    )
+    placed = _fit(*_png_size(png), _Box(chart_box.left, chart_box.top, chart_box.width, height_in))
     picture = slide.shapes.add_picture(
         io.BytesIO(png),
         Inches(placed.left),
@@ -347,21 +393,33 @@ def _chart_with_key_figures(
         Inches(placed.height),
     )
     picture.name = "Figur"
-    picture._element.nvPicPr.cNvPr.set("descr", f"Figur: {title}")
-    if text_box is not None:
-        _text_block(slide, text_box, key_figures, KEY_FIGURE_PT, panel=True)
+    picture._element.nvPicPr.cNvPr.set("descr", f"Figur: {chart.title}")
+    if text_box is None:
+        return
+    if text_box.width == body.width:  # below: right under the chart
+        top = placed.top + placed.height + GAP_IN
+        text_box = _Box(text_box.left, top, text_box.width, body.top + body.height - top)
+    _text_block(slide, text_box, key_figures, KEY_FIGURE_PT, panel=True)
 
 
 # --- Slides without charts ----------------------------------------------------------------
 
 
 def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
+    """Key figures on top, then the first table; the table's header and first rows get
+    their room first, the key figures the rest."""
     top = body.top
+    plan = _TablePlan.of(section.tables[0], body.width) if section.tables else None
     if section.key_figures:
-        height = min(
-            _text_height(section.key_figures, KEY_FIGURE_PT[0], body.width),
-            body.height if not section.tables else body.height / 2,
-        )
+        most = body.height
+        if plan is not None:
+            needed = _text_height(section.key_figures, KEY_FIGURE_PT[-1], body.width)
+            most = max(
+                body.height - GAP_IN - plan.height(TABLE_ROWS_WANTED),
+                min(needed, body.height / 2),
+            )
+        size = _fitting_size(section.key_figures, KEY_FIGURE_PT, body.width, most)
+        height = min(_text_height(section.key_figures, size, body.width), most)
         _text_block(
             slide,
             _Box(body.left, top, body.width, height),
@@ -370,10 +428,8 @@ def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
             panel=True,
         )
         top += height + GAP_IN
-    if section.tables:
-        _table_summary(
-            slide, _Box(body.left, top, body.width, body.top + body.height - top), section.tables[0]
-        )
+    if plan is not None:
+        _table_summary(slide, _Box(body.left, top, body.width, body.top + body.height - top), plan)
     elif not section.key_figures:
         _textbox(
             slide, body, ["Afsnittet har ingen figur eller tabel."], KEY_FIGURE_PT[0], TEXT_COLOR
@@ -390,57 +446,121 @@ def _cell_text(value: object, decimals: int | None) -> str:
     return format_number(float(value), decimals)
 
 
-def _table_summary(slide, box: _Box, table: ExportTable) -> None:
+def _text_width_in(chars: int) -> float:
+    return chars * TABLE_PT * 0.56 / 72 + 0.2  # with the cell's margins
+
+
+def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
+    """Column widths in inches: every value on one line where possible, the rest of
+    the width shared by the headings' longest words."""
+    values = [max((len(v) for v in column[1:]), default=1) for column in texts]
+    words = [max((len(w) for w in column[0].split()), default=1) for column in texts]
+    base = [max(_text_width_in(n), MIN_COLUMN_IN) for n in values]
+    if sum(base) >= total_in:
+        return [total_in * b / sum(base) for b in base]
+    wanted = [max(_text_width_in(w) - b, 0) for w, b in zip(words, base, strict=True)]
+    spare = total_in - sum(base)
+    if sum(wanted) <= spare:
+        extra = [w + (spare - sum(wanted)) / len(base) for w in wanted]
+    else:
+        extra = [spare * w / sum(wanted) for w in wanted]
+    return [b + e for b, e in zip(base, extra, strict=True)]
+
+
+def _row_height_in(texts: Sequence[str], widths: Sequence[float], bold: bool = False) -> float:
+    lines = max(
+        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), 0.6 if bold else 0.55)
+        for text, width in zip(texts, widths, strict=True)
+    )
+    return lines * TABLE_PT * 1.25 / 72 + 0.14
+
+
+@dataclass(frozen=True)
+class _TablePlan:
+    """A table as text cells with its column widths and row heights on a slide."""
+
+    table: ExportTable
+    headings: list[str]
+    cells: list[list[str]]
+    widths: list[float]
+    heights: list[float]  # header first
+
+    @classmethod
+    def of(cls, table: ExportTable, width_in: float) -> _TablePlan:
+        frame = table.frame
+        headings = [str(h) for h in frame.columns]
+        cells = [
+            [_cell_text(v, table.decimals.get(h)) for h, v in zip(frame.columns, row, strict=True)]
+            for row in frame.itertuples(index=False)
+        ]
+        columns = [[h, *(row[i] for row in cells)] for i, h in enumerate(headings)]
+        widths = _column_widths(columns, width_in)
+        heights = [_row_height_in(headings, widths, bold=True)]
+        heights += [_row_height_in(row, widths) for row in cells]
+        return cls(table, headings, cells, widths, heights)
+
+    def height(self, rows: int) -> float:
+        """Caption, header, the first ``rows`` rows and the note on rows left out."""
+        return TABLE_CAPTION_IN + sum(self.heights[: rows + 1]) + TABLE_NOTE_IN
+
+
+def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     """The table's title and as many of its rows as fit; a note says how many are left out."""
+    from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
+    frame, headings, cells, widths = plan.table.frame, plan.headings, plan.cells, plan.widths
+    rows = len(cells)
+    while rows > 0 and plan.height(rows) > box.height:
+        rows -= 1
+    if rows == 0 and cells:
+        note = f"Tabellen »{plan.table.title}« er for stor til denne side – se Excel-filen."
+        _textbox(slide, box, [note], TABLE_PT, TEXT_COLOR)
+        return
     caption = _textbox(
-        slide, _Box(box.left, box.top, box.width, 0.45), [table.title], TABLE_PT, TEXT_COLOR
+        slide,
+        _Box(box.left, box.top, box.width, TABLE_CAPTION_IN - 0.05),
+        [plan.table.title],
+        TABLE_PT,
+        TEXT_COLOR,
     )
     _style_runs(caption.text_frame, TABLE_PT, TEXT_COLOR, bold=True)
-    frame = table.frame
-    room = box.height - 0.5 - 0.45  # caption, and a note on rows left out
-    fitting = max(int(room / TABLE_ROW_IN) - 1, 1)
-    shown = frame.head(fitting)
-    rows, columns = len(shown) + 1, len(frame.columns)
+    shown = cells[:rows]
+    heights = plan.heights[: rows + 1]
     graphic = slide.shapes.add_table(
-        rows,
-        columns,
+        len(heights),
+        len(headings),
         Inches(box.left),
-        Inches(box.top + 0.5),
+        Inches(box.top + TABLE_CAPTION_IN),
         Inches(box.width),
-        Inches(TABLE_ROW_IN * rows),
+        Inches(sum(heights)),
     )
     graphic.name = "Tabel"
     grid = graphic.table
-    first = min(box.width * 0.4, 4.5) if columns > 1 else box.width
-    grid.columns[0].width = Inches(first)
-    for index in range(1, columns):
-        grid.columns[index].width = Inches((box.width - first) / (columns - 1))
-    from pptx.enum.text import PP_ALIGN
-
-    for col, heading in enumerate(frame.columns):
-        grid.cell(0, col).text = str(heading)
-    for row, values in enumerate(shown.itertuples(index=False), start=1):
-        for col, (heading, value) in enumerate(zip(frame.columns, values, strict=True)):
-            grid.cell(row, col).text = _cell_text(value, table.decimals.get(heading))
-            if col and not isinstance(value, str):
-                grid.cell(row, col).text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    for row in range(rows):
-        grid.rows[row].height = Inches(TABLE_ROW_IN)
-        for col in range(columns):
-            cell = grid.cell(row, col)
+    for index, width in enumerate(widths):
+        grid.columns[index].width = Inches(width)
+    numeric = [
+        any(not isinstance(v, str) and not pd.isna(v) for v in frame[h]) for h in frame.columns
+    ]
+    for row_index, (texts, height) in enumerate(zip([headings, *shown], heights, strict=True)):
+        grid.rows[row_index].height = Inches(height)
+        for col, text in enumerate(texts):
+            cell = grid.cell(row_index, col)
+            cell.text = _minus(text)
             cell.margin_top = cell.margin_bottom = Pt(3)
-            _style_runs(
-                cell.text_frame, TABLE_PT, "FFFFFF" if row == 0 else TEXT_COLOR, bold=row == 0
-            )
-    left_out = len(frame) - len(shown)
+            cell.margin_left = cell.margin_right = Pt(5)
+            if row_index and numeric[col]:
+                cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+            header = row_index == 0
+            _style_runs(cell.text_frame, TABLE_PT, "FFFFFF" if header else TEXT_COLOR, header)
+    left_out = len(cells) - len(shown)
     if left_out:
         rows_word = "række" if left_out == 1 else "rækker"
         note = f"… og {left_out} {rows_word} mere – se Excel-filen."
+        top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
         _textbox(
             slide,
-            _Box(box.left, box.top + 0.5 + TABLE_ROW_IN * rows + 0.05, box.width, 0.4),
+            _Box(box.left, top, box.width, TABLE_NOTE_IN - 0.05),
             [note],
             TABLE_PT,
             SOURCE_COLOR,
