@@ -18,7 +18,7 @@ DOT_STEP = 13  # pixels per stacked goal
 
 
 def goals_timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
-    """Goals by deadline (x) stacked per deadline (y), coloured by status.
+    """Goals by deadline (x, in time order) stacked per deadline (y), coloured by status.
 
     ``timeline`` is :func:`hedensted.goals_tables.timeline_frame`. Raises
     ``ValueError`` for an empty frame (the page says so in words instead).
@@ -26,17 +26,16 @@ def goals_timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
     if timeline.empty:
         raise ValueError("Ingen mål med frist at vise.")
     tallest = int(timeline["stack"].max())
-    first, last = timeline["day"].min(), timeline["day"].max()
-    domain = [pd.Timestamp(first.year, 1, 1), pd.Timestamp(last.year, 12, 31)]
+    deadlines = list(dict.fromkeys(timeline["when"]))  # in deadline order
     return (
         alt.Chart(timeline, height=max(tallest, 8) * DOT_STEP + 20, autosize=FIT_WIDTH)
         .mark_circle(size=95, opacity=1, stroke="white", strokeWidth=0.8)
         .encode(
             x=alt.X(
-                "day:T",
+                "when:N",
                 title="Frist",
-                scale=alt.Scale(domain=[d.isoformat() for d in domain]),
-                axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0),
+                sort=deadlines,
+                axis=alt.Axis(labelAngle=0, labelLimit=120),
             ),
             y=alt.Y(
                 "stack:Q",

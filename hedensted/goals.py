@@ -403,6 +403,14 @@ def goals_for_theme(register: pd.DataFrame, theme: str) -> pd.DataFrame:
     return filter_goals(register, GoalFilter(themes=(theme,)))
 
 
+def by_status(goals: pd.DataFrame) -> pd.DataFrame:
+    """The goals with assessed ones first (opfyldt → ukendt), then oldest document first."""
+    order = {status.value: index for index, status in enumerate(STATUS_ORDER)}
+    ranked = goals.assign(_rank=goals["status"].map(order), _row=range(len(goals)))
+    ranked = ranked.sort_values(["_rank", "document_date", "_row"], kind="stable")
+    return ranked.drop(columns=["_rank", "_row"]).reset_index(drop=True)
+
+
 def status_counts(goals: pd.DataFrame) -> list[tuple[GoalStatus, int]]:
     """How many goals have each status, in the fixed order opfyldt → ukendt."""
     counts = goals["status"].value_counts()

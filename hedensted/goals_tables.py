@@ -125,20 +125,22 @@ def status_summary(counts: list[tuple[GoalStatus, int]]) -> str:
 def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
     """One row per goal with a deadline, stacked per deadline (status order, then id).
 
-    Columns: ``day`` (the deadline's last day), ``stack`` (1 = bottom), ``status``,
-    ``goal``, ``theme``, ``target``, ``actual``, ``deadline`` (Danish) and ``source``.
+    Columns: ``when`` (the deadline as a short Danish period, e.g. ``aug. 2024``;
+    the frame is sorted by the deadline's last day), ``stack`` (1 = bottom),
+    ``status``, ``goal``, ``theme``, ``target``, ``actual``, ``deadline`` (as the
+    source words it) and ``source``.
     """
     dated = goals[goals["deadline_end"].notna()].copy()
-    columns = ["day", "stack", "status", "goal", "theme", "target", "actual", "deadline", "source"]
+    columns = ["when", "stack", "status", "goal", "theme", "target", "actual", "deadline", "source"]
     if dated.empty:
         return pd.DataFrame(columns=columns)
     order = {status.value: index for index, status in enumerate(STATUS_ORDER)}
     dated["status_rank"] = dated["status"].map(order)
-    dated = dated.sort_values(["deadline_end", "status_rank", "goal_id"])
+    dated = dated.sort_values(["deadline_end", "deadline", "status_rank", "goal_id"])
     return pd.DataFrame(
         {
-            "day": pd.to_datetime(dated["deadline_end"]),
-            "stack": dated.groupby("deadline_end").cumcount() + 1,
+            "when": [period_label(code) for code in dated["deadline"]],
+            "stack": dated.groupby("deadline").cumcount() + 1,
             "status": dated["status"],
             "goal": dated["goal"],
             "theme": dated["theme"].str.replace(";", ","),

@@ -10,6 +10,7 @@ from hedensted.goals import (
     STATUS_ORDER,
     THEMES,
     GoalFilter,
+    by_status,
     deadline_years,
     filter_goals,
     goal_documents,
@@ -146,15 +147,15 @@ else:
     chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
 if undated_count:
     st.caption(f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen.")
-register_sources(catalog, goals)
+register_sources(catalog, goals, actuals=False)
 
 # --- table ----------------------------------------------------------------------------------
 st.header("Alle valgte mål")
-table(goals_display(goals), key="maal_table")
+table(goals_display(by_status(goals)), key="maal_table")
 st.download_button(
     "Hent målene som Excel (.xlsx)",
     data=lambda: to_xlsx(
-        goals_export(goals),
+        goals_export(by_status(goals)),
         "maal",
         [catalog.get(d).metadata.source_line() for d in dict.fromkeys(goals["dataset_id"])],
     ),
@@ -163,4 +164,4 @@ st.download_button(
     key="maal_xlsx",
     icon=":material/download:",
 )
-register_sources(catalog, goals)
+register_sources(catalog, goals, goals_too=timeline.empty)

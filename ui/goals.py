@@ -7,7 +7,7 @@ import streamlit as st
 
 from hedensted.catalog import Catalog, DatasetError
 from hedensted.catalog import default_data_dir as _data_dir
-from hedensted.goals import GOAL_DATASETS, goal_register, goals_for_theme, status_counts
+from hedensted.goals import GOAL_DATASETS, by_status, goal_register, goals_for_theme, status_counts
 from hedensted.goals_tables import goals_display, status_label, status_summary
 from ui.components import dataset_error, source_caption, table
 from ui.data import get_catalog
@@ -50,10 +50,16 @@ def status_tiles(goals: pd.DataFrame, key: str) -> None:
             st.metric(status_label(status.value), str(count))
 
 
-def register_sources(catalog: Catalog, goals: pd.DataFrame) -> None:
-    """Source lines for the register datasets the goals come from, and for their later figures."""
-    ids = [d for d in GOAL_DATASETS if d in set(goals["dataset_id"])]
-    ids += sorted({d for d in goals["actual_source"] if d and d not in ids})
+def register_sources(
+    catalog: Catalog, goals: pd.DataFrame, actuals: bool = True, goals_too: bool = True
+) -> None:
+    """Source lines for the register datasets the goals come from (``goals_too``) and for
+    the datasets their later figures are computed from (``actuals``)."""
+    ids = [d for d in GOAL_DATASETS if d in set(goals["dataset_id"])] if goals_too else []
+    if actuals:
+        ids += sorted({d for d in goals["actual_source"] if d and d not in ids})
+    if not goals_too and ids:
+        st.caption("Målenes kilder står under tidslinjen. De senere tal:")
     source_caption(*(catalog.get(dataset_id) for dataset_id in ids))
 
 
@@ -67,7 +73,7 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
         st.info(f"Målregistret har ingen mål for {theme}.", icon=":material/info:")
         return
     st.markdown(f"**Status for {len(goals)} mål:** {status_summary(status_counts(goals))}.")
-    table(goals_display(goals, compact=True), key=f"{key}_table")
+    table(goals_display(by_status(goals), compact=True), key=f"{key}_table")
     st.caption(
         "Status beregnes ud fra måltal, retning og det senere tal i kilderne – se siden "
         "»Mål« for reglen og alle udvalgets mål."
