@@ -169,13 +169,16 @@ def _style_runs(frame, size: float, color: str, bold: bool = False) -> None:
 
 
 def _title_slide(deck, theme: str, shown_on: date) -> None:
-    from pptx.enum.text import PP_ALIGN
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches
 
     slide = deck.slides.add_slide(deck.slide_layouts[0])
     title, subtitle = slide.placeholders[0], slide.placeholders[1]
     width = SLIDE_WIDTH_IN - 2 * MARGIN_IN
-    _place(title, _Box(MARGIN_IN, 1.9, width, 2.0))
-    _place(subtitle, _Box(MARGIN_IN, 4.1, width, 1.4))
+    _place(title, _Box(MARGIN_IN, 1.6, width, 2.3))
+    _place(subtitle, _Box(MARGIN_IN, 4.2, width, 1.4))
     title.text_frame.text = theme
     title.text_frame.word_wrap = True
     _style_runs(title.text_frame, TITLE_SLIDE_PT, ACCENT_COLOR, bold=True)
@@ -184,6 +187,15 @@ def _title_slide(deck, theme: str, shown_on: date) -> None:
     for frame in (title.text_frame, subtitle.text_frame):
         for paragraph in frame.paragraphs:
             paragraph.alignment = PP_ALIGN.LEFT
+    title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    bar = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Inches(MARGIN_IN + 0.1), Inches(4.0), Inches(1.8), Inches(0.07)
+    )
+    bar.name = "Streg"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor.from_string(ACCENT_COLOR)
+    bar.line.fill.background()
 
 
 def _content_slide(deck, title: str):

@@ -25,6 +25,7 @@ RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_INFERRED_DECIMALS = 3
 MIN_WIDTH, MAX_WIDTH = 8, 60
+HEADING_WIDTH = 24  # longer headings wrap
 TITLE_SIZE = 13
 
 
@@ -138,7 +139,7 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
         _write_text(cell, str(heading))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-        widths[position] = max(widths.get(position, 0), min(len(str(heading)), 40))
+        widths[position] = max(widths.get(position, 0), min(len(str(heading)), HEADING_WIDTH))
     row += 1
     for values in frame.itertuples(index=False):
         for position, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):

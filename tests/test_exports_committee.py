@@ -361,6 +361,24 @@ def test_section_without_chart_gets_key_figures_and_table(deck) -> None:
     assert grid.cell(1, 0).text == "Alle ydelser"
 
 
+def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
+    frame = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
+    section = ExportSection(
+        title="Alle tal",
+        charts=(),
+        key_figures=(),
+        source_lines=("Kilde: test.",),
+        tables=(ExportTable("Hele tabellen", frame[["area", "group", "value"]], (), "dec. 2023"),),
+    )
+    deck = Presentation(io.BytesIO(presentation_pptx("Test", MEETING, [section])))
+    slide = deck.slides[1]
+    grid = next(s for s in slide.shapes if s.has_table).table
+    shown = len(grid.rows) - 1
+    assert 3 <= shown < len(frame)
+    assert grid.cell(1, 2).text == "23,4"  # Hele landet, all groups, dec. 2023
+    assert f"… og {len(frame) - shown} rækker mere – se Excel-filen." in _texts(slide)
+
+
 def test_questions_slide_last(deck) -> None:
     slide = deck.slides[-1]
     assert slide.shapes.title.text_frame.text == QUESTIONS_TITLE
@@ -429,6 +447,10 @@ def test_sheet_has_source_and_period_above_a_bold_header(workbook, catalog) -> N
     ]
     assert all(c.font.bold for c in sheet[4])
     assert sheet.freeze_panes is None
+    # Widths follow the content: the longest group name fits, long headings wrap.
+    assert sheet.column_dimensions["A"].width >= len("Selvforsørgelses- og hjemrejseydelse mv.")
+    assert 8 <= sheet.column_dimensions["B"].width <= 30
+    assert sheet["D4"].alignment.wrap_text
     # The second table is stacked below the first, with its own title, source and period.
     second = _find_row(sheet, "Pct. af arbejdsstyrken pr. ydelsesgruppe og område")
     assert second > 4 + 13
