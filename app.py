@@ -24,6 +24,7 @@ pages = [
         icon=":material/trending_up:",
     ),
     st.Page("pages/maal.py", title="Mål", icon=":material/flag:"),
+    st.Page("pages/opdater_data.py", title="Opdater data", icon=":material/upload:"),
     st.Page("pages/om_data.py", title="Om data", icon=":material/dataset:"),
 ]
 navigation = st.navigation(pages)

@@ -43,3 +43,13 @@ class _ServerPagesManager(PagesManager):
 def server_like_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_test_module, "PagesManager", _ServerPagesManager)
     monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
+
+
+@pytest.fixture(autouse=True)
+def no_local_imports(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
+    """Pages show the shipped data, not imports in a developer's instance/ database
+    (tests that import set DATABASE_URL to a database of their own)."""
+    from ui import import_store
+
+    missing = tmp_path_factory.getbasetemp() / "no-imports" / "register.sqlite"
+    monkeypatch.setattr(import_store, "DEFAULT_SQLITE", missing)

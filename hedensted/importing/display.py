@@ -6,8 +6,9 @@ import pandas as pd
 
 from hedensted.catalog import Dataset
 from hedensted.formatting import format_value
-from hedensted.importing.store import SHIPPED_VERSION, StoredVersion
+from hedensted.importing.store import SHIPPED_VERSION
 from hedensted.importing.validation import ImportPlan
+from hedensted.importing.versions import StoredVersion
 from hedensted.periods import period_label
 from hedensted.register.service import format_timestamp
 

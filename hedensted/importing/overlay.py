@@ -19,8 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from hedensted.catalog import Catalog, Dataset, DatasetError
-from hedensted.importing.store import StoredVersion
 from hedensted.importing.validation import period_order
+from hedensted.importing.versions import StoredVersion
 from hedensted.metadata import DatasetMetadata
 from hedensted.periods import period_label
 

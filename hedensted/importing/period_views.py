@@ -23,8 +23,8 @@ from hedensted.catalog import Catalog, Dataset
 from hedensted.formatting import format_long_date
 from hedensted.importing.overlay import OverlaidDataset, labels_joined
 from hedensted.importing.specs import SPECS
-from hedensted.importing.store import StoredVersion
 from hedensted.importing.validation import period_order
+from hedensted.importing.versions import StoredVersion
 from hedensted.metadata import DatasetMetadata
 from hedensted.periods import parse_period, period_label
 
@@ -167,3 +167,11 @@ def latest_view(full: Catalog) -> Catalog:
         if isinstance(dataset, OverlaidDataset):
             catalog = catalog_at(catalog, full, dataset_id, newest(dataset))
     return catalog
+
+
+def choice_label(dataset: Dataset, period: str) -> str:
+    """How a period choice is shown: ``mar. 2024``, or ``jan. 2024 til jan. 2025`` for a series."""
+    if _is_series(dataset):
+        start, end = series_span(_periods(dataset), period)
+        return f"{period_label(start)} til {period_label(end)}"
+    return period_label(period)

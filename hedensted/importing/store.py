@@ -9,46 +9,25 @@ updated or deleted: a rollback is a new row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from hedensted.importing.models import ImportRollback, ImportVersion
 from hedensted.importing.validation import ImportPlan
+from hedensted.importing.versions import StoredVersion
 from hedensted.register.auth import User, require_editor
-from hedensted.register.db import Register
+
+if TYPE_CHECKING:  # the engine module imports Alembic; not needed to read versions
+    from hedensted.register.db import Register
 
 SHIPPED_VERSION = 1
 
 
 class ImportConflict(RuntimeError):
     """Someone else changed the dataset's versions since the preview."""
-
-
-@dataclass(frozen=True)
-class StoredVersion:
-    """One imported version as read from the database."""
-
-    id: int
-    dataset_id: str
-    version: int
-    periods: tuple[str, ...]
-    replaced_periods: tuple[str, ...]
-    row_count: int
-    file_name: str
-    file_sha256: str
-    source_format: str
-    content: str
-    author: str
-    created_at: datetime
-    rolled_back_by: str | None = None
-    rolled_back_at: datetime | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.rolled_back_at is None
 
 
 def _split(text: str) -> tuple[str, ...]:
