@@ -593,3 +593,17 @@ def test_bold_runs() -> None:
     ]
     assert bold_runs("2 ** 3") == [("2 ** 3", False)]
     assert plain_text("**A** og **B**") == "A og B"
+
+
+def test_composite_chart_gets_fixed_widths() -> None:
+    panel = {
+        "data": {"values": [{"a": "x", "v": 22.7}]},
+        "mark": "bar",
+        "encoding": {"x": {"field": "v", "type": "quantitative"}, "y": {"field": "a"}},
+        "width": "container",
+    }
+    spec = {"hconcat": [panel, panel]}
+    fixed = offscreen_spec(spec, 300)
+    assert [p["width"] for p in fixed["hconcat"]] == [300, 300]
+    width, _ = _png_size(chart_png(spec, scale=1, width=300))
+    assert 600 <= width <= 800
