@@ -376,6 +376,9 @@ class GoalFilter:
 
 def filter_goals(register: pd.DataFrame, choice: GoalFilter) -> pd.DataFrame:
     """The goals matching every part of ``choice`` (a goal matches a theme if it has it)."""
+    if choice.years is not None and choice.years[0] > choice.years[1]:
+        first, last = choice.years
+        raise ValueError(f"Fristens første år ({first}) ligger efter det sidste ({last}).")
     keep = pd.Series(True, index=register.index)
     if choice.themes:
         wanted = set(choice.themes)
@@ -387,8 +390,6 @@ def filter_goals(register: pd.DataFrame, choice: GoalFilter) -> pd.DataFrame:
     dated = register["deadline_end"].notna()
     if choice.years is not None:
         first, last = choice.years
-        if first > last:
-            raise ValueError(f"Fristens første år ({first}) ligger efter det sidste ({last}).")
         years = register["deadline_end"].map(lambda day: day.year if day else None)
         keep &= ~dated | years.between(first, last)
     if not choice.undated:
