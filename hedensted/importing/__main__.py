@@ -1,0 +1,158 @@
+"""Command line for imports: the same checks, versions and rollback as »Opdater data«.
+
+    python -m hedensted.importing template fuldtidspersoner_pct_arbejdsstyrke -o skabelon.xlsx
+    python -m hedensted.importing import fuldtidspersoner_pct_arbejdsstyrke fil.csv --user anne
+    python -m hedensted.importing import … --user anne --yes      # save after the preview
+    python -m hedensted.importing fetch fuldtidspersoner_pct_arbejdsstyrke --table y30r21 \\
+        --period 2024M03 --user anne [--yes]                      # Jobindsats API v3
+    python -m hedensted.importing versions [dataset]
+    python -m hedensted.importing rollback fuldtidspersoner_pct_arbejdsstyrke --user anne
+
+``--user`` must be an editor in ``.streamlit/secrets.toml`` (``[register.editors.<name>]``
+or ``[register] oidc_editors``) – the same list as in the app. The database is the
+app's (``DATABASE_URL`` or ``instance/register.sqlite``). Without ``--yes`` nothing
+is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from hedensted.catalog import DatasetError
+from hedensted.importing.specs import importable_ids
+
+SECRETS_FILE = Path(__file__).resolve().parent.parent.parent / ".streamlit" / "secrets.toml"
+
+
+def _secrets(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def editor(username: str, secrets: dict):
+    """The editor called ``username`` in the secrets, or ``ValueError`` (Danish)."""
+    from hedensted.register.auth import User, local_accounts
+
+    section = secrets.get("register", {})
+    wanted = username.strip().lower()
+    accounts = local_accounts(section)
+    if wanted in accounts:
+        return User(wanted, accounts[wanted].name, is_editor=True, method="kommandolinje")
+    if wanted in {str(e).strip().lower() for e in section.get("oidc_editors", [])}:
+        return User(wanted, wanted, is_editor=True, method="kommandolinje")
+    raise ValueError(
+        f"»{username}« er ikke redaktør. Redaktørerne står i .streamlit/secrets.toml "
+        "([register.editors.<navn>] eller [register] oidc_editors)."
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m hedensted.importing", description="Indlæs nye perioder i datakataloget."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    datasets = importable_ids()
+    template = sub.add_parser("template", help="skriv skabelonen for et datasæt")
+    template.add_argument("dataset", choices=datasets)
+    template.add_argument("-o", "--output", type=Path, required=True, help="fil (.csv eller .xlsx)")
+    for name, text in (("import", "indlæs en fil"), ("fetch", "hent fra Jobindsats' API v3")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("dataset", choices=datasets)
+        if name == "import":
+            command.add_argument("file", type=Path)
+        else:
+            command.add_argument("--table", required=True, help="Jobindsats' tabel-id")
+            command.add_argument("--period", action="append", required=True, help="fx 2024M03")
+            command.add_argument("--area", action="append", default=[], help="område")
+        command.add_argument("--user", required=True, help="redaktørens brugernavn")
+        command.add_argument(
+            "--replace", action="store_true", help="erstat en eksisterende periode"
+        )
+        command.add_argument("--yes", action="store_true", help="gem efter kontrollen")
+    versions = sub.add_parser("versions", help="vis versionerne")
+    versions.add_argument("dataset", nargs="?", choices=datasets)
+    rollback = sub.add_parser("rollback", help="rul den nyeste version tilbage")
+    rollback.add_argument("dataset", choices=datasets)
+    rollback.add_argument("--user", required=True)
+    return parser
+
+
+def _register():
+    from hedensted.register.db import open_register, resolve_database
+
+    settings = resolve_database()
+    return open_register(settings.url, demo=settings.demo)
+
+
+def _import(args, register, data: bytes, name: str, out) -> int:
+    from hedensted.importing.display import summary
+    from hedensted.importing.service import confirm, effective_catalog, preview
+
+    user = editor(args.user, _secrets(SECRETS_FILE))
+    full = effective_catalog(None, register)
+    checked = preview(register, full, args.dataset, name, data, replace=args.replace)
+    print(f"{name}: {checked.plan.source_format}, SHA-256 {checked.plan.sha256}", file=out)
+    for line in summary(checked.plan):
+        print("  " + line.replace("**", ""), file=out)
+    if not args.yes:
+        print("Intet er gemt. Kør igen med --yes for at gemme.", file=out)
+        return 0
+    version = confirm(register, checked, user)
+    print(f"Gemt som version {version.version} af {args.dataset}.", file=out)
+    return 0
+
+
+def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 refused)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "template":
+            from hedensted.catalog import load_catalog
+            from hedensted.importing.template import template_csv, template_xlsx
+
+            dataset = load_catalog().get(args.dataset)
+            build = template_xlsx if args.output.suffix.lower() == ".xlsx" else template_csv
+            args.output.write_bytes(build(dataset))
+            print(f"Skabelonen er skrevet til {args.output}.", file=out)
+            return 0
+        register = _register()
+        if args.command == "import":
+            return _import(args, register, args.file.read_bytes(), args.file.name, out)
+        if args.command == "fetch":
+            from hedensted.importing.api import JobindsatsClient, api_settings
+
+            settings = api_settings(_secrets(SECRETS_FILE), os.environ)
+            if settings is None:
+                raise ValueError("Der er ingen API-nøgle: sæt JOBINDSATS_TOKEN (se README).")
+            data = JobindsatsClient(settings).fetch_csv(args.table, args.period, args.area)
+            return _import(args, register, data, f"jobindsats_{args.table}.csv", out)
+        from hedensted.importing.service import effective_catalog, rollback
+        from hedensted.importing.store import all_versions
+
+        if args.command == "versions":
+            from hedensted.importing.display import versions_table
+
+            full = effective_catalog(None, register)
+            for dataset_id in [args.dataset] if args.dataset else importable_ids():
+                table = versions_table(all_versions(register, dataset_id), full.get(dataset_id))
+                print(f"{dataset_id}:", file=out)
+                print(table.to_string(index=False), file=out)
+            return 0
+        user = editor(args.user, _secrets(SECRETS_FILE))
+        undone = rollback(register, args.dataset, user)
+        print(f"Version {undone.version} af {args.dataset} er rullet tilbage.", file=out)
+        return 0
+    except (DatasetError, ValueError, RuntimeError, PermissionError, OSError) as error:
+        print(f"Afvist – intet er gemt: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(run())
