@@ -20,6 +20,7 @@ PARAM_AREAS = "omraader"
 PARAM_REFERENCE = "reference"
 PARAM_GROUPS = "grupper"
 PARAM_SORT = "sortering"
+COMPARISON_PARAMS = (PARAM_AREAS, PARAM_REFERENCE, PARAM_GROUPS, PARAM_SORT)
 
 
 class SortOrder(StrEnum):
@@ -152,3 +153,70 @@ def make_choice(
         groups=tuple(g for g in options.groups if g in set(groups)),
         sort=SortOrder(sort),
     )
+
+
+# --- Single controls in the URL ---------------------------------------------------------
+
+UrlValue = str | int | bool | list[str] | tuple[int | str, ...]
+
+PARAM_VIEW = "visning"
+PRESENTATION_VIEW = "praesentation"
+PARAM_SLIDE = "dias"
+_TRUE, _FALSE = "ja", "nej"
+
+
+def encode_url_value(value: UrlValue) -> str:
+    """The query-parameter text of a control's value (lists joined by ``;``)."""
+    if isinstance(value, bool):
+        return _TRUE if value else _FALSE
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return str(value)
+
+
+def decode_url_value(
+    raw: str | None, default: UrlValue, allowed: Sequence[str | int] | None = None
+) -> UrlValue:
+    """A control's value read from the URL; ``default`` when absent or not valid.
+
+    The default's type says how to read the text: ``bool``, ``int``, ``list``,
+    ``tuple`` (a range: as many values, of its first element's type) or ``str``.
+    With ``allowed``, values outside it are dropped (lists) or rejected. A
+    hand-edited or outdated link therefore never breaks the page.
+    """
+    if raw is None:
+        return default
+    if isinstance(default, bool):
+        return {_TRUE: True, _FALSE: False}.get(raw.strip().lower(), default)
+    if isinstance(default, int):
+        try:
+            number = int(raw.strip())
+        except ValueError:
+            return default
+        return number if allowed is None or number in allowed else default
+    if isinstance(default, list):
+        items = _as_list(raw)
+        return [item for item in items if allowed is None or item in allowed]
+    if isinstance(default, tuple):
+        # A range such as (2017, 2024): same length and element type as the default.
+        parts = _as_list(raw)
+        kind = type(default[0]) if default else str
+        try:
+            values = tuple(kind(part) for part in parts)
+        except ValueError:
+            return default
+        if len(values) != len(default) or any(
+            allowed is not None and value not in allowed for value in values
+        ):
+            return default
+        return values
+    text = raw.strip()
+    return text if allowed is None or text in allowed else default
+
+
+def slide_from_param(raw: str | None, slide_count: int) -> int:
+    """The 1-based slide number in the URL, kept within ``1 … slide_count``."""
+    if slide_count < 1:
+        raise ValueError("En præsentation skal have mindst ét dias.")
+    number = decode_url_value(raw, 1)
+    return min(max(int(number), 1), slide_count)

@@ -10,9 +10,11 @@ from hedensted import benchmark_page as bp
 from hedensted import benchmark_tables as bt
 from hedensted import charts_benchmark as cb
 from hedensted.catalog import Dataset
+from hedensted.discussion import BENCHMARK_THEMES
 from hedensted.kpis import benchmark_rank_kpi, fulltime_share_kpi, unemployment_kpi
 from ui.components import (
     chart,
+    key_sentence,
     kpi_tile_or_error,
     numbers_table,
     quality_notes,
@@ -21,31 +23,46 @@ from ui.components import (
 )
 from ui.controls import comparison_controls
 from ui.data import get_catalog
+from ui.deck import Deck, page_intro, shows_controls
+from ui.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
+from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 
 require_entry_script()
 
 catalog = get_catalog()
 
-st.title("Benchmark")
-st.markdown(
+page_intro(
+    "Benchmark",
     "Hvordan klarer Hedensted sig i forhold til hele landet, RAR Østjylland og "
     "sammenlignelige kommuner – og hvad er forskellen værd? Vælg områder, "
     "sammenligningsområde, ydelsesgrupper og sortering herunder. Valgene gemmes i "
-    "adressen, så et kopieret link åbner samme visning."
+    "adressen, så et kopieret link åbner samme visning.",
 )
 
 choice = comparison_controls(bp.comparison_options(catalog), key="benchmark")
 reference = choice.reference
-st.caption(
-    "Sammenligningen her gælder kun denne side (menuen til venstre styrer forsiden). "
-    "Ydelsesgrupperne afgrænser afsnit 1 og 2. Sorteringen gælder ydelses- og "
-    "målgrupper i afsnit 1, 2 og 5 og områderne i afsnit 6."
-)
+if shows_controls():
+    st.caption(
+        "Sammenligningen her gælder kun denne side (menuen til venstre styrer forsiden). "
+        "Ydelsesgrupperne afgrænser afsnit 1 og 2. Sorteringen gælder ydelses- og "
+        "målgrupper i afsnit 1, 2 og 5 og områderne i afsnit 6."
+    )
 
-st.markdown(f"**Nøgletal for Hedensted** – pilene viser forskellen til {reference}.")
-tiles = st.columns(4)
-builders = [
+deck = Deck("benchmark", "Benchmark", "benchmark_hedensted")
+
+
+def key_figures_section() -> None:
+    st.markdown(f"Pilene viser forskellen til {reference}.")
+    tiles = st.columns(4)
+    for column, (key, build) in zip(tiles, KPI_BUILDERS, strict=True):
+        with column:
+            kpi_tile_or_error(catalog, build, key)
+
+
+deck.section("Nøgletal for Hedensted", key_figures_section, anchor="noegletal")
+
+KPI_BUILDERS = [
     (
         "benchmark_kpi_fuldtidspersoner",
         lambda: fulltime_share_kpi(catalog, reference).with_short_delta(),
@@ -54,9 +71,6 @@ builders = [
     ("benchmark_kpi_ledighed", lambda: unemployment_kpi(catalog, reference).with_short_delta()),
     ("benchmark_kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
 ]
-for column, (key, build) in zip(tiles, builders, strict=True):
-    with column:
-        kpi_tile_or_error(catalog, build, key)
 
 
 def section(dataset_ids: list[str], render: Callable[..., None]) -> None:
@@ -71,6 +85,19 @@ def section(dataset_ids: list[str], render: Callable[..., None]) -> None:
     with_datasets(catalog, dataset_ids, guarded)
 
 
+Part = tuple[list[str], Callable[..., None]]
+
+
+def add_section(title: str, anchor: str, *parts: Part) -> None:
+    """One section (one slide): each part is its datasets and what draws them."""
+
+    def draw() -> None:
+        for dataset_ids, render in parts:
+            section(dataset_ids, render)
+
+    deck.section(title, draw, anchor)
+
+
 def caption_if(text: str | None) -> None:
     if text:
         st.caption(text)
@@ -78,6 +105,8 @@ def caption_if(text: str | None) -> None:
 
 def bullets(sentences: list[str]) -> None:
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    for sentence in sentences:
+        record_key_figure(sentence)
 
 
 def group_charts(
@@ -109,6 +138,7 @@ def group_charts(
                 unit=unit,
             ),
             key=f"benchmark_chart_{key}_forskel",
+            title=f"Forskel: Hedensted minus {reference}",
         )
         st.caption(better_text)
         shown, export = bt.differences_table(
@@ -127,6 +157,7 @@ def group_charts(
             view.order,
         ),
         key=f"benchmark_chart_{key}",
+        title=values_heading,
     )
     shown, export = bt.values_table(
         bp.wide_values(view), view.category, category_title, kind, decimals, unit
@@ -136,8 +167,6 @@ def group_charts(
 
 # --- 1. Offentligt forsørgede ---------------------------------------------------------
 
-st.header("1. Offentligt forsørgede", anchor="offentligt-forsorgede")
-
 
 def fulltime_section(dataset: Dataset) -> None:
     meta = dataset.metadata
@@ -146,7 +175,7 @@ def fulltime_section(dataset: Dataset) -> None:
         dataset.frame, "group", choice.areas, reference, choice.sort, choice.groups, bp.TOTAL_GROUP
     )
     caption_if(bp.missing_areas_note(view.missing_areas, meta.title))
-    st.markdown(bp.fulltime_summary(view))
+    key_sentence(bp.fulltime_summary(view))
     group_charts(
         view,
         [dataset],
@@ -164,11 +193,13 @@ def fulltime_section(dataset: Dataset) -> None:
     source_caption(dataset)
 
 
-section(["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section)
+add_section(
+    "1. Offentligt forsørgede",
+    "offentligt-forsorgede",
+    (["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section),
+)
 
 # --- 2. Udgifter pr. person i arbejdsstyrken ------------------------------------------
-
-st.header("2. Udgifter pr. person i arbejdsstyrken", anchor="udgifter")
 
 
 def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> None:
@@ -185,8 +216,8 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
         )
     else:
         kpi = bp.expenses_kpi_for(catalog, reference)
-        st.markdown(f"**{kpi.sentence}**")
-        st.markdown(bp.expenses_summary(view))
+        key_sentence(kpi.sentence, bold=True)
+        key_sentence(bp.expenses_summary(view))
     group_charts(
         view,
         [expenses],
@@ -224,6 +255,7 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
             unit="kr. pr. person",
         ),
         key="benchmark_chart_udgifter_vaerdi",
+        title="Hvad er forskellen værd i alt?",
     )
     caption_if(bp.worth_sum_note(worth, len(bp.benefit_groups(expenses.frame))))
     for note in bp.expenses_kpi_for(catalog, reference).notes:
@@ -232,7 +264,7 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
     numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")
 
     check = bp.published_difference_check(expenses.frame, published.frame)
-    st.markdown(bp.published_difference_sentence(check))
+    key_sentence(bp.published_difference_sentence(check))
     shown, export = bt.published_difference_table(check)
     numbers_table(
         shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
@@ -241,14 +273,16 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
     source_caption(expenses, labour, published)
 
 
-section(
-    ["udgifter_pr_person_arbejdsstyrke", "arbejdsstyrke_antal", "udgifter_forskel_publiceret"],
-    expenses_section,
+add_section(
+    "2. Udgifter pr. person i arbejdsstyrken",
+    "udgifter",
+    (
+        ["udgifter_pr_person_arbejdsstyrke", "arbejdsstyrke_antal", "udgifter_forskel_publiceret"],
+        expenses_section,
+    ),
 )
 
 # --- 3. Beskæftigelsesministeriets benchmark ------------------------------------------
-
-st.header("3. Beskæftigelsesministeriets benchmark", anchor="ministeriets-benchmark")
 
 
 def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
@@ -261,19 +295,24 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
     with st.container(border=True, key="benchmark_forklaring"):
         st.markdown("**Hvad betyder »forventet ud fra rammevilkår«?**")
         st.markdown(" ".join(main))
-        st.markdown(bp.expected_example(table))
+        key_sentence(bp.expected_example(table))
         with st.expander("Mere fra dokumentet om benchmarket"):
             bullets([f"**{row.topic}**: {row.text}" for row in rest.itertuples()])
         source_caption(forklaring)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Faktisk og forventet antal fuldtidspersoner")
-        chart(cb.actual_expected_bars(bp.benchmark_long(table)), key="benchmark_chart_ministeriet")
+        chart(
+            cb.actual_expected_bars(bp.benchmark_long(table)),
+            key="benchmark_chart_ministeriet",
+            title="Faktisk og forventet antal fuldtidspersoner",
+        )
     with right:
         st.subheader("Placering")
         chart(
             cb.rank_chart(table, bp.MUNICIPALITIES_RANKED),
             key="benchmark_chart_placering",
+            title="Placering",
         )
     bullets(bp.benchmark_sentences(table))
     shown, export = bt.benchmark_numbers_table(table)
@@ -285,11 +324,13 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
     source_caption(dataset)
 
 
-section(["beskaeftigelsesministeriets_benchmark", "benchmark_forklaring"], benchmark_section)
+add_section(
+    "3. Beskæftigelsesministeriets benchmark",
+    "ministeriets-benchmark",
+    (["beskaeftigelsesministeriets_benchmark", "benchmark_forklaring"], benchmark_section),
+)
 
 # --- 4. Status 1 måned efter afsluttet forløb ------------------------------------------
-
-st.header("4. Status 1 måned efter afsluttet forløb", anchor="status-efter-forloeb")
 
 
 def status_section(status: Dataset, published: Dataset) -> None:
@@ -309,6 +350,7 @@ def status_section(status: Dataset, published: Dataset) -> None:
             chart(
                 cb.status_bars(stack, present, categories, bp.REMAINDER),
                 key=f"benchmark_chart_status_{position}",
+                title=target_group,
             )
             shown, export = bt.status_table(stack, present, categories)
             numbers_table(
@@ -323,19 +365,20 @@ def status_section(status: Dataset, published: Dataset) -> None:
     chart(
         cb.share_bars(shares, present, target_groups),
         key="benchmark_chart_status_andel",
+        title="Andel i job og uddannelse – beregnet og i dokumentet",
     )
     shown, export = bt.status_share_table(shares)
     numbers_table(shown, export, [status, published], "benchmark_status_andel", "andel_job")
     source_caption(status, published)
 
 
-section(
-    ["status_efter_afsluttet_forloeb", "status_andel_job_uddannelse_publiceret"], status_section
+add_section(
+    "4. Status 1 måned efter afsluttet forløb",
+    "status-efter-forloeb",
+    (["status_efter_afsluttet_forloeb", "status_andel_job_uddannelse_publiceret"], status_section),
 )
 
 # --- 5. Varighed af afsluttede forløb --------------------------------------------------
-
-st.header("5. Varighed af afsluttede forløb", anchor="varighed")
 
 
 def duration_section(dataset: Dataset) -> None:
@@ -349,7 +392,7 @@ def duration_section(dataset: Dataset) -> None:
             icon=":material/info:",
         )
     else:
-        st.markdown(bp.duration_summary(view))
+        key_sentence(bp.duration_summary(view))
     group_charts(
         view,
         [dataset],
@@ -367,11 +410,13 @@ def duration_section(dataset: Dataset) -> None:
     source_caption(dataset)
 
 
-section(["varighed_afsluttede_forloeb"], duration_section)
+add_section(
+    "5. Varighed af afsluttede forløb",
+    "varighed",
+    (["varighed_afsluttede_forloeb"], duration_section),
+)
 
 # --- 6. Ledighed -----------------------------------------------------------------------
-
-st.header("6. Ledighed og beskæftigelse", anchor="ledighed")
 
 
 def change_block(
@@ -380,11 +425,12 @@ def change_block(
     units: tuple[str, str],
     datasets: tuple[Dataset, Dataset],
     name: str,
+    title: str,
 ) -> None:
     """Change per area from ``span[0]`` to ``span[1]``: chart, "Vis tal", quality, source.
 
     ``units`` is (unit in the tooltip, noun in the table); ``datasets`` the counts
-    and the published change columns.
+    and the published change columns; ``title`` the heading above the block.
     """
     tooltip_unit, table_noun = units
     chart(
@@ -398,6 +444,7 @@ def change_block(
             [alt.Tooltip("change:Q", title=f"Udvikling ({tooltip_unit})", format=",.0f")],
         ),
         key=f"benchmark_chart_{name}",
+        title=title,
     )
     shown, export = bt.change_numbers_table(view, *span, table_noun)
     numbers_table(shown, export, list(datasets), f"benchmark_{name}", name)
@@ -422,10 +469,10 @@ def unemployment_section(
     )
     source_caption(goals, projects, rates)
 
-    st.markdown(bp.rate_sentence(rates.frame, reference))
+    key_sentence(bp.rate_sentence(rates.frame, reference))
     start, end = bp.period_span(counts.metadata.periods)
     changes = bp.change_table(counts.frame, counts_published.frame, start, end)
-    st.markdown(bp.change_sentence(changes, reference, "Antallet af bruttoledige", start, end))
+    key_sentence(bp.change_sentence(changes, reference, "Antallet af bruttoledige", start, end))
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
@@ -440,22 +487,25 @@ def unemployment_section(
                 bp.OTHER_AREAS,
             ),
             key="benchmark_chart_ledighedsprocent",
+            title=f"Ledighedsprocent, {rates.metadata.period_label}",
         )
         shown, export = bt.rate_table(rate_view, rates.metadata.period_label)
         numbers_table(shown, export, [rates], "benchmark_ledighedsprocent", "ledighedsprocent")
         source_caption(rates)
     with right:
-        st.subheader(f"Udvikling i bruttoledige, {counts_published.metadata.period_label}")
+        heading = f"Udvikling i bruttoledige, {counts_published.metadata.period_label}"
+        st.subheader(heading)
         change_block(
             bp.change_view(changes, reference, choice.sort),
             (start, end),
             ("personer", "bruttoledige"),
             (counts, counts_published),
             "bruttoledige",
+            heading,
         )
 
 
-section(
+UNEMPLOYMENT_PART = (
     [
         "ledighedsprocent",
         "bruttoledige_rar_kommuner",
@@ -468,27 +518,32 @@ section(
 
 
 def employment_section(fulltime: Dataset, published: Dataset) -> None:
-    st.subheader(f"Fuldtidsbeskæftigelse efter bopæl, {published.metadata.period_label}")
+    heading = f"Fuldtidsbeskæftigelse efter bopæl, {published.metadata.period_label}"
+    st.subheader(heading)
     start, end = bp.period_span(fulltime.metadata.periods)
     changes = bp.change_table(fulltime.frame, published.frame, start, end)
-    st.markdown(bp.change_sentence(changes, reference, "Fuldtidsbeskæftigelsen", start, end))
+    key_sentence(bp.change_sentence(changes, reference, "Fuldtidsbeskæftigelsen", start, end))
     change_block(
         bp.change_view(changes, reference, choice.sort),
         (start, end),
         ("fuldtidspersoner", "fuldtidsbeskæftigede"),
         (fulltime, published),
         "fuldtidsbeskaeftigelse",
+        heading,
     )
 
 
-section(
-    ["fuldtidsbeskaeftigelse_bopael", "fuldtidsbeskaeftigelse_udvikling_publiceret"],
-    employment_section,
+add_section(
+    "6. Ledighed og beskæftigelse",
+    "ledighed",
+    UNEMPLOYMENT_PART,
+    (
+        ["fuldtidsbeskaeftigelse_bopael", "fuldtidsbeskaeftigelse_udvikling_publiceret"],
+        employment_section,
+    ),
 )
 
 # --- 7. Vandringer ---------------------------------------------------------------------
-
-st.header("7. Vandringer: hvor kom borgerne fra?", anchor="vandringer")
 
 
 def migration_section(dataset: Dataset) -> None:
@@ -500,16 +555,31 @@ def migration_section(dataset: Dataset) -> None:
         st.info(f"Dokumentets egen bemærkning: »{quote}«.", icon=":material/info:")
     blocks = bp.migration_blocks(frame)
     tabs = st.tabs([target_group for target_group, _ in blocks])
-    for position, (tab, (_, block)) in enumerate(zip(tabs, blocks, strict=True)):
+    for position, (tab, (target_group, block)) in enumerate(zip(tabs, blocks, strict=True)):
         with tab:
-            st.markdown(bp.migration_sentence(block, quote))
+            key_sentence(bp.migration_sentence(block, quote))
             chart(
                 cb.migration_bars(block, bp.NONE_CATEGORY),
                 key=f"benchmark_chart_vandringer_{position}",
+                title=f"Vandringer: {target_group}",
             )
     shown, export = bt.migration_table(frame)
     numbers_table(shown, export, [dataset], "benchmark_vandringer", "vandringer")
     source_caption(dataset)
 
 
-section(["vandringer_forrige_maalgruppe"], migration_section)
+add_section(
+    "7. Vandringer: hvor kom borgerne fra?",
+    "vandringer",
+    (["vandringer_forrige_maalgruppe"], migration_section),
+)
+deck.discussion(
+    lambda: with_datasets(
+        catalog,
+        [DISCUSSION_DATASET],
+        lambda points: discussion_section(points, BENCHMARK_THEMES, "benchmark_droeftelse"),
+    ),
+    lambda: theme_questions(catalog, BENCHMARK_THEMES),
+)
+
+deck.show()

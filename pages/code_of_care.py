@@ -49,38 +49,47 @@ from ui.code_of_care_cards import (
 )
 from ui.components import chart, kpi_tile_or_error, numbers_table, source_caption, with_datasets
 from ui.data import get_catalog
+from ui.deck import Deck, page_intro, shows_controls
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
+from ui.url_state import keep_in_url, url_value
 
 require_entry_script()
 
 catalog = get_catalog()
 reference = reference_area()
+PERIOD_PARAM = "periode"
 
-st.title("Code of Care Hedensted")
-st.markdown(
+page_intro(
+    "Code of Care Hedensted",
     "Code of Care Hedensted er et netværk af virksomheder, der tager et socialt ansvar: de "
     "ansætter borgere på kontanthjælp og i ressourceforløb i **småjobs** til ordinær løn og er "
     "ambassadører for socialt ansvar over for andre virksomheder. Udvalget skal tage stilling "
     "til netværkets fremtid – en ny Hedensted-model. Siden viser, hvordan netværket er vokset "
-    "i forhold til målene, hvad det opnår, og hvad der er til drøftelse."
+    "i forhold til målene, hvad det opnår, og hvad der er til drøftelse.",
 )
+deck = Deck("coc", "Code of Care", "code_of_care_hedensted")
+
 
 # --- KPI tiles ------------------------------------------------------------------------
-tiles = st.columns(4)
-builders = [
+KPI_BUILDERS = [
     ("coc_kpi_netvaerk", lambda: network_kpi(catalog)),
     ("coc_kpi_partnerskab", lambda: partners_kpi(catalog)),
     ("coc_kpi_loennede_timer", lambda: paid_hours_kpi(catalog, reference)),
     ("coc_kpi_gange_landet", lambda: paid_hours_ratio_kpi(catalog)),
 ]
-for column, (key, build) in zip(tiles, builders, strict=True):
-    with column:
-        kpi_tile_or_error(catalog, build, key)
+
+
+def key_figures_section() -> None:
+    for column, (key, build) in zip(st.columns(4), KPI_BUILDERS, strict=True):
+        with column:
+            kpi_tile_or_error(catalog, build, key)
+
+
+deck.section("Nøgletal", key_figures_section, anchor="noegletal")
 
 
 # --- growth of the network -----------------------------------------------------------------
-st.header("Netværkets vækst")
 
 
 def growth_section(*datasets):
@@ -88,13 +97,17 @@ def growth_section(*datasets):
     years = timeline_years(timeline)
     left, right = st.columns([3, 1], gap="large")
     with right:
-        first, last = st.select_slider(
-            "Periode",
-            options=years,
-            value=(years[0], years[-1]),
-            key="coc_period",
-            help="Vælg de år, figuren viser.",
-        )
+        whole_span = (years[0], years[-1])
+        period = url_value(PERIOD_PARAM, whole_span, years)
+        if shows_controls():
+            period = st.select_slider(
+                "Periode",
+                options=years,
+                value=period,
+                key="coc_period",
+                help="Vælg de år, figuren viser.",
+            )
+        first, last = keep_in_url(PERIOD_PARAM, period, whole_span)
         st.markdown(
             "**Sådan læses figuren**\n\n"
             "- Fyldt figur: antal, som dokumentet oplyser det\n"
@@ -119,11 +132,12 @@ def growth_section(*datasets):
     source_caption(*datasets)
 
 
-with_datasets(catalog, list(TIMELINE_DATASETS), growth_section)
+deck.datasets_section(
+    "Netværkets vækst", catalog, list(TIMELINE_DATASETS), growth_section, "netvaerk"
+)
 
 
 # --- paid hours ------------------------------------------------------------------------------
-st.header("Småjobs: andel med lønnede timer")
 
 
 def paid_hours_section(paid_hours, status):
@@ -154,11 +168,16 @@ def paid_hours_section(paid_hours, status):
         source_caption(status)
 
 
-with_datasets(catalog, [PAID_HOURS_DATASET, STATUS_DATASET], paid_hours_section)
+deck.datasets_section(
+    "Småjobs: andel med lønnede timer",
+    catalog,
+    [PAID_HOURS_DATASET, STATUS_DATASET],
+    paid_hours_section,
+    "smaajobs",
+)
 
 
 # --- what the network does ---------------------------------------------------------------
-st.header("Det laver netværket")
 
 
 def activities_section(activities_2019, activities_2024):
@@ -200,13 +219,16 @@ def activities_section(activities_2019, activities_2024):
     source_caption(activities_2024)
 
 
-with_datasets(
-    catalog, ["code_of_care_aktiviteter_2019", "code_of_care_aktiviteter_2024"], activities_section
+deck.datasets_section(
+    "Det laver netværket",
+    catalog,
+    ["code_of_care_aktiviteter_2019", "code_of_care_aktiviteter_2024"],
+    activities_section,
+    "aktiviteter",
 )
 
 
 # --- goals -------------------------------------------------------------------------------------
-st.header("Mål for Code of Care og småjobs")
 
 
 def goals_section(goals, paid_hours, *timeline_datasets):
@@ -231,15 +253,16 @@ def goals_section(goals, paid_hours, *timeline_datasets):
     source_caption(goals, *timeline_datasets, paid_hours)
 
 
-with_datasets(
+deck.datasets_section(
+    "Mål for Code of Care og småjobs",
     catalog,
     ["projektmaal_2019", PAID_HOURS_DATASET, *GOAL_TIMELINE_DATASETS],
     goals_section,
+    "maal",
 )
 
 
 # --- Til drøftelse ------------------------------------------------------------------------------
-st.header("Til drøftelse")
 
 
 def discussion_section(questions, strategy, investment_status):
@@ -267,12 +290,13 @@ def discussion_section(questions, strategy, investment_status):
     source_caption(questions, investment_status, strategy)
 
 
-with_datasets(
-    catalog,
-    [
-        "temadroeftelse_spoergsmaal",
-        "strategi_fokusomraader",
-        "investeringsprojekter_status_marts_2024",
-    ],
-    discussion_section,
+DISCUSSION_DATASETS = [
+    "temadroeftelse_spoergsmaal",
+    "strategi_fokusomraader",
+    "investeringsprojekter_status_marts_2024",
+]
+deck.discussion(
+    lambda: with_datasets(catalog, DISCUSSION_DATASETS, discussion_section),
+    lambda: discussion(*(catalog.get(i).frame for i in DISCUSSION_DATASETS)).questions,
 )
+deck.show()

@@ -1,11 +1,13 @@
 """Unge: the youth unit's offers, young people's courses, apprentices, outcomes and goals."""
 
 import re
+from dataclasses import dataclass
 
 import streamlit as st
 
 from hedensted.charts import grouped_bars
 from hedensted.charts_youth import area_value_bars, count_bars
+from hedensted.discussion import questions
 from hedensted.formatting import format_compact, format_long_date, format_percent, format_value
 from hedensted.quality import without_totals
 from hedensted.tables import display_table
@@ -68,15 +70,18 @@ from ui.components import (
 )
 from ui.controls import comparison_controls
 from ui.data import get_catalog
+from ui.deck import Deck, page_intro, shows_controls
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
+from ui.url_state import keep_in_url, url_value
 
 require_entry_script()
 
 catalog = get_catalog()
 reference = reference_area()
 
-st.title("Unge")
+page_intro("Unge", "")
+deck = Deck("unge", "Unge", "unge_hedensted")
 
 
 def as_text(text: str) -> str:
@@ -105,23 +110,24 @@ def intro(strategy) -> None:
     source_caption(strategy)
 
 
-with_datasets(catalog, ["strategi_fokusomraader"], intro)
-
-tiles = st.columns(4)
-builders = [
+KPI_BUILDERS = [
     ("unge_kpi_voksenlaerlinge", lambda: apprentices_kpi(catalog)),
     ("unge_kpi_under_18", lambda: under_18_kpi(catalog)),
     ("unge_kpi_job_uddannelse", lambda: education_benefit_outcome_kpi(catalog, reference)),
     ("unge_kpi_fuldtid", lambda: education_benefit_fulltime_kpi(catalog, reference)),
 ]
-for column, (key, build) in zip(tiles, builders, strict=True):
-    with column:
-        kpi_tile_or_error(catalog, build, key)
+
+
+def key_figures_section() -> None:
+    with_datasets(catalog, ["strategi_fokusomraader"], intro)
+    for column, (key, build) in zip(st.columns(4), KPI_BUILDERS, strict=True):
+        with column:
+            kpi_tile_or_error(catalog, build, key)
+
+
+deck.section("Nøgletal og fokus", key_figures_section, anchor="noegletal")
 
 # --- Tilbud til unge -------------------------------------------------------
-
-st.header("Tilbud til unge")
-st.caption("Ungeenhedens tilbud på Rørkjærgaard og Daugaard, som de præsenteres i temadrøftelsen.")
 
 
 def offer_card(row) -> None:
@@ -142,35 +148,61 @@ def offer_grid(offers, columns: int = 3) -> None:
                 offer_card(row)
 
 
-def offers_section(dataset) -> None:
-    offers = dataset.frame
-    low, high = age_bounds(offers)
+@dataclass(frozen=True)
+class OfferFilters:
+    age_on: bool
+    age: int
+    places: list[str]
+    search: str
+
+
+def offer_filters(start: OfferFilters, low: int, high: int, places: list[str]) -> OfferFilters:
+    """Age, place and search, starting from the link's values."""
     with st.container(border=True, key="unge_offer_filters"):
         age_column, place_column, search_column = st.columns([3, 3, 4])
         with age_column:
-            age_on = st.toggle("Filtrér efter alder", value=True, key="unge_age_on")
+            age_on = st.toggle("Filtrér efter alder", value=start.age_on, key="unge_age_on")
             age = st.slider(
                 "Alder (år)",
                 min_value=low,
                 max_value=high,
-                value=most_covered_age(offers),
+                value=start.age,
                 key="unge_age",
                 disabled=not age_on,
                 help="Viser tilbud, hvis aldersgruppe omfatter den valgte alder.",
             )
         with place_column:
-            places = st.multiselect(
-                "Sted",
-                offer_places(offers),
-                key="unge_place",
-                placeholder="Alle steder",
+            chosen_places = st.multiselect(
+                "Sted", places, default=start.places, key="unge_place", placeholder="Alle steder"
             )
         with search_column:
             search = st.text_input(
                 "Søg i tilbuddene",
+                value=start.search,
                 key="unge_search",
                 placeholder="fx gaming, misbrug, forældre",
             )
+    return OfferFilters(age_on, age, chosen_places, search)
+
+
+def offers_section(dataset) -> None:
+    st.caption(
+        "Ungeenhedens tilbud på Rørkjærgaard og Daugaard, som de præsenteres i temadrøftelsen."
+    )
+    offers = dataset.frame
+    low, high = age_bounds(offers)
+    places_offered = offer_places(offers)
+    start = OfferFilters(
+        age_on=url_value("alder_til", True),
+        age=url_value("alder", most_covered_age(offers), list(range(low, high + 1))),
+        places=url_value("sted", [], places_offered),
+        search=url_value("soeg", ""),
+    )
+    chosen = offer_filters(start, low, high, places_offered) if shows_controls() else start
+    age_on = keep_in_url("alder_til", chosen.age_on, True)
+    age = keep_in_url("alder", chosen.age, most_covered_age(offers))
+    places = keep_in_url("sted", chosen.places, [])
+    search = keep_in_url("soeg", chosen.search, "")
     selection = filter_offers(offers, age if age_on else None, places, search)
     st.markdown(selection_summary(selection, places, search))
     if selection.matching.empty:
@@ -187,11 +219,9 @@ def offers_section(dataset) -> None:
     dataset_details(dataset, key="unge_tilbud")
 
 
-with_datasets(catalog, ["ungeenhedens_tilbud"], offers_section)
+deck.datasets_section("Tilbud til unge", catalog, ["ungeenhedens_tilbud"], offers_section, "tilbud")
 
 # --- Unge under 18 ----------------------------------------------------------
-
-st.header("Unge under 18 – afsluttede forløb 2023")
 
 
 def under_18_section(dataset) -> None:
@@ -220,11 +250,15 @@ def under_18_section(dataset) -> None:
     dataset_details(dataset, key="unge_under_18")
 
 
-with_datasets(catalog, ["unge_under_18_afsluttede_tilbud"], under_18_section)
+deck.datasets_section(
+    "Unge under 18 – afsluttede forløb 2023",
+    catalog,
+    ["unge_under_18_afsluttede_tilbud"],
+    under_18_section,
+    "under-18",
+)
 
 # --- Voksenlærlinge -----------------------------------------------------------
-
-st.header("Voksenlærlinge")
 
 
 def apprentices_section(ages, trades) -> None:
@@ -260,9 +294,6 @@ def apprentices_section(ages, trades) -> None:
         source_caption(trades)
 
 
-with_datasets(catalog, ["voksenlaerlinge_alder", "voksenlaerlinge_fag"], apprentices_section)
-
-
 def apprentice_goals_section(goals) -> None:
     st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
     texts, with_target = apprentice_goal_overview(goals.frame, goals.metadata.source_date)
@@ -287,11 +318,17 @@ def apprentice_goals_section(goals) -> None:
     source_caption(goals)
 
 
-with_datasets(catalog, ["projektmaal_2019"], apprentice_goals_section)
+deck.parts_section(
+    "Voksenlærlinge",
+    catalog,
+    [
+        (["voksenlaerlinge_alder", "voksenlaerlinge_fag"], apprentices_section),
+        (["projektmaal_2019"], apprentice_goals_section),
+    ],
+    "voksenlaerlinge",
+)
 
 # --- Uddannelseshjælp sammenlignet ---------------------------------------------
-
-st.header("Uddannelseshjælp sammenlignet med andre områder")
 
 
 def comparison_section(status, published, duration, fulltime) -> None:
@@ -432,7 +469,8 @@ def comparison_section(status, published, duration, fulltime) -> None:
         source_caption(fulltime)
 
 
-with_datasets(
+deck.datasets_section(
+    "Uddannelseshjælp sammenlignet med andre områder",
     catalog,
     [
         "status_efter_afsluttet_forloeb",
@@ -441,11 +479,10 @@ with_datasets(
         "fuldtidspersoner_pct_arbejdsstyrke",
     ],
     comparison_section,
+    "uddannelseshjaelp",
 )
 
 # --- Hvad laver de 17-25 årige -------------------------------------------------
-
-st.header("Hvad laver de 17-25-årige i Hedensted Kommune?")
 
 
 def missing_figures_section(offers) -> None:
@@ -460,11 +497,15 @@ def missing_figures_section(offers) -> None:
     st.caption(f"Kilde: {meta.source_document}, fil {meta.seed_file}.")
 
 
-with_datasets(catalog, ["ungeenhedens_tilbud"], missing_figures_section)
+deck.datasets_section(
+    "Hvad laver de 17-25-årige i Hedensted Kommune?",
+    catalog,
+    ["ungeenhedens_tilbud"],
+    missing_figures_section,
+    "17-25-aarige",
+)
 
 # --- Mål for unge ---------------------------------------------------------------
-
-st.header("Mål for unge")
 
 
 def goal_card(indicator, rows) -> None:
@@ -519,9 +560,6 @@ def youth_goals_section(youth_goals, result_goals) -> None:
         file_name="unge_maal_2017",
     )
     source_caption(youth_goals, result_goals)
-
-
-with_datasets(catalog, ["ungemaal_2016_2018", "resultatmaal_2017"], youth_goals_section)
 
 
 def frikort_section(projects, indicators, target_numbers) -> None:
@@ -582,15 +620,20 @@ def frikort_section(projects, indicators, target_numbers) -> None:
     )
 
 
-with_datasets(
+deck.parts_section(
+    "Mål for unge",
     catalog,
-    ["investeringsprojekter", "statusskema_indikatorer", "maaltal_investeringer"],
-    frikort_section,
+    [
+        (["ungemaal_2016_2018", "resultatmaal_2017"], youth_goals_section),
+        (
+            ["investeringsprojekter", "statusskema_indikatorer", "maaltal_investeringer"],
+            frikort_section,
+        ),
+    ],
+    "maal",
 )
 
 # --- Til drøftelse ----------------------------------------------------------------
-
-st.header("Til drøftelse")
 
 
 def discussion_section(points) -> None:
@@ -610,4 +653,8 @@ def discussion_section(points) -> None:
     source_caption(points)
 
 
-with_datasets(catalog, ["temadroeftelse_spoergsmaal"], discussion_section)
+deck.discussion(
+    lambda: with_datasets(catalog, ["temadroeftelse_spoergsmaal"], discussion_section),
+    lambda: questions(discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame)),
+)
+deck.show()

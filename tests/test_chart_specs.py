@@ -19,6 +19,7 @@ PAGES = {
     "pages/code_of_care.py": 2,
     "pages/unge.py": 5,
     "pages/investeringsprojekter.py": 2,
+    "pages/maal.py": 1,
 }
 
 
@@ -29,10 +30,10 @@ def test_every_chart_spec_validates(
     validated: list[str] = []
     draw = ui.components.chart
 
-    def validating_chart(figure: alt.TopLevelMixin, key: str) -> None:
+    def validating_chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
         figure.to_dict(validate=True)  # raises on an invalid spec
         validated.append(key)
-        draw(figure, key)
+        draw(figure, key, title)
 
     monkeypatch.setattr(ui.components, "chart", validating_chart)
     open_page(page)

@@ -92,7 +92,7 @@ def test_tiles_compare_with_rar_ostjylland_by_default(default_page: AppTest) -> 
     assert tiles["Bruttoledighed"] == (f"2,4{NBSP}%", "-0,8 pct.-point")
     assert tiles["Ministeriets benchmark"][0] == "Nr. 12 af 98"
     shown = shown_text(default_page)
-    assert "pilene viser forskellen til RAR Østjylland" in shown
+    assert "Pilene viser forskellen til RAR Østjylland" in shown
     assert not default_page.error
 
 

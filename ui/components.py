@@ -10,17 +10,34 @@ import streamlit as st
 
 from hedensted.catalog import Catalog, Dataset, DatasetError
 from hedensted.exports import to_xlsx
+from hedensted.file_names import file_stem
 from hedensted.formatting import format_compact
 from hedensted.kpis import Kpi
 from hedensted.periods import period_label
 from hedensted.quality import total_differences
 from hedensted.tables import dataset_table, export_table
+from ui.presentation import is_presentation, larger_labels
+from ui.recording import (
+    chart_title,
+    record_chart,
+    record_key_figure,
+    record_sources,
+    record_table,
+)
 
 
 def source_caption(*datasets: Dataset) -> None:
     """The "Kilde: …" line under a chart or table, one line per dataset."""
-    for dataset in datasets:
-        st.caption(dataset.metadata.source_line())
+    lines = [dataset.metadata.source_line() for dataset in datasets]
+    for line in lines:
+        st.caption(line)
+    record_sources(lines)
+
+
+def key_sentence(text: str, bold: bool = False) -> None:
+    """A computed sentence that states a section's key figure (also in the exports)."""
+    st.markdown(f"**{text}**" if bold else text)
+    record_key_figure(text)
 
 
 def dataset_error(error: DatasetError) -> None:
@@ -58,6 +75,8 @@ def kpi_tile(kpi: Kpi, key: str) -> None:
         st.markdown(kpi.sentence)
         for note in kpi.notes:
             st.caption(note)
+    delta = f" ({kpi.delta_text})" if kpi.delta_text else ""
+    record_key_figure(f"{kpi.label}: {kpi.value_text}{delta}. {kpi.sentence}")
 
 
 def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> None:
@@ -72,14 +91,74 @@ def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> N
     source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids))
 
 
-def chart(figure: alt.TopLevelMixin, key: str) -> None:
+def chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
     """Draw an Altair chart with the dashboard theme (not Streamlit's).
 
     The spec is handed over without Altair's JSON-schema validation, which took
     about a third of a chart-heavy page's run time; tests/test_chart_specs.py
-    validates every chart builder's output instead.
+    validates every chart builder's output instead. ``title`` names the chart in
+    exports and image files (default: the section's title).
     """
-    st.vega_lite_chart(figure.to_dict(validate=False), theme=None, width="stretch", key=key)
+    spec = figure.to_dict(validate=False)
+    name = chart_title(title)
+    record_chart(name, spec)
+    if is_presentation():
+        st.vega_lite_chart(larger_labels(spec), theme=None, width="stretch", key=key)
+        return
+    st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
+    image_downloads(spec, name, key)
+
+
+MIME_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def file_download(
+    label: str,
+    build: Callable[[], bytes | str],
+    file_name: str,
+    icon: str,
+    key: str,
+    help: str | None = None,
+    tertiary: bool = False,
+) -> None:
+    """A download button whose file is built only when clicked (not on every rerun)."""
+    st.download_button(
+        label,
+        data=build,
+        file_name=file_name,
+        mime=MIME_TYPES[file_name.rsplit(".", 1)[-1]],
+        icon=icon,
+        key=key,
+        on_click="ignore",
+        type="tertiary" if tertiary else "secondary",
+        help=help,
+    )
+
+
+def image_downloads(spec: dict, title: str, key: str) -> None:
+    """PNG and SVG files of a chart."""
+    from hedensted.export_images import chart_png, chart_svg
+
+    stem = file_stem(title or key)
+    with st.container(horizontal=True, key=f"{key}_billeder"):
+        for label, build, icon, help_text in (
+            ("PNG", chart_png, ":material/image:", "Figuren som skarpt billede til PowerPoint."),
+            ("SVG", chart_svg, ":material/draw:", "Figuren som vektorgrafik (skalerbar)."),
+        ):
+            file_download(
+                label,
+                lambda build=build: build(spec),
+                f"{stem}.{label.lower()}",
+                icon,
+                key=f"{key}_{label.lower()}",
+                help=help_text,
+                tertiary=True,
+            )
 
 
 def table(frame: pd.DataFrame, key: str) -> None:
@@ -93,12 +172,22 @@ def numbers_table(
     datasets: list[Dataset],
     key: str,
     file_name: str,
+    title: str = "",
 ) -> None:
     """A "Vis tal" expander: the Danish-formatted table and an Excel file of the same rows.
 
     ``shown`` is the text table on screen; ``export`` the same rows and columns
     with numbers kept as numbers, so the workbook can be used for calculation.
+    ``title`` names the table in the page's Excel export (default: the section's).
     """
+    record_table(
+        title,
+        export,
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+    )
+    if is_presentation():
+        return
     with st.expander("Vis tal", expanded=False):
         table(shown, key=f"{key}_table")
         st.download_button(

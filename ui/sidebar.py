@@ -5,9 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from hedensted.catalog import Catalog, DatasetError
+from ui.presentation import presentation_toggle
+from ui.url_state import keep_in_url, url_value
 
 REFERENCE_KEY = "reference_area"
 DEFAULT_REFERENCE = "RAR Østjylland"
+REFERENCE_PARAM = "sammenlign"
 REFERENCE_DATASET = "fuldtidspersoner_pct_arbejdsstyrke"
 
 
@@ -25,10 +28,9 @@ def render_sidebar(catalog: Catalog) -> None:
     with st.sidebar:
         st.markdown("### Udvalget for Beskæftigelse")
         options = reference_options(catalog)
+        default = DEFAULT_REFERENCE if DEFAULT_REFERENCE in options else options[0]
         if st.session_state.get(REFERENCE_KEY) not in options:
-            st.session_state[REFERENCE_KEY] = (
-                DEFAULT_REFERENCE if DEFAULT_REFERENCE in options else options[0]
-            )
+            st.session_state[REFERENCE_KEY] = url_value(REFERENCE_PARAM, default, options)
         st.selectbox(
             "Sammenlign Hedensted med",
             options,
@@ -38,6 +40,8 @@ def render_sidebar(catalog: Catalog) -> None:
                 "som gemmes i linket."
             ),
         )
+        keep_in_url(REFERENCE_PARAM, st.session_state[REFERENCE_KEY], default)
+        presentation_toggle()
         if catalog.errors:
             st.warning(
                 f"{len(catalog.errors)} datasæt kunne ikke indlæses. Se siden »Om data«.",

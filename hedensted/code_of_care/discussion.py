@@ -25,6 +25,11 @@ class Discussion:
     focus_area_number: int
     pending: tuple[str, ...]
 
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Every question on the table: the theme's own, then the related slide's."""
+        return (*self.theme_questions, *self.related_questions)
+
 
 def discussion(
     questions: pd.DataFrame, strategy: pd.DataFrame, investment_status: pd.DataFrame | None

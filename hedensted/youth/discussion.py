@@ -6,7 +6,19 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from hedensted.discussion import discussion_points as shared_points
+from hedensted.discussion import split_quotes
+
+__all__ = ["DISCUSSION_THEMES", "discussion_points", "split_quotes", "youth_focus_areas"]
+
 DISCUSSION_THEMES: tuple[str, ...] = ("Livslang læring", "Unge")
+
+
+def discussion_points(
+    points: pd.DataFrame, themes: Sequence[str] = DISCUSSION_THEMES
+) -> pd.DataFrame:
+    """The discussion's points on the youth themes (see ``hedensted.discussion``)."""
+    return shared_points(points, themes)
 
 
 def youth_focus_areas(strategy: pd.DataFrame) -> pd.DataFrame:
@@ -15,22 +27,3 @@ def youth_focus_areas(strategy: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         raise ValueError("Strategien har ingen fokusområder om unge.")
     return rows.reset_index(drop=True)
-
-
-def discussion_points(
-    points: pd.DataFrame, themes: Sequence[str] = DISCUSSION_THEMES
-) -> pd.DataFrame:
-    """The thematic discussion's points, questions and quotes on the given themes.
-
-    Themes the table does not have are skipped; raises ``ValueError`` if none is there.
-    """
-    rows = points[points["theme"].isin(list(themes))]
-    if rows.empty:
-        raise ValueError(f"Temadrøftelsen har ingen punkter om {list(themes)}.")
-    return rows.reset_index(drop=True)
-
-
-def split_quotes(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(points and questions, quotes)`` of discussion rows, each in source order."""
-    is_quote = points["kind"] == "citat"
-    return points[~is_quote].reset_index(drop=True), points[is_quote].reset_index(drop=True)

@@ -1,0 +1,299 @@
+"""Committee mode: presentation view, links that reopen a view, and page exports."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from hedensted.discussion import (
+    BENCHMARK_THEMES,
+    discussion_points,
+    questions,
+    slide_points,
+)
+from hedensted.file_names import file_stem
+from hedensted.view_state import decode_url_value, encode_url_value, slide_from_param
+from tests.apptest_support import open_page, shown_text
+from ui.presentation import larger_labels
+
+PRESENTATION = {"visning": "praesentation"}
+
+# Every page's slides in presentation view: key figures, sections, discussion last.
+SLIDES = {
+    "pages/forside.py": [
+        "Nøgletal",
+        "Fuldtidspersoner på offentlig forsørgelse pr. ydelsesgruppe",
+        "Til drøftelse",
+    ],
+    "pages/benchmark.py": [
+        "Nøgletal for Hedensted",
+        "1. Offentligt forsørgede",
+        "2. Udgifter pr. person i arbejdsstyrken",
+        "3. Beskæftigelsesministeriets benchmark",
+        "4. Status 1 måned efter afsluttet forløb",
+        "5. Varighed af afsluttede forløb",
+        "6. Ledighed og beskæftigelse",
+        "7. Vandringer: hvor kom borgerne fra?",
+        "Til drøftelse",
+    ],
+    "pages/code_of_care.py": [
+        "Nøgletal",
+        "Netværkets vækst",
+        "Småjobs: andel med lønnede timer",
+        "Det laver netværket",
+        "Mål for Code of Care og småjobs",
+        "Til drøftelse",
+    ],
+    "pages/unge.py": [
+        "Nøgletal og fokus",
+        "Tilbud til unge",
+        "Unge under 18 – afsluttede forløb 2023",
+        "Voksenlærlinge",
+        "Uddannelseshjælp sammenlignet med andre områder",
+        "Hvad laver de 17-25-årige i Hedensted Kommune?",
+        "Mål for unge",
+        "Til drøftelse",
+    ],
+    "pages/investeringsprojekter.py": ["Overblik", "Pr. projekt", "Måltal", "Til drøftelse"],
+}
+
+# The widgets each page draws in page view, found by key; presentation view hides them.
+CONTROLS = {
+    "pages/benchmark.py": ("multiselect", "benchmark_areas"),
+    "pages/code_of_care.py": ("select_slider", "coc_period"),
+    "pages/unge.py": ("slider", "unge_age"),
+    "pages/forside.py": ("button_group", "forside_scope"),
+}
+
+
+def _widget_keys(app: AppTest, kind: str) -> set[str]:
+    return {widget.key for widget in app.get(kind)}
+
+
+def _slide_heading(app: AppTest) -> str:
+    return app.header[0].value
+
+
+# --- domain -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "default", "allowed", "expected"),
+    [
+        (None, 16, None, 16),
+        ("18", 16, list(range(15, 31)), 18),
+        ("99", 16, list(range(15, 31)), 16),  # outside the slider
+        ("atten", 16, None, 16),
+        ("nej", True, None, False),
+        ("måske", True, None, True),
+        ("Daugaard;Månen", [], ["Daugaard", "Rørkjærgaard"], ["Daugaard"]),
+        ("2019;2024", (2015, 2024), [2015, 2019, 2024], (2019, 2024)),
+        ("2019", (2015, 2024), [2015, 2019, 2024], (2015, 2024)),  # a range needs two ends
+        ("Skanderborg", "RAR Østjylland", ["Skanderborg", "Hele landet"], "Skanderborg"),
+        ("Aarhus", "RAR Østjylland", ["Skanderborg", "Hele landet"], "RAR Østjylland"),
+    ],
+)
+def test_url_values_are_read_safely(raw, default, allowed, expected) -> None:
+    assert decode_url_value(raw, default, allowed) == expected
+
+
+def test_url_values_round_trip() -> None:
+    for value in (True, False, 18, ["Daugaard", "Rørkjærgaard"], (2019, 2024), "gaming"):
+        assert decode_url_value(encode_url_value(value), value) == value
+
+
+def test_slide_number_is_kept_within_the_deck() -> None:
+    assert slide_from_param("3", 9) == 3
+    assert slide_from_param("42", 9) == 9
+    assert slide_from_param("-1", 9) == 1
+    assert slide_from_param(None, 9) == 1
+    with pytest.raises(ValueError, match="mindst ét dias"):
+        slide_from_param("1", 0)
+
+
+def test_file_stems_are_safe_and_readable() -> None:
+    assert file_stem("1. Offentligt forsørgede") == "offentligt_forsoergede"
+    assert file_stem("Forskel: Hedensted minus RAR Østjylland") == (
+        "forskel_hedensted_minus_rar_oestjylland"
+    )
+    with pytest.raises(ValueError, match="filnavn"):
+        file_stem("– ? –")
+
+
+def test_discussion_questions_per_theme(catalog) -> None:
+    points = catalog.get("temadroeftelse_spoergsmaal").frame
+    assert questions(discussion_points(points, BENCHMARK_THEMES)) == [
+        "Forbundne kar – hvor bevæger borgerne sig hen efter endt forløb?",
+        "Hvordan lykkes vi så med det?",
+        "Rekrutterings- og opkvalificeringsdagsorden?",
+    ]
+    assert questions(slide_points(points)) == [
+        "Forbundne kar – hvor bevæger borgerne sig hen efter endt forløb?",
+        "Frisættelse – hvordan forstår vi det?",
+    ]
+
+
+def test_presentation_charts_have_larger_labels_and_leave_the_original_alone() -> None:
+    spec = {"height": 300, "config": {"axis": {"labelFontSize": 13, "gridColor": "#eee"}}}
+    bigger = larger_labels(spec)
+    assert bigger["config"]["axis"]["labelFontSize"] == 20
+    assert bigger["config"]["axis"]["gridColor"] == "#eee"
+    assert bigger["height"] == 420
+    assert spec["config"]["axis"]["labelFontSize"] == 13 and spec["height"] == 300
+
+
+# --- presentation view (AppTest) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", list(CONTROLS), ids=list(CONTROLS))
+def test_presentation_view_hides_the_controls(page: str) -> None:
+    kind, key = CONTROLS[page]
+    normal = open_page(page)
+    assert key in _widget_keys(normal, kind)
+    presenting = open_page(page, query={**PRESENTATION, "dias": "2"})
+    assert key not in _widget_keys(presenting, kind)
+    assert "Præsentationsvisning" not in [b.label for b in presenting.button]
+    assert not presenting.get("download_button")  # no exports on the meeting screen
+
+
+@pytest.mark.parametrize("page", list(SLIDES), ids=list(SLIDES))
+def test_every_section_is_one_slide_with_the_discussion_last(page: str) -> None:
+    titles = SLIDES[page]
+    app = open_page(page, query=PRESENTATION)
+    count = len(titles)
+    seen = []
+    for number in range(1, count + 1):
+        assert f"**{number} af {count}**" in [m.value for m in app.markdown]
+        seen.append(_slide_heading(app))
+        if number < count:
+            app.button(key=_nav_key(page, "naeste")).click().run()
+            assert app.query_params["dias"] == str(number + 1)
+    assert seen == titles
+    assert app.button(key=_nav_key(page, "naeste")).disabled
+
+
+def _nav_key(page: str, button: str) -> str:
+    prefix = {
+        "pages/forside.py": "forside",
+        "pages/benchmark.py": "benchmark",
+        "pages/code_of_care.py": "coc",
+        "pages/unge.py": "unge",
+        "pages/investeringsprojekter.py": "investeringsprojekter",
+    }[page]
+    return f"{prefix}_dias_{button}"
+
+
+def test_presentation_view_keeps_the_links_choice() -> None:
+    app = open_page(
+        "pages/benchmark.py",
+        query={**PRESENTATION, "dias": "1", "reference": "Skanderborg"},
+    )
+    assert "Pilene viser forskellen til Skanderborg." in shown_text(app)
+    app.button(key="benchmark_dias_afslut").click().run()
+    assert "visning" not in app.query_params
+    assert app.query_params["reference"] == "Skanderborg"
+    assert app.selectbox(key="benchmark_reference").value == "Skanderborg"
+
+
+def test_unge_filters_are_read_from_the_link() -> None:
+    app = open_page("pages/unge.py", query={"alder": "20", "soeg": "gaming"})
+    assert app.slider(key="unge_age").value == 20
+    assert app.text_input(key="unge_search").value == "gaming"
+    app.slider(key="unge_age").set_value(17).run()
+    assert app.query_params["alder"] == "17"
+
+
+def test_code_of_care_period_is_kept_in_the_link() -> None:
+    app = open_page("pages/code_of_care.py", query={"periode": "2019;2024"})
+    assert app.select_slider(key="coc_period").value == (2019, 2024)
+    app.select_slider(key="coc_period").set_value((2015, 2024)).run()
+    assert "periode" not in app.query_params  # the default is left out of the link
+
+
+# --- exports of what the viewer sees --------------------------------------------------------
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """File name → the deferred data callable of every download button drawn."""
+    captured: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return captured
+
+
+def _slide_texts(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def _pictures(slide) -> int:
+    return sum(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in slide.shapes)
+
+
+def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
+    app = open_page("pages/benchmark.py", query={"reference": "Skanderborg"})
+    charts_on_page = len(app.get("vega_lite_chart"))
+    deck = Presentation(io.BytesIO(downloads["benchmark_hedensted.pptx"]()))
+    assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+    slides = list(deck.slides)
+    title = _slide_texts(slides[0])
+    assert "Benchmark" in title and "Udvalget for Beskæftigelse" in title
+    # One slide per chart, one for the key-figure section (no chart), one for the questions.
+    assert len(slides) == 1 + charts_on_page + 1 + 1
+    content = slides[2:-1]
+    for slide in content:
+        assert _pictures(slide) == 1, _slide_texts(slide)
+        assert "Kilde:" in _slide_texts(slide)
+    texts = "\n".join(_slide_texts(slide) for slide in slides)
+    # The viewer chose Skanderborg: the slides compare with Skanderborg.
+    assert "Forskel: Hedensted minus Skanderborg" in texts
+    assert "Pilene viser" not in texts
+    assert "22,7" in texts  # Hedensted's full-time share, dec. 2023
+    questions_slide = _slide_texts(slides[-1])
+    assert "Forbundne kar – hvor bevæger borgerne sig hen efter endt forløb?" in questions_slide
+
+
+def test_benchmark_excel_has_a_sheet_per_section_with_numbers(downloads: dict) -> None:
+    open_page("pages/benchmark.py")
+    book = load_workbook(io.BytesIO(downloads["benchmark_hedensted.xlsx"]()))
+    assert book.sheetnames[:3] == [
+        "1. Offentligt forsørgede",
+        "2. Udgifter pr. person i arbejd",
+        "3. Beskæftigelsesministeriets b",
+    ]
+    sheet = book["1. Offentligt forsørgede"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    texts = [str(cell.value) for cell in cells]
+    assert any(text.startswith("Kilde: Jobindsats.dk, dec. 2023") for text in texts)
+    numbers = [cell for cell in cells if isinstance(cell.value, int | float)]
+    assert 22.7 in [cell.value for cell in numbers]  # Hedensted, all benefits
+    assert 24.2 in [cell.value for cell in numbers]  # Hele landet
+    assert all("0" in cell.number_format for cell in numbers)
+
+
+def test_every_chart_has_png_and_svg_downloads(downloads: dict) -> None:
+    app = open_page("pages/code_of_care.py")
+    charts = len(app.get("vega_lite_chart"))
+    images = {name for name in downloads if name.endswith((".png", ".svg"))}
+    on_this_page = {
+        f"{stem}.{kind}"
+        for stem in ("netvaerkets_vaekst", "smaajobs_andel_med_loennede_timer")
+        for kind in ("png", "svg")
+    }
+    assert charts == 2 and on_this_page <= images
+    png = downloads["smaajobs_andel_med_loennede_timer.png"]()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = downloads["smaajobs_andel_med_loennede_timer.svg"]()
+    assert "19,3" in svg and "19.3" not in svg
