@@ -26,6 +26,7 @@ PAGES = {
     "pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
     "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
+    "pages/maal.py": ["Mål i alt", "167", "Opfyldt (målt før fristen)", "nr. 2 af 12"],
     "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }
 

@@ -66,6 +66,13 @@ PAGES = [
         figures=["ingen tal endnu", "Klar, parat – i job", "1.000"],  # 1.000: måltal axis
     ),
     PageSpec(
+        "maal",
+        "Mål",
+        nav_label="Mål",
+        charts=1,
+        figures=["Mål i alt", "167", "Delvist", "Ikke opfyldt"],
+    ),
+    PageSpec(
         "om_data",
         "Om data",
         nav_label="Om data",
