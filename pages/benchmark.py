@@ -25,6 +25,7 @@ from ui.controls import comparison_controls
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
+from ui.goals import goals_section as register_goals_section
 from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 
@@ -572,6 +573,11 @@ add_section(
     "7. Vandringer: hvor kom borgerne fra?",
     "vandringer",
     (["vandringer_forrige_maalgruppe"], migration_section),
+)
+deck.section(
+    "Målstatus",
+    lambda: register_goals_section(catalog, "Benchmark", key="benchmark_maalstatus"),
+    anchor="maalstatus",
 )
 deck.discussion(
     lambda: with_datasets(

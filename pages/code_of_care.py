@@ -50,6 +50,7 @@ from ui.code_of_care_cards import (
 from ui.components import chart, kpi_tile_or_error, numbers_table, source_caption, with_datasets
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
+from ui.goals import goals_section as register_goals_section
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -295,6 +296,11 @@ DISCUSSION_DATASETS = [
     "strategi_fokusomraader",
     "investeringsprojekter_status_marts_2024",
 ]
+deck.section(
+    "Målstatus",
+    lambda: register_goals_section(catalog, "Code of Care", key="coc_maalstatus"),
+    anchor="maalstatus",
+)
 deck.discussion(
     lambda: with_datasets(catalog, DISCUSSION_DATASETS, discussion_section),
     lambda: discussion(*(catalog.get(i).frame for i in DISCUSSION_DATASETS)).questions,

@@ -30,6 +30,7 @@ from ui.components import chart, numbers_table, source_caption, table, with_data
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
+from ui.goals import goals_section as register_goals_section
 from ui.register import (
     conflict_notice,
     demo_banner,
@@ -303,6 +304,11 @@ def history(projects, goals, status, schema, maaltal) -> None:
 deck.datasets_section("Overblik", catalog, DATASETS, overview)
 deck.datasets_section("Pr. projekt", catalog, DATASETS, per_project)
 deck.datasets_section("Måltal", catalog, ["maaltal_investeringer"], maaltal_section)
+deck.section(
+    "Målstatus",
+    lambda: register_goals_section(catalog, "Investeringsprojekter", key="invest_maalstatus"),
+    anchor="maalstatus",
+)
 deck.datasets_section("Månedlig indtastning", catalog, DATASETS, entry, presentable=False)
 deck.datasets_section("Historik", catalog, DATASETS, history, presentable=False)
 deck.discussion(

@@ -71,6 +71,7 @@ from ui.components import (
 from ui.controls import comparison_controls
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
+from ui.goals import goals_section as register_goals_section
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -653,6 +654,11 @@ def discussion_section(points) -> None:
     source_caption(points)
 
 
+deck.section(
+    "Målstatus",
+    lambda: register_goals_section(catalog, "Unge", key="unge_maalstatus"),
+    anchor="maalstatus",
+)
 deck.discussion(
     lambda: with_datasets(catalog, ["temadroeftelse_spoergsmaal"], discussion_section),
     lambda: questions(discussion_points(catalog.get("temadroeftelse_spoergsmaal").frame)),

@@ -41,6 +41,7 @@ SLIDES = {
         "5. Varighed af afsluttede forløb",
         "6. Ledighed og beskæftigelse",
         "7. Vandringer: hvor kom borgerne fra?",
+        "Målstatus",
         "Til drøftelse",
     ],
     "pages/code_of_care.py": [
@@ -49,6 +50,7 @@ SLIDES = {
         "Småjobs: andel med lønnede timer",
         "Det laver netværket",
         "Mål for Code of Care og småjobs",
+        "Målstatus",
         "Til drøftelse",
     ],
     "pages/unge.py": [
@@ -59,9 +61,16 @@ SLIDES = {
         "Uddannelseshjælp sammenlignet med andre områder",
         "Hvad laver de 17-25-årige i Hedensted Kommune?",
         "Mål for unge",
+        "Målstatus",
         "Til drøftelse",
     ],
-    "pages/investeringsprojekter.py": ["Overblik", "Pr. projekt", "Måltal", "Til drøftelse"],
+    "pages/investeringsprojekter.py": [
+        "Overblik",
+        "Pr. projekt",
+        "Måltal",
+        "Målstatus",
+        "Til drøftelse",
+    ],
 }
 
 # The widgets each page draws in page view, found by key; presentation view hides them.
@@ -250,9 +259,12 @@ def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
     slides = list(deck.slides)
     title = _slide_texts(slides[0])
     assert "Benchmark" in title and "Udvalget for Beskæftigelse" in title
-    # One slide per chart, one for the key-figure section (no chart), one for the questions.
-    assert len(slides) == 1 + charts_on_page + 1 + 1
-    content = slides[2:-1]
+    # One slide per chart, one for the key-figure section (no chart), one for the goal
+    # status (a table, no chart), one for the questions.
+    assert len(slides) == 1 + charts_on_page + 1 + 1 + 1
+    goal_status = _slide_texts(slides[-2])
+    assert "Målstatus" in goal_status and "ikke opfyldt" in goal_status
+    content = slides[2:-2]
     for slide in content:
         assert _pictures(slide) == 1, _slide_texts(slide)
         assert "Kilde:" in _slide_texts(slide)

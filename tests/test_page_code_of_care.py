@@ -176,6 +176,7 @@ def test_every_section_has_a_source_caption(page: AppTest) -> None:
         "Småjobs: andel med lønnede timer",
         "Det laver netværket",
         "Mål for Code of Care og småjobs",
+        "Målstatus",
         "Til drøftelse",
     ]
     for title, captions in sections:

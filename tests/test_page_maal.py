@@ -108,3 +108,24 @@ def test_no_goal_matches_gives_a_danish_message(page: AppTest) -> None:
     assert any("Ingen mål passer til de valgte filtre" in info.value for info in page.info)
     assert not page.exception and not page.error
     assert len(page.get("vega_lite_chart")) == 0
+
+
+@pytest.mark.parametrize(
+    ("theme_page", "summary"),
+    [
+        (
+            "pages/code_of_care.py",
+            "Status for 3 mål: 0 opfyldt · 1 delvist · 0 ikke opfyldt · 2 ukendt.",
+        ),
+        (
+            "pages/benchmark.py",
+            "Status for 7 mål: 0 opfyldt · 0 delvist · 1 ikke opfyldt · 6 ukendt.",
+        ),
+    ],
+)
+def test_theme_pages_show_their_goals_from_the_register(theme_page: str, summary: str) -> None:
+    app = open_page(theme_page)
+    assert f"**{summary}**" in [m.value for m in app.markdown]
+    tables = [frame.value for frame in app.dataframe]
+    goals = next(t for t in tables if list(t.columns[:2]) == ["Mål", "Måltal"])
+    assert "Status" in goals.columns and "Kilde" in goals.columns

@@ -11,6 +11,8 @@ from hedensted.goals import GOAL_DATASETS, by_status, goal_register, goals_for_t
 from hedensted.goals_tables import goals_display, status_label, status_summary
 from ui.components import dataset_error, source_caption, table
 from ui.data import get_catalog
+from ui.presentation import is_presentation
+from ui.recording import record_key_figure, record_table
 
 MAAL_PAGE = "pages/maal.py"
 
@@ -64,21 +66,39 @@ def register_sources(
 
 
 def goals_section(catalog: Catalog, theme: str, key: str) -> None:
-    """A theme page's own goals from the register: status counts, a compact table, sources."""
+    """A theme page's own goals from the register: status counts, a compact table, sources.
+
+    The table is recorded for the page's PowerPoint and Excel exports (``ui.recording``).
+    """
     register = register_or_error()
     if register is None:
         return
-    goals = goals_for_theme(register, theme)
+    goals = by_status(goals_for_theme(register, theme))
     if goals.empty:
         st.info(f"Målregistret har ingen mål for {theme}.", icon=":material/info:")
         return
-    st.markdown(f"**Status for {len(goals)} mål:** {status_summary(status_counts(goals))}.")
-    table(goals_display(by_status(goals), compact=True), key=f"{key}_table")
-    st.caption(
-        "Status beregnes ud fra måltal, retning og det senere tal i kilderne – se siden "
-        "»Mål« for reglen og alle udvalgets mål."
+    summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
+    st.markdown(f"**{summary}**")
+    record_key_figure(summary)
+    shown = goals_display(goals, compact=True)
+    table(shown, key=f"{key}_table")
+    try:
+        datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
+    except DatasetError as error:
+        dataset_error(error)
+        return
+    record_table(
+        "",
+        shown,
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
     )
-    st.page_link(MAAL_PAGE, label="Alle mål", icon=":material/flag:")
+    if not is_presentation():
+        st.caption(
+            "Status beregnes ud fra måltal, retning og det senere tal i kilderne – se siden "
+            "»Mål« for reglen og alle udvalgets mål."
+        )
+        st.page_link(MAAL_PAGE, label="Alle mål", icon=":material/flag:")
     try:
         register_sources(catalog, goals)
     except DatasetError as error:
