@@ -150,12 +150,22 @@ def test_discussion_questions_per_theme(catalog) -> None:
 
 
 def test_presentation_charts_have_larger_labels_and_leave_the_original_alone() -> None:
-    spec = {"height": 300, "config": {"axis": {"labelFontSize": 13, "gridColor": "#eee"}}}
+    spec = {
+        "height": 300,
+        "config": {"axis": {"labelFontSize": 13, "gridColor": "#eee"}},
+        "layer": [
+            {"mark": {"type": "text", "fontSize": 13}},
+            {"encoding": {"x": {"axis": {"labelFontSize": 13, "format": "%Y"}}}},
+        ],
+    }
     bigger = larger_labels(spec)
     assert bigger["config"]["axis"]["labelFontSize"] == 20
     assert bigger["config"]["axis"]["gridColor"] == "#eee"
+    assert bigger["layer"][0]["mark"]["fontSize"] == 20  # a chart's own sizes grow too
+    assert bigger["layer"][1]["encoding"]["x"]["axis"] == {"labelFontSize": 20, "format": "%Y"}
     assert bigger["height"] == 420
     assert spec["config"]["axis"]["labelFontSize"] == 13 and spec["height"] == 300
+    assert spec["layer"][0]["mark"]["fontSize"] == 13
 
 
 # --- presentation view (AppTest) ----------------------------------------------------------
@@ -291,7 +301,7 @@ def test_benchmark_excel_has_a_sheet_per_section_with_numbers(downloads: dict) -
     assert any(text.startswith("Kilde: Jobindsats.dk, dec. 2023") for text in texts)
     numbers = [cell for cell in cells if isinstance(cell.value, int | float)]
     assert 22.7 in [cell.value for cell in numbers]  # Hedensted, all benefits
-    assert 24.2 in [cell.value for cell in numbers]  # Hele landet
+    assert 24.2 in [cell.value for cell in numbers]  # RAR Østjylland
     assert all("0" in cell.number_format for cell in numbers)
 
 

@@ -41,6 +41,22 @@ _CHART_CONFIG = {
 }
 # Taller charts give the larger labels room (bars stay readable from afar).
 _HEIGHT_FACTOR = 1.4
+# Font sizes a chart sets itself (an axis, a text mark) grow by the same step as
+# the theme's 13 px → 20 px.
+_FONT_FACTOR = 20 / 13
+_FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize"}
+
+
+def _scale_fonts(node: object) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _FONT_KEYS and isinstance(value, int | float):
+                node[key] = round(value * _FONT_FACTOR)
+            else:
+                _scale_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _scale_fonts(item)
 
 
 def is_presentation() -> bool:
@@ -89,6 +105,9 @@ def larger_labels(spec: dict) -> dict:
     config = bigger.setdefault("config", {})
     for part, settings in _CHART_CONFIG.items():
         config[part] = {**config.get(part, {}), **settings}
+    for key, value in bigger.items():
+        if key != "config":
+            _scale_fonts(value)
     if isinstance(bigger.get("height"), int | float):
         bigger["height"] = round(bigger["height"] * _HEIGHT_FACTOR)
     return bigger
