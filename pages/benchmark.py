@@ -26,6 +26,7 @@ from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
 from ui.goals import goals_section as register_goals_section
+from ui.period_control import period_controls
 from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 
@@ -43,6 +44,19 @@ page_intro(
 
 choice = comparison_controls(bp.comparison_options(catalog), key="benchmark")
 reference = choice.reference
+# After an import a table can have several periods: newest by default, older ones by choice.
+catalog = period_controls(
+    catalog,
+    [
+        ("fuldtidspersoner_pct_arbejdsstyrke", "benchmark_fuldtidspersoner", "Periode, forsørgede"),
+        ("udgifter_pr_person_arbejdsstyrke", "benchmark_udgifter", "Periode, udgifter"),
+        ("status_efter_afsluttet_forloeb", "benchmark_status", "Periode, status efter forløb"),
+        ("varighed_afsluttede_forloeb", "benchmark_varighed", "Periode, varighed"),
+        ("ledighedsprocent", "benchmark_ledighedsprocent", "Periode, ledighedsprocent"),
+        ("bruttoledige_rar_kommuner", "benchmark_bruttoledige", "Periode, bruttoledige"),
+    ],
+    show=shows_controls(),
+)
 if shows_controls():
     st.caption(
         "Sammenligningen her gælder kun denne side (menuen til venstre styrer forsiden). "

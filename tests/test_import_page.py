@@ -114,6 +114,13 @@ def test_import_preview_confirm_benchmark_and_rollback(app) -> None:
     tile = next(m for m in app.metric if m.label == "Offentligt forsørgede")
     assert tile.value == "22,2\xa0%"
     assert "mar. 2024" in shown_text(app)
+    control = app.selectbox(key="benchmark_fuldtidspersoner_periode")
+    assert control.options == ["mar. 2024", "dec. 2023"]
+    control.select("2023-12")
+    _run(app)
+    tile = next(m for m in app.metric if m.label == "Offentligt forsørgede")
+    assert tile.value == "22,7\xa0%"
+    assert app.query_params["benchmark_fuldtidspersoner_periode"] == "2023-12"
 
     app.switch_page(PAGE)
     _run(app)
