@@ -36,10 +36,17 @@ def _require_items(values: object, kind: type, what: str) -> None:
 
 @dataclass(frozen=True)
 class ExportChart:
-    """One chart as drawn: a title and its Vega-Lite spec (``chart.to_dict()``, themed)."""
+    """One chart as drawn: a title and its Vega-Lite spec (``chart.to_dict()``, themed).
+
+    ``key_figures`` are the sentences that belong to this chart (e.g. the one shown
+    with it in its tab) and ``source_lines`` the source under it; its slide shows
+    them instead of the whole section's when given.
+    """
 
     title: str
     spec: dict
+    key_figures: tuple[str, ...] = ()
+    source_lines: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Figurens titel")
@@ -47,6 +54,8 @@ class ExportChart:
             raise ValueError(
                 f"Figuren »{self.title}« skal have en Vega-Lite-specifikation (en dict)."
             )
+        _require_texts(self.key_figures, f"Nøgletallene til »{self.title}«")
+        _require_texts(self.source_lines, f"Kildelinjerne til »{self.title}«")
 
 
 @dataclass(frozen=True)

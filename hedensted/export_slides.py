@@ -109,10 +109,14 @@ def presentation_pptx(
     _title_slide(deck, theme.strip(), shown_on)
     for section in found:
         if section.charts:
+            # Sentences tied to their chart (a tab's own sentence) go on its slide;
+            # otherwise every chart slide repeats the section's key figures.
+            per_chart = any(chart.key_figures for chart in section.charts)
             for chart in section.charts:
                 slide = _content_slide(deck, f"{section.title} – {chart.title}")
-                body = _body_box(slide, section.source_lines)
-                _chart_with_key_figures(slide, body, chart, section.key_figures)
+                body = _body_box(slide, chart.source_lines or section.source_lines)
+                figures = chart.key_figures if per_chart else section.key_figures
+                _chart_with_key_figures(slide, body, chart, figures)
         else:
             slide = _content_slide(deck, section.title)
             body = _body_box(slide, section.source_lines)
@@ -388,12 +392,16 @@ def _chart_with_key_figures(
     from pptx.util import Inches
 
     chart_box, text_box = _chart_layout(chart.spec, body, key_figures)
-    height_in = min(chart_box.height, max(_natural_height_in(chart.spec), MIN_CHART_IN))
+    natural_in = max(_natural_height_in(chart.spec), MIN_CHART_IN)
+    height_in = min(chart_box.height, natural_in)
+    # A chart taller than its box is drawn at its own height and scaled down as a
+    # picture: squeezing the drawing instead makes many bars' labels overlap.
+    shrink = natural_in / height_in
     png = chart_png(
         chart.spec,
         scale=CHART_SCALE,
-        width=round(chart_box.width * PX_PER_IN),
-        height=round(height_in * PX_PER_IN),
+        width=round(chart_box.width * shrink * PX_PER_IN),
+        height=round(natural_in * PX_PER_IN),
         font_size=CHART_FONT_PX,
     )
     placed = _fit(*_png_size(png), _Box(chart_box.left, chart_box.top, chart_box.width, height_in))

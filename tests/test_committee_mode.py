@@ -283,6 +283,12 @@ def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
     assert "Forskel: Hedensted minus Skanderborg" in texts
     assert "Pilene viser" not in texts
     assert "22,7" in texts  # Hedensted's full-time share, dec. 2023
+    # A tab's sentence and a chart's source line go on that chart's slide only.
+    by_title = {_slide_texts(slide).splitlines()[0]: _slide_texts(slide) for slide in slides}
+    sick_pay = next(t for title, t in by_title.items() if "Vandringer: Sygedagpenge" in title)
+    assert "763 forløb oprettet" in sick_pay and "103 forløb oprettet" not in sick_pay
+    rate = next(text for title, text in by_title.items() if "Ledighedsprocent, jan. 2024" in title)
+    assert rate.count("Kilde:") == 1 and "Kilde: Danmarks Statistik, jan. 2024" in rate
     questions_slide = _slide_texts(slides[-1])
     assert "Forbundne kar – hvor bevæger borgerne sig hen efter endt forløb?" in questions_slide
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -28,11 +28,23 @@ class SectionRecord:
     key_figures: list[str] = field(default_factory=list)
     source_lines: list[str] = field(default_factory=list)
     tables: list[ExportTable] = field(default_factory=list)
+    # Key figures drawn since the last chart: they belong to the next chart (a
+    # tab's sentence stands above its chart), or to the last one if none follows.
+    pending: list[str] = field(default_factory=list)
+    # Source lines drawn after each chart (its caption), by chart position.
+    chart_sources: list[list[str]] = field(default_factory=list)
 
     def frozen(self) -> ExportSection:
+        charts = [
+            replace(chart, source_lines=tuple(dict.fromkeys(sources)))
+            for chart, sources in zip(self.charts, self.chart_sources, strict=True)
+        ]
+        if charts and self.pending:
+            last = charts[-1]
+            charts[-1] = replace(last, key_figures=(*last.key_figures, *self.pending))
         return ExportSection(
             title=self.title,
-            charts=tuple(self.charts),
+            charts=tuple(charts),
             key_figures=tuple(self.key_figures),
             source_lines=tuple(dict.fromkeys(self.source_lines)),
             tables=tuple(self.tables),
@@ -69,7 +81,11 @@ def chart_title(title: str) -> str:
 def record_chart(title: str, spec: dict) -> None:
     record = _current.get()
     if record is not None:
-        record.charts.append(ExportChart(title=title or record.title, spec=spec))
+        record.charts.append(
+            ExportChart(title=title or record.title, spec=spec, key_figures=tuple(record.pending))
+        )
+        record.pending.clear()
+        record.chart_sources.append([])
 
 
 def record_key_figure(text: str) -> None:
@@ -77,12 +93,15 @@ def record_key_figure(text: str) -> None:
     plain = re.sub(r":material/[a-z_]+:|\*\*", "", text).strip()
     if record is not None and plain:
         record.key_figures.append(plain)
+        record.pending.append(plain)
 
 
 def record_sources(lines: list[str]) -> None:
     record = _current.get()
     if record is not None:
         record.source_lines.extend(lines)
+        if record.chart_sources:
+            record.chart_sources[-1].extend(lines)
 
 
 def record_table(
