@@ -10,6 +10,7 @@ from ui.components import chart, dataset_details, kpi_tile_or_error, with_datase
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.discussion import DISCUSSION_DATASET, overview_discussion_section, overview_questions
+from ui.period_control import period_controls
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -23,6 +24,16 @@ page_intro(
     "Beskæftigelse i Hedensted",
     "Nøgletal for beskæftigelsesindsatsen i Hedensted Kommune, sammenlignet med "
     f"**{reference}**. Skift sammenligning i menuen til venstre.",
+)
+# After an import a table can have several periods: newest by default, older by choice.
+catalog = period_controls(
+    catalog,
+    [
+        ("fuldtidspersoner_pct_arbejdsstyrke", "forside_fuldtidspersoner", "Periode, forsørgede"),
+        ("udgifter_pr_person_arbejdsstyrke", "forside_udgifter", "Periode, udgifter"),
+        ("ledighedsprocent", "forside_ledighedsprocent", "Periode, ledighedsprocent"),
+    ],
+    show=shows_controls(),
 )
 deck = Deck("forside", "Beskæftigelse i Hedensted", "beskaeftigelse_hedensted")
 

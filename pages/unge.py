@@ -72,6 +72,7 @@ from ui.controls import comparison_controls
 from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.goals import goals_section as register_goals_section
+from ui.period_control import period_controls
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -82,6 +83,16 @@ catalog = get_catalog()
 reference = reference_area()
 
 page_intro("Unge", "")
+# After an import a table can have several periods: newest by default, older by choice.
+catalog = period_controls(
+    catalog,
+    [
+        ("status_efter_afsluttet_forloeb", "unge_status", "Periode, status efter forløb"),
+        ("varighed_afsluttede_forloeb", "unge_varighed", "Periode, varighed"),
+        ("fuldtidspersoner_pct_arbejdsstyrke", "unge_fuldtid", "Periode, fuldtidspersoner"),
+    ],
+    show=shows_controls(),
+)
 deck = Deck("unge", "Unge", "unge_hedensted")
 
 

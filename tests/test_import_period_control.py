@@ -68,3 +68,25 @@ def test_newest_by_default_older_from_url_and_choice_in_url(database) -> None:
     assert linked.markdown[0].value == "22,7\xa0% (dec. 2023)"
     unknown = _app({"benchmark_fuldtidspersoner_periode": "1999-01"})
     assert unknown.markdown[0].value == "22,2\xa0% (mar. 2024)"
+
+
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [
+        ("pages/forside.py", "forside_fuldtidspersoner_periode"),
+        ("pages/unge.py", "unge_fuldtid_periode"),
+    ],
+)
+def test_front_page_and_unge_follow_an_imported_period(database, page: str, key: str) -> None:
+    from tests.apptest_support import open_page, shown_text
+
+    attempt(open_register(database), "marts.csv", template_file(FULLTIME, "2024-03", change=-0.5))
+    newest = open_page(page)
+    assert newest.selectbox(key=key).value == "2024-03"
+    older = open_page(page, query={key: "2023-12"})
+    assert older.selectbox(key=key).value == "2023-12"
+    if page == "pages/forside.py":
+        assert "22,2\xa0%" in [m.value for m in newest.metric]
+        assert "22,7\xa0%" in [m.value for m in older.metric]
+    else:
+        assert "mar. 2024" in shown_text(newest)
