@@ -29,7 +29,7 @@ st.markdown(
     "tilbage til versionen før."
 )
 flash(KEY)
-user = login_panel(KEY)
+user = login_panel(KEY, "for at indlæse nye tal")
 register = open_store()
 full = get_full_catalog()
 available = [i for i in importable_ids() if i in full.datasets]

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from hedensted.register.auth import hash_password
 from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
+from hedensted.register.throttle import MAX_FAILURES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -92,6 +93,15 @@ def test_a_viewer_sees_no_entry_form(app: AppTest) -> None:
 def test_a_wrong_password_is_refused(app: AppTest) -> None:
     _login(app, password="forkert-adgangskode")
     assert "Forkert brugernavn eller adgangskode." in [e.value for e in app.error]
+    assert FIELD not in {w.key for w in app.text_input}
+
+
+def test_five_wrong_passwords_lock_the_name_even_for_the_right_one(app: AppTest) -> None:
+    for _ in range(MAX_FAILURES):
+        _login(app, password="forkert-adgangskode")
+    _login(app)  # the right password, but the name is locked now
+    errors = [e.value for e in app.error]
+    assert any("For mange forkerte forsøg" in e and "15 minutter" in e for e in errors), errors
     assert FIELD not in {w.key for w in app.text_input}
 
 

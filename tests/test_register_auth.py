@@ -94,3 +94,26 @@ def test_the_hash_command_prints_a_working_hash_and_a_secrets_section() -> None:
         command, input="kort\n", capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert refused.returncode == 1 and "mindst 12 tegn" in refused.stderr
+
+
+def test_login_throttle_locks_after_five_failures_and_lets_go_later() -> None:
+    from datetime import datetime, timedelta
+
+    from hedensted.register.throttle import LoginThrottle
+
+    throttle = LoginThrottle()
+    start = datetime(2026, 11, 22, 10, 0)
+    for minute in range(4):
+        throttle.failed("Anne", start + timedelta(minutes=minute))
+    assert throttle.locked_until("anne", start + timedelta(minutes=4)) is None
+    throttle.failed(" anne ", start + timedelta(minutes=4))  # the same name, typed loosely
+    assert throttle.locked_until("anne", start + timedelta(minutes=5)) == start + timedelta(
+        minutes=19
+    )
+    assert throttle.locked_until("bo", start + timedelta(minutes=5)) is None  # others may try
+    assert throttle.locked_until("anne", start + timedelta(minutes=19)) is None
+    throttle.failed("anne", start + timedelta(minutes=30))  # old failures have run out
+    assert throttle.locked_until("anne", start + timedelta(minutes=30)) is None
+    throttle.succeeded("anne")
+    with pytest.raises(ValueError, match="mindst 1"):
+        LoginThrottle(max_failures=0)

@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import uuid
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -41,6 +42,7 @@ from hedensted.register.service import (
     month_entries,
     save_entries,
 )
+from hedensted.register.throttle import LoginThrottle
 from hedensted.register.tracking import format_indicator_value
 from hedensted.register.validation import EntryDraft, EntryError
 
@@ -128,8 +130,11 @@ def _logout_button(user: User, key: str) -> None:
         st.rerun()
 
 
-def login_panel(key: str) -> User:
-    """Show who is logged in, or a way to log in as editor. Returns the user."""
+def login_panel(key: str, purpose: str = "for at indtaste månedstal") -> User:
+    """Show who is logged in, or a way to log in as editor. Returns the user.
+
+    ``purpose`` ends the form's heading ("Log ind som redaktør …").
+    """
     user = current_user()
     if user.is_editor:
         st.markdown(f"Logget ind som redaktør: **{plain(user.name)}**")
@@ -164,18 +169,36 @@ def login_panel(key: str) -> User:
         )
         return user
     with st.form(f"{key}_login", border=True):
-        st.markdown("**Log ind som redaktør** for at indtaste månedstal")
+        st.markdown(f"**Log ind som redaktør** {purpose}")
         username = st.text_input("Brugernavn", key=f"{key}_username")
         password = st.text_input("Adgangskode", type="password", key=f"{key}_password")
         submitted = st.form_submit_button("Log ind", icon=":material/login:", key=f"{key}_submit")
     if submitted:
+        throttle, now = login_throttle(), datetime.now()
+        locked = throttle.locked_until(username, now)
+        if locked is not None:
+            minutes = max(1, math.ceil((locked - now).total_seconds() / 60))
+            st.error(
+                f"For mange forkerte forsøg med dette brugernavn. Prøv igen om {minutes} "
+                f"{'minut' if minutes == 1 else 'minutter'}, eller bed en administrator om hjælp.",
+                icon=":material/lock_clock:",
+            )
+            return user
         found = authenticate(accounts, username, password)
         if found is None:
+            throttle.failed(username, now)
             st.error("Forkert brugernavn eller adgangskode.", icon=":material/error:")
         else:
+            throttle.succeeded(username)
             st.session_state[USER_KEY] = found
             st.rerun()
     return user
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def login_throttle() -> LoginThrottle:
+    """One count of wrong passwords for the whole server process."""
+    return LoginThrottle()
 
 
 # --- entry form ---------------------------------------------------------------------
