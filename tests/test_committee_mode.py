@@ -73,12 +73,15 @@ SLIDES = {
     ],
 }
 
+SLIDES["pages/maal.py"] = ["Status for målene", "Mål efter frist", "Alle valgte mål"]
+
 # The widgets each page draws in page view, found by key; presentation view hides them.
 CONTROLS = {
     "pages/benchmark.py": ("multiselect", "benchmark_areas"),
     "pages/code_of_care.py": ("select_slider", "coc_period"),
     "pages/unge.py": ("slider", "unge_age"),
     "pages/forside.py": ("button_group", "forside_scope"),
+    "pages/maal.py": ("multiselect", "maal_tema"),
 }
 
 
@@ -205,6 +208,7 @@ def _nav_key(page: str, button: str) -> str:
         "pages/code_of_care.py": "coc",
         "pages/unge.py": "unge",
         "pages/investeringsprojekter.py": "investeringsprojekter",
+        "pages/maal.py": "maal",
     }[page]
     return f"{prefix}_dias_{button}"
 
@@ -325,3 +329,16 @@ def test_every_chart_has_png_and_svg_downloads(downloads: dict) -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     svg = downloads["smaajobs_andel_med_loennede_timer.svg"]()
     assert "19,3" in svg and "19.3" not in svg
+
+
+def test_goal_page_presents_the_links_filter_and_exports_the_goals(downloads: dict) -> None:
+    app = open_page("pages/maal.py", query={**PRESENTATION, "dias": "1", "status": "opfyldt"})
+    assert "maal_tema" not in _widget_keys(app, "multiselect")
+    assert [m.label for m in app.metric][:1] == ["Mål i alt"]
+    assert app.metric[0].value == "2"  # the link's filter: the two goals met
+    page_view = open_page("pages/maal.py", query={"status": "opfyldt"})
+    assert not page_view.exception
+    book = load_workbook(io.BytesIO(downloads["maal_hedensted.xlsx"]()))
+    [sheet_name] = book.sheetnames
+    values = [cell.value for row in book[sheet_name].iter_rows() for cell in row]
+    assert "opfyldt" in values and "ikke opfyldt" not in values and "ukendt" not in values
