@@ -235,6 +235,10 @@ deck.datasets_section(
 def goals_section(goals, paid_hours, *timeline_datasets):
     timeline = network_timeline(timeline_datasets)
     assessments = code_of_care_goals(goals.frame, timeline, paid_hours.frame)
+    st.caption(
+        "»Senest målt« siger, hvad kilderne viser på hvilken dato. Målenes status efter "
+        "målregistrets fælles regel står i afsnittet »Målstatus« og på siden »Mål«."
+    )
     static_table(goals_display(assessments))
     st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
     st.markdown(

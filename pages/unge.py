@@ -325,7 +325,8 @@ def apprentice_goals_section(goals) -> None:
                 st.caption(row["assessment"])
         st.caption(
             f"Status er givet på mødet ({goals.metadata.source_date_label}). "
-            "»Indeværende år« i statusteksten er mødets år, ikke målåret."
+            "»Indeværende år« i statusteksten er mødets år, ikke målåret. Målenes status "
+            "efter målregistrets fælles regel står i afsnittet »Målstatus« og på siden »Mål«."
         )
     source_caption(goals)
 

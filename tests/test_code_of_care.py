@@ -279,7 +279,7 @@ def test_goal_tables(goals) -> None:
         "Måltal",
         "Frist",
         "Senere tal i kilderne",
-        "Vurdering",
+        "Senest målt",
     ]
     assert shown["Måltal"].iloc[0] == "44 virksomheder i netværket"
     export = goals_export(goals)

@@ -132,7 +132,7 @@ def test_paid_hours_chart_and_flere_i_job(page: AppTest) -> None:
 
 def test_goals_table(page: AppTest) -> None:
     goals = page.table[0].value
-    status = dict(zip(goals["Måltal"], goals["Vurdering"], strict=True))
+    status = dict(zip(goals["Måltal"], goals["Senest målt"], strict=True))
     assert status["44 virksomheder i netværket"] == (
         "Ikke nået pr. juni 2019; over målet i marts 2024"
     )

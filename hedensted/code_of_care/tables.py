@@ -55,7 +55,7 @@ def goals_display(assessments: Sequence[GoalAssessment]) -> pd.DataFrame:
             ],
             "Frist": [a.deadline_text for a in assessments],
             "Senere tal i kilderne": [a.later_figures for a in assessments],
-            "Vurdering": [a.status_text for a in assessments],
+            "Senest målt": [a.status_text for a in assessments],
         }
     )
 
@@ -70,7 +70,7 @@ def goals_export(assessments: Sequence[GoalAssessment]) -> pd.DataFrame:
             "Type af mål": [a.comparator for a in assessments],
             "Frist": [a.deadline_text for a in assessments],
             "Senere tal i kilderne": [a.later_figures for a in assessments],
-            "Vurdering": [a.status_text for a in assessments],
+            "Senest målt": [a.status_text for a in assessments],
             "Hvad kan konkluderes": [a.explanation for a in assessments],
             "Sted i kilden": [a.source_item for a in assessments],
         }
