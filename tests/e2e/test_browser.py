@@ -73,6 +73,14 @@ PAGES = [
         figures=["Mål i alt", "167", "Delvist", "Ikke opfyldt"],
     ),
     PageSpec(
+        "opdater_data",
+        "Opdater data",
+        nav_label="Opdater data",
+        charts=0,
+        # CI has no editors configured: the page says so and still lists the versions.
+        figures=["Der er ikke oprettet redaktører endnu", "Versioner", "dec. 2023"],
+    ),
+    PageSpec(
         "om_data",
         "Om data",
         nav_label="Om data",
