@@ -3,15 +3,16 @@
 import streamlit as st
 
 from hedensted.catalog import Dataset
+from hedensted.catalog_csv import dataset_csv
 from hedensted.formatting import format_long_date, format_number
 from hedensted.quality_view import quality_display_table
 from ui.components import dataset_error, quality_notes, table
-from ui.data import get_catalog, get_quality_report
+from ui.data import get_full_catalog, get_quality_report
 from ui.shell import require_entry_script
 
 require_entry_script()
 
-catalog = get_catalog()
+catalog = get_full_catalog()  # every period, imported ones included
 
 st.title("Om data")
 st.markdown(
@@ -57,10 +58,12 @@ def describe(dataset: Dataset) -> None:
         quality_notes(dataset)
         st.download_button(
             "Hent CSV",
-            data=dataset.csv_path.read_bytes,  # read when clicked, not on every rerun
+            # The rows the app uses (shipped and imported), built when clicked.
+            data=lambda: dataset_csv(dataset),
             file_name=dataset.csv_path.name,
             mime="text/csv",
             key=f"download_{meta.id}",
+            on_click="ignore",
         )
 
 
