@@ -47,6 +47,8 @@ PAGES = [
     ("code_of_care", "Code of Care"),
     ("unge", "Unge"),
     ("investeringsprojekter", "Investeringsprojekter"),
+    ("maal", "Mål"),
+    ("opdater_data", "Opdater data"),
     ("om_data", "Om data"),
 ]
 TARGET_RATIO = 1.3
