@@ -45,3 +45,24 @@ def shown_text(app: AppTest) -> str:
     parts.extend(table.value.to_csv() for table in app.table)
     parts.extend(frame.value.to_csv() for frame in app.dataframe)
     return "\n".join(parts)
+
+
+def open_editor_page(
+    page: str, database_url: str, secrets: dict, monkeypatch, timeout: int = 90
+) -> AppTest:
+    """Open ``page`` through app.py on a fresh register database with ``secrets``
+    (editor accounts), with no demo data and no Jobindsats token in the environment."""
+    from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
+
+    monkeypatch.setenv(DATABASE_URL_ENV, database_url)
+    monkeypatch.delenv(DEMO_ENV, raising=False)
+    monkeypatch.delenv("JOBINDSATS_TOKEN", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(APP, default_timeout=timeout)
+    app.secrets.update(secrets)
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app

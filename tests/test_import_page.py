@@ -8,12 +8,10 @@ from ``AppTest.secrets`` like on the Investeringsprojekter page.
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hedensted.register.auth import hash_password
-from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
-from tests.apptest_support import APP, shown_text
+from tests.apptest_support import open_editor_page, shown_text
 from tests.import_support import FULLTIME, data_fingerprint, jobindsats_file, template_file
 
 PAGE = "pages/opdater_data.py"
@@ -33,18 +31,7 @@ SECRETS = {
 
 @pytest.fixture
 def app(tmp_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'register.sqlite'}")
-    monkeypatch.delenv(DEMO_ENV, raising=False)
-    monkeypatch.delenv("JOBINDSATS_TOKEN", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.secrets.update(SECRETS)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_editor_page(PAGE, f"sqlite:///{tmp_path / 'register.sqlite'}", SECRETS, monkeypatch)
 
 
 def _run(at: AppTest) -> None:

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from hedensted.register.auth import hash_password
 from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
 from hedensted.register.throttle import MAX_FAILURES
+from tests.apptest_support import open_editor_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -40,17 +41,7 @@ LIGHT_LABEL = "Målgruppeantal: Aktivitetsparate kontanthjælpsmodtagere"
 
 @pytest.fixture
 def app(tmp_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'register.sqlite'}")
-    monkeypatch.delenv(DEMO_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.secrets.update(SECRETS)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_editor_page(PAGE, f"sqlite:///{tmp_path / 'register.sqlite'}", SECRETS, monkeypatch)
 
 
 def _light(at: AppTest, label: str = LIGHT_LABEL) -> str:
