@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from hedensted.catalog import Catalog, DatasetError
 from hedensted.targets import target_totals
 
 AUGUST_2024 = "Mål pr. august 2024"
 LONG_TERM = "Langsigtede mål"
+PROJECTS_DATASET = "investeringsprojekter"
 LINE_TYPES = ("grundlag", "investering", "budgetforlig", "løntilskud")
 
 
@@ -131,3 +133,15 @@ def maaltal_lines_export(maaltal: pd.DataFrame) -> pd.DataFrame:
         .rename(columns=MAALTAL_LINE_HEADINGS)
         .reset_index(drop=True)
     )
+
+
+def project_names(catalog: Catalog) -> list[tuple[str, str]]:
+    """``(project id, name)`` of every investment project, in the document's order.
+
+    Empty when the project table cannot be read (the page then shows its error).
+    """
+    try:
+        projects = catalog.get(PROJECTS_DATASET).frame
+    except DatasetError:
+        return []
+    return [(str(row["project_id"]), str(row["project"])) for row in projects.to_dict("records")]

@@ -14,6 +14,7 @@ from hedensted.investments import (
     maaltal_lines_export,
     maaltal_summary,
     project_cards,
+    project_names,
 )
 from hedensted.register.db import Register
 from hedensted.register.indicators import IndicatorSet, indicators_from_catalog
@@ -114,40 +115,60 @@ def page_state(projects, goals, status) -> PageState:
     return _this_run["state"]
 
 
+def project_card(card, state: PageState, named: bool = True) -> None:
+    """One project: target group, purpose, status March 2024, goals and traffic lights.
+
+    ``named=False`` on a slide, whose heading already is the project's name.
+    """
+    with st.container(border=True, key=f"{KEY}_card_{card.project_id}"):
+        if named:
+            st.subheader(card.name)
+        left, middle, right = st.columns([5, 5, 6], gap="large")
+        with left:
+            st.markdown(f"**Målgruppe:** {card.target_group}")
+            st.markdown(f"**Afsæt og formål:** {card.purpose}")
+            st.markdown("**Status marts 2024**")
+            if card.status_march_2024:
+                st.markdown("\n".join(f"- {t}" for t in card.status_march_2024))
+            else:
+                st.caption("Kildematerialet har ingen status for projektet fra marts 2024.")
+        with middle:
+            for heading, texts in (
+                ("Mål pr. august 2024", card.goals_august_2024),
+                ("Langsigtede mål", card.goals_long_term),
+            ):
+                st.markdown(f"**{heading}**")
+                if texts:
+                    st.markdown("\n".join(f"- {t}" for t in texts))
+                else:
+                    st.caption("Kildematerialet har ingen mål for projektet.")
+        with right:
+            st.markdown("**Trafiklys pr. indikator** (senest indtastede måned)")
+            for indicator in state.indicators.for_project(card.project_id):
+                light = traffic_light(indicator, state.latest.get(indicator.key))
+                st.markdown(
+                    f"{badge(light.text)} **{plain(indicator.label)}**  \n{plain(light.sentence)}"
+                )
+
+
 def overview(projects, goals, status, schema, maaltal) -> None:
     state = page_state(projects, goals, status)
-    indicators, latest = state.indicators, state.latest
     for card in state.cards:
-        with st.container(border=True, key=f"{KEY}_card_{card.project_id}"):
-            st.subheader(card.name)
-            left, middle, right = st.columns([5, 5, 6], gap="large")
-            with left:
-                st.markdown(f"**Målgruppe:** {card.target_group}")
-                st.markdown(f"**Afsæt og formål:** {card.purpose}")
-                st.markdown("**Status marts 2024**")
-                if card.status_march_2024:
-                    st.markdown("\n".join(f"- {t}" for t in card.status_march_2024))
-                else:
-                    st.caption("Kildematerialet har ingen status for projektet fra marts 2024.")
-            with middle:
-                for heading, texts in (
-                    ("Mål pr. august 2024", card.goals_august_2024),
-                    ("Langsigtede mål", card.goals_long_term),
-                ):
-                    st.markdown(f"**{heading}**")
-                    if texts:
-                        st.markdown("\n".join(f"- {t}" for t in texts))
-                    else:
-                        st.caption("Kildematerialet har ingen mål for projektet.")
-            with right:
-                st.markdown("**Trafiklys pr. indikator** (senest indtastede måned)")
-                for indicator in indicators.for_project(card.project_id):
-                    light = traffic_light(indicator, latest.get(indicator.key))
-                    st.markdown(
-                        f"{badge(light.text)} **{plain(indicator.label)}**  \n"
-                        f"{plain(light.sentence)}"
-                    )
+        project_card(card, state)
     source_caption(projects, goals, status, schema)
+
+
+def project_overview(project_id: str):
+    """The overview of one project: a slide of its own in presentation view."""
+
+    def render(projects, goals, status, schema, maaltal) -> None:
+        state = page_state(projects, goals, status)
+        for card in state.cards:
+            if card.project_id == project_id:
+                project_card(card, state, named=False)
+        source_caption(projects, goals, status, schema)
+
+    return render
 
 
 def per_project(projects, goals, status, schema, maaltal) -> None:
@@ -301,7 +322,13 @@ def history(projects, goals, status, schema, maaltal) -> None:
             table(history, key=f"{KEY}_history_table")
 
 
-deck.datasets_section("Overblik", catalog, DATASETS, overview)
+deck.datasets_section("Overblik", catalog, DATASETS, overview, presentable=False)
+# On the meeting-room screen the overview is one slide per project: five projects
+# on one slide would not be readable.
+for project_id, project_name in project_names(catalog):
+    deck.datasets_section(
+        project_name, catalog, DATASETS, project_overview(project_id), page_view=False
+    )
 deck.datasets_section("Pr. projekt", catalog, DATASETS, per_project)
 deck.datasets_section("Måltal", catalog, ["maaltal_investeringer"], maaltal_section)
 deck.section(

@@ -65,7 +65,12 @@ SLIDES = {
         "Til drøftelse",
     ],
     "pages/investeringsprojekter.py": [
-        "Overblik",
+        # One slide per project instead of the page's "Overblik" tab.
+        "Klar, parat – i job",
+        "Flere i job",
+        "Kompetenceporten",
+        "Håndholdt indsats for jobparate kontanthjælpsmodtagere",
+        "Unge i job med Socialt Frikort",
         "Pr. projekt",
         "Måltal",
         "Målstatus",

@@ -33,6 +33,7 @@ class Section:
     anchor: str | None
     is_discussion: bool = False
     presentable: bool = True  # False: a working tool (data entry), not a slide
+    page_view: bool = True  # False: a slide only (e.g. one project of an overview)
 
 
 def page_intro(title: str, intro: str) -> None:
@@ -76,9 +77,15 @@ class Deck:
         render: Callable[[], None],
         anchor: str | None = None,
         presentable: bool = True,
+        page_view: bool = True,
     ) -> None:
-        """Add a section (one slide) drawn by ``render`` under the heading ``title``."""
-        self.sections.append(Section(title, render, anchor, presentable=presentable))
+        """Add a section (one slide) drawn by ``render`` under the heading ``title``.
+
+        ``presentable=False``: on the page only; ``page_view=False``: a slide only.
+        """
+        self.sections.append(
+            Section(title, render, anchor, presentable=presentable, page_view=page_view)
+        )
 
     def discussion(
         self,
@@ -108,10 +115,15 @@ class Deck:
         render: Callable[..., None],
         anchor: str | None = None,
         presentable: bool = True,
+        page_view: bool = True,
     ) -> None:
         """A section drawn from catalog datasets (a Danish error if one is broken)."""
         self.section(
-            title, lambda: with_datasets(catalog, dataset_ids, render), anchor, presentable
+            title,
+            lambda: with_datasets(catalog, dataset_ids, render),
+            anchor,
+            presentable,
+            page_view,
         )
 
     def parts_section(
@@ -142,17 +154,18 @@ class Deck:
             self._show_slide()
             return
         share_bar = st.empty()
+        on_page = [section for section in self.sections if section.page_view]
         if self.layout == "tabs":
             # The open tab is a query parameter (Streamlit's own binding), so a
             # copied link reopens it.
             tabs = st.tabs(
-                [section.title for section in self.sections], key=TAB_PARAM, bind="query-params"
+                [section.title for section in on_page], key=TAB_PARAM, bind="query-params"
             )
-            for tab, section in zip(tabs, self.sections, strict=True):
+            for tab, section in zip(tabs, on_page, strict=True):
                 with tab:
                     self._draw(section, heading=False)
         else:
-            for section in self.sections:
+            for section in on_page:
                 self._draw(section, heading=True)
         with share_bar.container():
             self._share_bar()

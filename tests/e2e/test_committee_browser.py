@@ -85,7 +85,8 @@ def test_presentation_link_reopens_the_same_slide(browser, app_url: str) -> None
         ("benchmark", 2, "1. Offentligt forsørgede"),
         ("code_of_care", 2, "Netværkets vækst"),
         ("unge", 1, "Nøgletal og fokus"),
-        ("investeringsprojekter", 3, "Måltal"),
+        ("investeringsprojekter", 1, "Klar, parat – i job"),
+        ("investeringsprojekter", 7, "Måltal"),
     ],
 )
 def test_presentation_slides_draw_at_1920(browser, app_url, path, slide, heading) -> None:
