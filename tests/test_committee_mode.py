@@ -172,6 +172,8 @@ def test_presentation_charts_have_larger_labels_and_leave_the_original_alone() -
     assert bigger["layer"][0]["mark"]["fontSize"] == 20  # a chart's own sizes grow too
     assert bigger["layer"][1]["encoding"]["x"]["axis"] == {"labelFontSize": 20, "format": "%Y"}
     assert bigger["height"] == 420
+    assert larger_labels({"height": 500})["height"] == 560  # taller, up to what fits
+    assert larger_labels({"height": 900})["height"] == 900  # a tall chart stays as it is
     assert spec["config"]["axis"]["labelFontSize"] == 13 and spec["height"] == 300
     assert spec["layer"][0]["mark"]["fontSize"] == 13
 

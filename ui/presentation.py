@@ -41,6 +41,7 @@ _CHART_CONFIG = {
 }
 # Taller charts give the larger labels room (bars stay readable from afar).
 _HEIGHT_FACTOR = 1.4
+_MAX_HEIGHT = 560
 # Font sizes a chart sets itself (an axis, a text mark) grow by the same step as
 # the theme's 13 px → 20 px.
 _FONT_FACTOR = 20 / 13
@@ -108,6 +109,8 @@ def larger_labels(spec: dict) -> dict:
     for key, value in bigger.items():
         if key != "config":
             _scale_fonts(value)
-    if isinstance(bigger.get("height"), int | float):
-        bigger["height"] = round(bigger["height"] * _HEIGHT_FACTOR)
+    height = bigger.get("height")
+    if isinstance(height, int | float):
+        # A tall chart is not made taller than fits a 1080 px screen below the title.
+        bigger["height"] = max(height, min(round(height * _HEIGHT_FACTOR), _MAX_HEIGHT))
     return bigger
