@@ -113,7 +113,11 @@ def presentation_pptx(
             # otherwise every chart slide repeats the section's key figures.
             per_chart = any(chart.key_figures for chart in section.charts)
             for chart in section.charts:
-                slide = _content_slide(deck, f"{section.title} – {chart.title}")
+                # An untitled chart is named after its section ("… (2)"): no repeat.
+                same = chart.title.startswith(section.title)
+                slide = _content_slide(
+                    deck, chart.title if same else f"{section.title} – {chart.title}"
+                )
                 body = _body_box(slide, chart.source_lines or section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
                 _chart_with_key_figures(slide, body, chart, figures)
@@ -524,6 +528,9 @@ class _TablePlan:
         return TABLE_CAPTION_IN + sum(self.heights[: rows + 1]) + TABLE_NOTE_IN
 
 
+MAX_SLIDE_COLUMNS = 6
+
+
 def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     """The table's title and as many of its rows as fit; a note says how many are left out."""
     from pptx.enum.text import PP_ALIGN
@@ -533,7 +540,8 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     rows = len(cells)
     while rows > 0 and plan.height(rows) > box.height:
         rows -= 1
-    if rows == 0 and cells:
+    # Too many columns make every column a sliver of broken words: the file has it.
+    if (rows == 0 and cells) or len(headings) > MAX_SLIDE_COLUMNS:
         note = f"Tabellen »{plan.table.title}« er for stor til denne side – se Excel-filen."
         _textbox(slide, box, [note], TABLE_PT, TEXT_COLOR)
         return

@@ -73,6 +73,7 @@ from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.goals import goals_section as register_goals_section
 from ui.period_control import period_controls
+from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -294,6 +295,7 @@ def apprentices_section(ages, trades) -> None:
                 decimals=ages.metadata.decimals,
             ),
             key="unge_chart_voksenlaerlinge",
+            title=f"Efter alder, {ages.metadata.period_label}",
         )
         dataset_details(ages, key="unge_voksenlaerlinge")
     with right:
@@ -376,6 +378,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
                 category_order=sort_categories(rows, choice.sort, choice.reference),
             ),
             key="unge_chart_status",
+            title=f"Status 1 måned efter afsluttet forløb ({status.metadata.period_label})",
         )
     shares = job_education_shares(status.frame, published.frame, areas)
     shares_table = display_table(
@@ -429,6 +432,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
                 category_order=list(DURATION_GROUPS),
             ),
             key="unge_chart_varighed",
+            title=f"Gennemsnitlig varighed ({duration.metadata.period_label})",
         )
         st.caption(
             "Dokumentet angiver ikke enheden; Jobindsats.dk opgør varigheden i uger, "
@@ -470,6 +474,7 @@ def comparison_section(status, published, duration, fulltime) -> None:
                 area_order=present,
             ),
             key="unge_chart_fuldtid",
+            title=f"Uddannelseshjælp i pct. af arbejdsstyrken ({fulltime.metadata.period_label})",
         )
         numbers_for(
             rows,
@@ -500,13 +505,14 @@ deck.datasets_section(
 
 def missing_figures_section(offers) -> None:
     meta = offers.metadata
-    st.info(
+    missing = (
         "**Ikke i kildematerialet.** Temadrøftelsen har tre dias med overskriften »Hvad laver "
         "de 17-25 årige i Hedensted Kommune?« og et dias »De unges vej fra folkeskolen«, men "
         "figurerne er billeder uden tal i kildematerialet. Dashboardet viser derfor ingen tal "
-        "for, hvad de unge laver, i stedet for at gætte.",
-        icon=":material/image_not_supported:",
+        "for, hvad de unge laver, i stedet for at gætte."
     )
+    st.info(missing, icon=":material/image_not_supported:")
+    record_key_figure(missing)  # the slide and the exports say so too
     st.caption(f"Kilde: {meta.source_document}, fil {meta.seed_file}.")
 
 

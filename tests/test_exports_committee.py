@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -338,7 +339,7 @@ def test_type_sizes_are_readable(deck) -> None:
                     assert run.font.size >= minimum, (shape.name, run.text)
 
 
-def test_section_without_chart_gets_key_figures_and_table(deck) -> None:
+def test_section_without_chart_gets_key_figures_and_a_pointer_to_the_table(deck) -> None:
     slide = deck.slides[4]
     assert slide.shapes.title.text_frame.text == "3. Beskæftigelsesministeriets benchmark"
     assert not [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -354,11 +355,10 @@ def test_section_without_chart_gets_key_figures_and_table(deck) -> None:
         if run.font.bold
     ]
     assert bold and bold[0] == "Alle ydelser"
-    tables = [s for s in slide.shapes if s.has_table]
-    assert len(tables) == 1
-    grid = tables[0].table
-    assert grid.cell(0, 0).text == "Ydelsesområde"
-    assert grid.cell(1, 0).text == "Alle ydelser"
+    # The benchmark table has 8 columns: too many to read on a slide, so the slide
+    # points to the workbook instead of squeezing every column to a sliver.
+    assert not [s for s in slide.shapes if s.has_table]
+    assert "er for stor til denne side – se Excel-filen" in text
 
 
 def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
@@ -607,3 +607,23 @@ def test_composite_chart_gets_fixed_widths() -> None:
     assert [p["width"] for p in fixed["hconcat"]] == [300, 300]
     width, _ = _png_size(chart_png(spec, scale=1, width=300))
     assert 600 <= width <= 800
+
+
+def test_a_chart_named_after_its_section_and_its_own_sentence_and_source(sections) -> None:
+    """An untitled chart (named after its section) is not titled twice; a chart's own
+    sentence and source line replace the section's on its slide."""
+    section = sections[1]
+    chart = replace(
+        section.charts[0],
+        title=f"{section.title} (2)",
+        key_figures=("Kun denne figurs sætning.",),
+        source_lines=("Kilde: kun denne figur.",),
+    )
+    deck = Presentation(
+        io.BytesIO(presentation_pptx("Test", MEETING, [replace(section, charts=(chart,))]))
+    )
+    slide = deck.slides[1]
+    assert slide.shapes.title.text_frame.text == f"{section.title} (2)"
+    text = _texts(slide)
+    assert "Kun denne figurs sætning." in text and section.key_figures[0] not in text
+    assert "Kilde: kun denne figur." in text and section.source_lines[0] not in text
