@@ -15,6 +15,7 @@ from ui.data_import import (
 )
 from ui.register import login_panel
 from ui.shell import require_entry_script
+from ui.url_state import url_selectbox
 
 require_entry_script()
 
@@ -33,11 +34,11 @@ user = login_panel(KEY, "for at indlæse nye tal")
 register = open_store()
 full = get_full_catalog()
 available = [i for i in importable_ids() if i in full.datasets]
-dataset_id = st.selectbox(
+dataset_id = url_selectbox(
     "Datasæt",
-    available,
-    format_func=lambda i: full.datasets[i].metadata.title,
-    key=f"{KEY}_dataset",
+    {i: full.datasets[i].metadata.title for i in available},
+    "datasaet",
+    f"{KEY}_dataset",
 )
 dataset = full.datasets[dataset_id]
 st.caption(f"{current_periods(dataset)} Enhed: {dataset.metadata.unit}.")

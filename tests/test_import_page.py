@@ -68,6 +68,14 @@ def test_viewer_sees_versions_but_no_upload(app) -> None:
     assert versions["Fil"].iloc[0] == f"data/{FULLTIME}.csv"
 
 
+def test_chosen_dataset_is_kept_in_the_link(app) -> None:
+    app.selectbox(key=f"{KEY}_dataset").select("varighed_afsluttede_forloeb")
+    _run(app)
+    assert app.query_params["datasaet"] == "varighed_afsluttede_forloeb"
+    versions = _table(app, "SHA-256")
+    assert versions["Fil"].iloc[0] == "data/varighed_afsluttede_forloeb.csv"
+
+
 def test_import_preview_confirm_benchmark_and_rollback(app) -> None:
     _login(app)
     assert "Logget ind som redaktør: **Anne Jensen**" in shown_text(app)
