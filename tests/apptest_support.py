@@ -66,3 +66,15 @@ def open_editor_page(
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
     return app
+
+
+EDITOR_PASSWORD = "korrekt-hest-batteri"
+
+
+def editor_secrets() -> dict:
+    """Secrets with one local editor, Anne Jensen (``anne`` / ``EDITOR_PASSWORD``)."""
+    from hedensted.register.auth import hash_password
+
+    editor = {"name": "Anne Jensen"}
+    editor["password_hash"] = hash_password(EDITOR_PASSWORD, salt=b"0123456789abcdef")
+    return {"register": {"editors": {"anne": editor}}}

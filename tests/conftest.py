@@ -53,3 +53,34 @@ def no_local_imports(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
 
     missing = tmp_path_factory.getbasetemp() / "no-imports" / "register.sqlite"
     monkeypatch.setattr(import_store, "DEFAULT_SQLITE", missing)
+
+
+@pytest.fixture
+def register_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh SQLite register (imports, monthly entries) that the app uses; its URL."""
+    import streamlit as st
+
+    from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
+
+    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    monkeypatch.delenv(DEMO_ENV, raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return url
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """File name → the deferred data callable of every download button drawn."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return captured

@@ -6,12 +6,10 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from hedensted.catalog import Catalog, load_catalog
 from hedensted.catalog_csv import dataset_csv
-from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV, open_register
+from hedensted.register.db import open_register
 from tests.apptest_support import open_page
 from tests.import_support import FULLTIME, attempt, template_file
 
@@ -35,23 +33,14 @@ def test_missing_values_stay_missing(catalog: Catalog) -> None:
     assert written.count(".") == int(dataset.frame["missing"].sum()) > 0  # never 0
 
 
-def test_om_data_downloads_imported_rows_too(tmp_path, monkeypatch) -> None:
-    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    monkeypatch.delenv(DEMO_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    attempt(open_register(url), "marts.csv", template_file(FULLTIME, "2024-03", change=-0.5))
-    captured: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+def test_om_data_downloads_imported_rows_too(register_database: str, downloads: dict) -> None:
+    attempt(
+        open_register(register_database),
+        "marts.csv",
+        template_file(FULLTIME, "2024-03", change=-0.5),
+    )
     open_page("pages/om_data.py")
-    rows = captured["fuldtidspersoner_pct_arbejdsstyrke.csv"]().decode().splitlines()
+    rows = downloads["fuldtidspersoner_pct_arbejdsstyrke.csv"]().decode().splitlines()
     position = rows[0].split(",").index("period")
     periods = {row.split(",")[position] for row in rows[1:]}
     assert {"2023-12", "2024-03"} <= periods

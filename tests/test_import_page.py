@@ -10,23 +10,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hedensted.register.auth import hash_password
-from tests.apptest_support import open_editor_page, shown_text
+from tests.apptest_support import EDITOR_PASSWORD, editor_secrets, open_editor_page, shown_text
 from tests.import_support import FULLTIME, data_fingerprint, jobindsats_file, template_file
 
 PAGE = "pages/opdater_data.py"
 KEY = "opdater_data"
-PASSWORD = "korrekt-hest-batteri"
-SECRETS = {
-    "register": {
-        "editors": {
-            "anne": {
-                "name": "Anne Jensen",
-                "password_hash": hash_password(PASSWORD, salt=b"0123456789abcdef"),
-            }
-        }
-    }
-}
+PASSWORD = EDITOR_PASSWORD
+SECRETS = editor_secrets()
 
 
 @pytest.fixture

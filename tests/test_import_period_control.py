@@ -4,10 +4,9 @@ from the URL; the choice written to the URL; KPIs follow the chosen period."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV, open_register
+from hedensted.register.db import open_register
 from tests.import_support import FULLTIME, attempt, template_file
 
 SCRIPT = """
@@ -27,13 +26,8 @@ st.markdown(f"{kpi.value_text} ({kpi.period_label})")
 
 
 @pytest.fixture
-def database(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    monkeypatch.delenv(DEMO_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return url
+def database(register_database: str) -> str:
+    return register_database
 
 
 def _app(query: dict[str, str] | None = None) -> AppTest:

@@ -14,26 +14,16 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.register.auth import hash_password
 from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
 from hedensted.register.throttle import MAX_FAILURES
-from tests.apptest_support import open_editor_page
+from tests.apptest_support import EDITOR_PASSWORD, editor_secrets, open_editor_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGE = "pages/investeringsprojekter.py"
 KEY = "investeringsprojekter"
-PASSWORD = "korrekt-hest-batteri"
-SECRETS = {
-    "register": {
-        "editors": {
-            "anne": {
-                "name": "Anne Jensen",
-                "password_hash": hash_password(PASSWORD, salt=b"0123456789abcdef"),
-            }
-        }
-    }
-}
+PASSWORD = EDITOR_PASSWORD
+SECRETS = editor_secrets()
 FIELD = f"{KEY}_value_flere_i_job_202403_aktivitetsparate_antal"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIGHT_LABEL = "Målgruppeantal: Aktivitetsparate kontanthjælpsmodtagere"
