@@ -14,6 +14,7 @@ from hedensted.discussion import BENCHMARK_THEMES
 from hedensted.kpis import benchmark_rank_kpi, fulltime_share_kpi, unemployment_kpi
 from ui.components import (
     chart,
+    key_bullets,
     key_sentence,
     kpi_tile_or_error,
     numbers_table,
@@ -27,7 +28,6 @@ from ui.deck import Deck, page_intro, shows_controls
 from ui.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
 from ui.goals import goals_section as register_goals_section
 from ui.period_control import period_controls
-from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 
 require_entry_script()
@@ -116,12 +116,6 @@ def add_section(title: str, anchor: str, *parts: Part) -> None:
 def caption_if(text: str | None) -> None:
     if text:
         st.caption(text)
-
-
-def bullets(sentences: list[str]) -> None:
-    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
-    for sentence in sentences:
-        record_key_figure(sentence)
 
 
 def group_charts(
@@ -312,7 +306,7 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
         st.markdown(" ".join(main))
         key_sentence(bp.expected_example(table))
         with st.expander("Mere fra dokumentet om benchmarket"):
-            bullets([f"**{row.topic}**: {row.text}" for row in rest.itertuples()])
+            st.markdown("\n".join(f"- **{row.topic}**: {row.text}" for row in rest.itertuples()))
         source_caption(forklaring)
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -329,7 +323,7 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
             key="benchmark_chart_placering",
             title="Placering",
         )
-    bullets(bp.benchmark_sentences(table))
+    key_bullets(bp.benchmark_sentences(table))
     shown, export = bt.benchmark_numbers_table(table)
     numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
     for note in benchmark_rank_kpi(catalog).notes:
@@ -355,7 +349,7 @@ def status_section(status: Dataset, published: Dataset) -> None:
     caption_if(bp.missing_areas_note(missing, meta.title))
     shares = bp.status_shares(status.frame, published.frame, choice.areas)
     caption_if(bp.reference_note(status.frame, reference, "status efter afsluttet forløb"))
-    bullets(bp.status_sentences(shares, reference))
+    key_bullets(bp.status_sentences(shares, reference))
     categories = bp.status_category_order(status.frame)
     target_groups = bp.status_target_groups(status.frame)
     tabs = st.tabs(target_groups)

@@ -62,6 +62,7 @@ from hedensted.youth.totals import footnotes, total_and_parts
 from ui.components import (
     chart,
     dataset_details,
+    key_note,
     kpi_tile_or_error,
     numbers_table,
     source_caption,
@@ -73,7 +74,6 @@ from ui.data import get_catalog
 from ui.deck import Deck, page_intro, shows_controls
 from ui.goals import goals_section as register_goals_section
 from ui.period_control import period_controls
-from ui.recording import record_key_figure
 from ui.shell import require_entry_script
 from ui.sidebar import reference_area
 from ui.url_state import keep_in_url, url_value
@@ -511,8 +511,7 @@ def missing_figures_section(offers) -> None:
         "figurerne er billeder uden tal i kildematerialet. Dashboardet viser derfor ingen tal "
         "for, hvad de unge laver, i stedet for at gætte."
     )
-    st.info(missing, icon=":material/image_not_supported:")
-    record_key_figure(missing)  # the slide and the exports say so too
+    key_note(missing, icon=":material/image_not_supported:")  # on the slide too
     st.caption(f"Kilde: {meta.source_document}, fil {meta.seed_file}.")
 
 

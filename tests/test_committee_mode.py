@@ -278,6 +278,7 @@ def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
     # The viewer chose Skanderborg: the slides compare with Skanderborg.
     assert "Forskel: Hedensted minus Skanderborg" in texts
     assert "Pilene viser" not in texts
+    assert "Benchmarkinglisten og opdatering" not in texts  # background text is no key figure
     assert "22,7" in texts  # Hedensted's full-time share, dec. 2023
     # A tab's sentence and a chart's source line go on that chart's slide only.
     by_title = {_slide_texts(slide).splitlines()[0]: _slide_texts(slide) for slide in slides}

@@ -40,6 +40,19 @@ def key_sentence(text: str, bold: bool = False) -> None:
     record_key_figure(text)
 
 
+def key_bullets(sentences: list[str]) -> None:
+    """Computed sentences as a list; each is a key figure in the exports."""
+    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    for sentence in sentences:
+        record_key_figure(sentence)
+
+
+def key_note(text: str, icon: str) -> None:
+    """An information box whose message also goes on the section's slide."""
+    st.info(text, icon=icon)
+    record_key_figure(text)
+
+
 def dataset_error(error: DatasetError) -> None:
     """A Danish message shown where a broken dataset's figures would be."""
     st.error(
