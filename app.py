@@ -1,10 +1,11 @@
-"""Entry point: navigation, page config and what all pages share (sidebar, filters)."""
+"""Entry point: page config, theme, navigation from the one page list, the shared sidebar."""
 
 import streamlit as st
 
-import hedensted.charts  # noqa: F401  (registers and enables the Danish Altair theme)
-from ui.data import get_catalog
+import hedensted.present.charts  # noqa: F401  (registers and enables the Danish Altair theme)
+from ui.navigation import PAGES
 from ui.sidebar import render_sidebar
+from ui.state.data import get_catalog
 
 st.set_page_config(
     page_title="Beskæftigelse i Hedensted",
@@ -13,20 +14,8 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-pages = [
-    st.Page("pages/forside.py", title="Forside", icon=":material/home:", default=True),
-    st.Page("pages/benchmark.py", title="Benchmark", icon=":material/leaderboard:"),
-    st.Page("pages/code_of_care.py", title="Code of Care", icon=":material/handshake:"),
-    st.Page("pages/unge.py", title="Unge", icon=":material/school:"),
-    st.Page(
-        "pages/investeringsprojekter.py",
-        title="Investeringsprojekter",
-        icon=":material/trending_up:",
-    ),
-    st.Page("pages/maal.py", title="Mål", icon=":material/flag:"),
-    st.Page("pages/opdater_data.py", title="Opdater data", icon=":material/upload:"),
-    st.Page("pages/om_data.py", title="Om data", icon=":material/dataset:"),
-]
-navigation = st.navigation(pages)
+navigation = st.navigation(
+    [st.Page(page.script, title=page.title, icon=page.icon, default=page.default) for page in PAGES]
+)
 render_sidebar(get_catalog())
 navigation.run()

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from playwright.sync_api import sync_playwright
 
-from hedensted.compare import compare_to_reference, rank_areas, select_areas
+from hedensted.core.compare import compare_to_reference, rank_areas, select_areas
 from tests.e2e.rendering import (
     CHROMIUM_ARGS,
     ROOT,

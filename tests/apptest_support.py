@@ -52,7 +52,7 @@ def open_editor_page(
 ) -> AppTest:
     """Open ``page`` through app.py on a fresh register database with ``secrets``
     (editor accounts), with no demo data and no Jobindsats token in the environment."""
-    from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
+    from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
 
     monkeypatch.setenv(DATABASE_URL_ENV, database_url)
     monkeypatch.delenv(DEMO_ENV, raising=False)
@@ -73,7 +73,7 @@ EDITOR_PASSWORD = "korrekt-hest-batteri"
 
 def editor_secrets() -> dict:
     """Secrets with one local editor, Anne Jensen (``anne`` / ``EDITOR_PASSWORD``)."""
-    from hedensted.register.auth import hash_password
+    from hedensted.monthly.auth import hash_password
 
     editor = {"name": "Anne Jensen"}
     editor["password_hash"] = hash_password(EDITOR_PASSWORD, salt=b"0123456789abcdef")

@@ -6,10 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import app_test as app_test_module
 
-from hedensted.catalog import PACKAGED_DATA_DIR, Catalog, load_catalog
+from hedensted.core.catalog import PACKAGED_DATA_DIR, Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,27 +27,11 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-class _ServerPagesManager(PagesManager):
-    """AppTest's PagesManager, as on a running server after the first request.
-
-    AppTest resets the old "pages/ folder" flag before every run, so each run
-    would first execute the page file alone (no sidebar) and ``require_entry_script``
-    would rerun it through app.py, dropping the click that started the run. A
-    server clears the flag once per process; this keeps it cleared between runs.
-    """
-
-
-@pytest.fixture(autouse=True)
-def server_like_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", _ServerPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
-
-
 @pytest.fixture(autouse=True)
 def no_local_imports(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
     """Pages show the shipped data, not imports in a developer's instance/ database
     (tests that import set DATABASE_URL to a database of their own)."""
-    from ui import import_store
+    from ui.state import import_store
 
     missing = tmp_path_factory.getbasetemp() / "no-imports" / "register.sqlite"
     monkeypatch.setattr(import_store, "DEFAULT_SQLITE", missing)
@@ -60,7 +42,7 @@ def register_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh SQLite register (imports, monthly entries) that the app uses; its URL."""
     import streamlit as st
 
-    from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
+    from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
 
     url = f"sqlite:///{tmp_path / 'register.sqlite'}"
     monkeypatch.setenv(DATABASE_URL_ENV, url)

@@ -12,10 +12,10 @@ import math
 
 import pytest
 
-from hedensted.catalog import PACKAGED_DATA_DIR, Catalog, DatasetError, load_catalog
+from hedensted.core.catalog import PACKAGED_DATA_DIR, Catalog, DatasetError, load_catalog
 from hedensted.importing.service import confirm, effective_catalog, preview
 from hedensted.importing.store import all_versions
-from hedensted.register.db import Register
+from hedensted.monthly.db import Register
 from tests.register_support import EDITOR
 
 FULLTIME = "fuldtidspersoner_pct_arbejdsstyrke"

@@ -21,11 +21,11 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, text
 
-from hedensted.catalog import PACKAGED_DATA_DIR, load_catalog
-from hedensted.register.auth import User
-from hedensted.register.db import Register, create_register_engine, open_register
-from hedensted.register.indicators import IndicatorSet, indicators_from_catalog
-from hedensted.register.validation import EntryDraft
+from hedensted.core.catalog import PACKAGED_DATA_DIR, load_catalog
+from hedensted.monthly.auth import User
+from hedensted.monthly.db import Register, create_register_engine, open_register
+from hedensted.monthly.indicators import IndicatorSet, indicators_from_catalog
+from hedensted.monthly.validation import EntryDraft
 
 TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
 TODAY = date(2024, 6, 15)  # a fixed "today" inside the register period

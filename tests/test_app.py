@@ -8,12 +8,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.catalog import DATA_DIR_ENV
+from hedensted.core.catalog import DATA_DIR_ENV
 from tests.apptest_support import APP, open_page, shown_text
 
 # Each page with figures that must be visible on it, formatted the Danish way.
 PAGES = {
-    "pages/forside.py": [
+    "app_pages/forside.py": [
         "22,7\u00a0%",
         "2.674 kr.",
         "2,4\u00a0%",
@@ -22,12 +22,12 @@ PAGES = {
         "16,5 mio. kr.",
         "Hedensted har den 2. laveste ledighedsprocent af 12 kommuner i RAR Østjylland.",
     ],
-    "pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
-    "pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
-    "pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
-    "pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
-    "pages/maal.py": ["Mål i alt", "167", "Opfyldt (målt før fristen)", "nr. 2 af 12"],
-    "pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
+    "app_pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
+    "app_pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
+    "app_pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
+    "app_pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
+    "app_pages/maal.py": ["Mål i alt", "167", "Opfyldt (målt før fristen)", "nr. 2 af 12"],
+    "app_pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }
 
 
@@ -64,7 +64,7 @@ def test_a_broken_dataset_shows_a_danish_message_and_the_rest_works(
         encoding="utf-8",
     )
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    app = open_page("pages/forside.py")
+    app = open_page("app_pages/forside.py")
     assert not app.exception
     errors = [e.value for e in app.error]
     assert any(

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from hedensted import benchmark_page as bp
-from hedensted import benchmark_tables as bt
-from hedensted import charts_benchmark as cb
-from hedensted.charts import HEDENSTED_COLOR
-from hedensted.exports import to_xlsx
-from hedensted.view_state import ComparisonOptions, SortOrder, default_choice
+from hedensted.benchmark import charts as cb
+from hedensted.benchmark import sections as bp
+from hedensted.benchmark import tables as bt
+from hedensted.core.view_state import ComparisonOptions, SortOrder, default_choice
+from hedensted.exports.table_workbook import to_xlsx
+from hedensted.present.charts import HEDENSTED_COLOR
 
 # The areas as the page passes them: Hedensted first, then the others in option order.
 AREAS = default_choice(ComparisonOptions(areas=bp.PAGE_AREAS)).areas

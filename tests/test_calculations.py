@@ -7,19 +7,28 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hedensted.benchmark import benchmark_table
-from hedensted.compare import compare_to_reference, difference_to_reference, rank_areas, rank_of
-from hedensted.expenses import expense_gap_worth
-from hedensted.outcomes import JOB_AND_EDUCATION, JOB_EDUCATION_AND_FLEXJOB, share_ended_to
-from hedensted.progress import (
+from hedensted.benchmark.expenses import expense_gap_worth
+from hedensted.benchmark.ministry import benchmark_table
+from hedensted.benchmark.outcomes import (
+    JOB_AND_EDUCATION,
+    JOB_EDUCATION_AND_FLEXJOB,
+    share_ended_to,
+)
+from hedensted.benchmark.unemployment import has_lowest_rate, rank_in_rar, unemployment_change
+from hedensted.core.compare import (
+    compare_to_reference,
+    difference_to_reference,
+    rank_areas,
+    rank_of,
+)
+from hedensted.investment_projects.progress import (
     Direction,
     Milestone,
     Status,
     progress_status,
     target_at,
 )
-from hedensted.targets import target_totals
-from hedensted.unemployment import has_lowest_rate, rank_in_rar, unemployment_change
+from hedensted.investment_projects.targets import target_totals
 
 # --- difference, index and rank ---------------------------------------------------
 

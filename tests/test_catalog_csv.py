@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from hedensted.catalog import Catalog, load_catalog
-from hedensted.catalog_csv import dataset_csv
-from hedensted.register.db import open_register
+from hedensted.core.catalog import Catalog, load_catalog
+from hedensted.core.catalog_csv import dataset_csv
+from hedensted.monthly.db import open_register
 from tests.apptest_support import open_page
 from tests.import_support import FULLTIME, attempt, template_file
 
@@ -39,7 +39,7 @@ def test_om_data_downloads_imported_rows_too(register_database: str, downloads: 
         "marts.csv",
         template_file(FULLTIME, "2024-03", change=-0.5),
     )
-    open_page("pages/om_data.py")
+    open_page("app_pages/om_data.py")
     rows = downloads["fuldtidspersoner_pct_arbejdsstyrke.csv"]().decode().splitlines()
     position = rows[0].split(",").index("period")
     periods = {row.split(",")[position] for row in rows[1:]}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hedensted.catalog import DatasetError, load_catalog, load_dataset
+from hedensted.core.catalog import DatasetError, load_catalog, load_dataset
 
 DATASET = "fuldtidspersoner_pct_arbejdsstyrke"
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-import ui.components
+import ui.widgets.components
 from tests.apptest_support import open_page
 
 # Charts each page draws at least (tabs and expanders included).
 PAGES = {
-    "pages/forside.py": 1,
-    "pages/benchmark.py": 15,
-    "pages/code_of_care.py": 2,
-    "pages/unge.py": 5,
-    "pages/investeringsprojekter.py": 2,
-    "pages/maal.py": 1,
+    "app_pages/forside.py": 1,
+    "app_pages/benchmark.py": 15,
+    "app_pages/code_of_care.py": 2,
+    "app_pages/unge.py": 5,
+    "app_pages/investeringsprojekter.py": 2,
+    "app_pages/maal.py": 1,
 }
 
 
@@ -28,13 +28,13 @@ def test_every_chart_spec_validates(
     page: str, minimum: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     validated: list[str] = []
-    draw = ui.components.chart
+    draw = ui.widgets.components.chart
 
     def validating_chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
         figure.to_dict(validate=True)  # raises on an invalid spec
         validated.append(key)
         draw(figure, key, title)
 
-    monkeypatch.setattr(ui.components, "chart", validating_chart)
+    monkeypatch.setattr(ui.widgets.components, "chart", validating_chart)
     open_page(page)
     assert len(validated) >= minimum, validated

@@ -8,7 +8,6 @@ import math
 import pandas as pd
 import pytest
 
-from hedensted.charts_code_of_care import network_growth_chart, paid_hours_chart
 from hedensted.code_of_care.assessment import (
     GoalAssessment,
     GoalStatus,
@@ -17,6 +16,7 @@ from hedensted.code_of_care.assessment import (
     check_level_goal,
 )
 from hedensted.code_of_care.cards import activity_cards, split_lead
+from hedensted.code_of_care.charts import network_growth_chart, paid_hours_chart
 from hedensted.code_of_care.discussion import discussion
 from hedensted.code_of_care.formatting import format_target, format_times
 from hedensted.code_of_care.goals import code_of_care_goals
@@ -418,7 +418,7 @@ def test_paid_hours_chart_spec(catalog) -> None:
 
 
 def test_escape_markdown() -> None:
-    from ui.code_of_care_cards import escape_markdown
+    from ui.sections.code_of_care_cards import escape_markdown
 
     assert escape_markdown("31. december 2019") == "31\\. december 2019"
     assert escape_markdown("CSR/ESG *certifikat*") == "CSR/ESG \\*certifikat\\*"

@@ -11,27 +11,27 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 from streamlit.testing.v1 import AppTest
 
-from hedensted.discussion import (
+from hedensted.core.discussion import (
     BENCHMARK_THEMES,
     discussion_points,
     questions,
     slide_points,
 )
-from hedensted.file_names import file_stem
-from hedensted.view_state import decode_url_value, encode_url_value, slide_from_param
+from hedensted.core.view_state import decode_url_value, encode_url_value, slide_from_param
+from hedensted.present.file_names import file_stem
 from tests.apptest_support import open_page, shown_text
-from ui.presentation import larger_labels
+from ui.deck.presentation import larger_labels
 
 PRESENTATION = {"visning": "praesentation"}
 
 # Every page's slides in presentation view: key figures, sections, discussion last.
 SLIDES = {
-    "pages/forside.py": [
+    "app_pages/forside.py": [
         "Nøgletal",
         "Fuldtidspersoner på offentlig forsørgelse pr. ydelsesgruppe",
         "Til drøftelse",
     ],
-    "pages/benchmark.py": [
+    "app_pages/benchmark.py": [
         "Nøgletal for Hedensted",
         "1. Offentligt forsørgede",
         "2. Udgifter pr. person i arbejdsstyrken",
@@ -43,7 +43,7 @@ SLIDES = {
         "Målstatus",
         "Til drøftelse",
     ],
-    "pages/code_of_care.py": [
+    "app_pages/code_of_care.py": [
         "Nøgletal",
         "Netværkets vækst",
         "Småjobs: andel med lønnede timer",
@@ -52,7 +52,7 @@ SLIDES = {
         "Målstatus",
         "Til drøftelse",
     ],
-    "pages/unge.py": [
+    "app_pages/unge.py": [
         "Nøgletal og fokus",
         "Tilbud til unge",
         "Unge under 18 – afsluttede forløb 2023",
@@ -63,7 +63,7 @@ SLIDES = {
         "Målstatus",
         "Til drøftelse",
     ],
-    "pages/investeringsprojekter.py": [
+    "app_pages/investeringsprojekter.py": [
         # One slide per project instead of the page's "Overblik" tab.
         "Klar, parat – i job",
         "Flere i job",
@@ -77,15 +77,15 @@ SLIDES = {
     ],
 }
 
-SLIDES["pages/maal.py"] = ["Status for målene", "Mål efter frist", "Alle valgte mål"]
+SLIDES["app_pages/maal.py"] = ["Status for målene", "Mål efter frist", "Alle valgte mål"]
 
 # The widgets each page draws in page view, found by key; presentation view hides them.
 CONTROLS = {
-    "pages/benchmark.py": ("multiselect", "benchmark_areas"),
-    "pages/code_of_care.py": ("select_slider", "coc_period"),
-    "pages/unge.py": ("slider", "unge_age"),
-    "pages/forside.py": ("button_group", "forside_scope"),
-    "pages/maal.py": ("multiselect", "maal_tema"),
+    "app_pages/benchmark.py": ("multiselect", "benchmark_areas"),
+    "app_pages/code_of_care.py": ("select_slider", "coc_period"),
+    "app_pages/unge.py": ("slider", "unge_age"),
+    "app_pages/forside.py": ("button_group", "forside_scope"),
+    "app_pages/maal.py": ("multiselect", "maal_tema"),
 }
 
 
@@ -209,19 +209,19 @@ def test_every_section_is_one_slide_with_the_discussion_last(page: str) -> None:
 
 def _nav_key(page: str, button: str) -> str:
     prefix = {
-        "pages/forside.py": "forside",
-        "pages/benchmark.py": "benchmark",
-        "pages/code_of_care.py": "coc",
-        "pages/unge.py": "unge",
-        "pages/investeringsprojekter.py": "investeringsprojekter",
-        "pages/maal.py": "maal",
+        "app_pages/forside.py": "forside",
+        "app_pages/benchmark.py": "benchmark",
+        "app_pages/code_of_care.py": "coc",
+        "app_pages/unge.py": "unge",
+        "app_pages/investeringsprojekter.py": "investeringsprojekter",
+        "app_pages/maal.py": "maal",
     }[page]
     return f"{prefix}_dias_{button}"
 
 
 def test_presentation_view_keeps_the_links_choice() -> None:
     app = open_page(
-        "pages/benchmark.py",
+        "app_pages/benchmark.py",
         query={**PRESENTATION, "dias": "1", "reference": "Skanderborg"},
     )
     assert "Pilene viser forskellen til Skanderborg." in shown_text(app)
@@ -232,7 +232,7 @@ def test_presentation_view_keeps_the_links_choice() -> None:
 
 
 def test_unge_filters_are_read_from_the_link() -> None:
-    app = open_page("pages/unge.py", query={"alder": "20", "soeg": "gaming"})
+    app = open_page("app_pages/unge.py", query={"alder": "20", "soeg": "gaming"})
     assert app.slider(key="unge_age").value == 20
     assert app.text_input(key="unge_search").value == "gaming"
     app.slider(key="unge_age").set_value(17).run()
@@ -240,7 +240,7 @@ def test_unge_filters_are_read_from_the_link() -> None:
 
 
 def test_code_of_care_period_is_kept_in_the_link() -> None:
-    app = open_page("pages/code_of_care.py", query={"periode": "2019;2024"})
+    app = open_page("app_pages/code_of_care.py", query={"periode": "2019;2024"})
     assert app.select_slider(key="coc_period").value == (2019, 2024)
     app.select_slider(key="coc_period").set_value((2015, 2024)).run()
     assert "periode" not in app.query_params  # the default is left out of the link
@@ -258,7 +258,7 @@ def _pictures(slide) -> int:
 
 
 def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
-    app = open_page("pages/benchmark.py", query={"reference": "Skanderborg"})
+    app = open_page("app_pages/benchmark.py", query={"reference": "Skanderborg"})
     charts_on_page = len(app.get("vega_lite_chart"))
     deck = Presentation(io.BytesIO(downloads["benchmark_hedensted.pptx"]()))
     assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
@@ -291,7 +291,7 @@ def test_benchmark_powerpoint_is_what_the_viewer_sees(downloads: dict) -> None:
 
 
 def test_benchmark_excel_has_a_sheet_per_section_with_numbers(downloads: dict) -> None:
-    open_page("pages/benchmark.py")
+    open_page("app_pages/benchmark.py")
     book = load_workbook(io.BytesIO(downloads["benchmark_hedensted.xlsx"]()))
     assert book.sheetnames[:3] == [
         "1. Offentligt forsørgede",
@@ -309,7 +309,7 @@ def test_benchmark_excel_has_a_sheet_per_section_with_numbers(downloads: dict) -
 
 
 def test_every_chart_has_png_and_svg_downloads(downloads: dict) -> None:
-    app = open_page("pages/code_of_care.py")
+    app = open_page("app_pages/code_of_care.py")
     charts = len(app.get("vega_lite_chart"))
     images = {name for name in downloads if name.endswith((".png", ".svg"))}
     on_this_page = {
@@ -325,11 +325,11 @@ def test_every_chart_has_png_and_svg_downloads(downloads: dict) -> None:
 
 
 def test_goal_page_presents_the_links_filter_and_exports_the_goals(downloads: dict) -> None:
-    app = open_page("pages/maal.py", query={**PRESENTATION, "dias": "1", "status": "opfyldt"})
+    app = open_page("app_pages/maal.py", query={**PRESENTATION, "dias": "1", "status": "opfyldt"})
     assert "maal_tema" not in _widget_keys(app, "multiselect")
     assert [m.label for m in app.metric][:1] == ["Mål i alt"]
     assert app.metric[0].value == "2"  # the link's filter: the two goals met
-    page_view = open_page("pages/maal.py", query={"status": "opfyldt"})
+    page_view = open_page("app_pages/maal.py", query={"status": "opfyldt"})
     assert not page_view.exception
     book = load_workbook(io.BytesIO(downloads["maal_hedensted.xlsx"]()))
     [sheet_name] = book.sheetnames

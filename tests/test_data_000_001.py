@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hedensted.catalog import Dataset, load_dataset
-from hedensted.quality import total_differences
+from hedensted.core.catalog import Dataset, load_dataset
+from hedensted.core.quality import total_differences
 
 # The checked-in data files, independent of any data-directory override.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from hedensted.catalog import load_catalog
+from hedensted.core.catalog import load_catalog
 
 DATASET_IDS = [
     "udgifter_pr_person_arbejdsstyrke",

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from hedensted.catalog import Catalog, load_catalog
+from hedensted.core.catalog import Catalog, load_catalog
 
 DATASETS_003 = (
     "beskaeftigelsesministeriets_benchmark",

@@ -22,23 +22,23 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Inches, Pt
 
-from hedensted import benchmark_page as bp
-from hedensted import benchmark_tables as bt
-from hedensted import charts_benchmark as cb
-from hedensted.catalog import Catalog
-from hedensted.charts import enable_theme
-from hedensted.export_images import DEFAULT_WIDTH, chart_png, chart_svg, offscreen_spec
-from hedensted.export_model import (
+from hedensted.benchmark import charts as cb
+from hedensted.benchmark import sections as bp
+from hedensted.benchmark import tables as bt
+from hedensted.core.catalog import Catalog
+from hedensted.core.view_state import SortOrder
+from hedensted.exports.images import DEFAULT_WIDTH, chart_png, chart_svg, offscreen_spec
+from hedensted.exports.model import (
     ExportChart,
     ExportSection,
     ExportTable,
     bold_runs,
     plain_text,
 )
-from hedensted.export_slides import QUESTIONS_TITLE, presentation_pptx
-from hedensted.export_workbook import number_format_for, sections_xlsx, sheet_names
-from hedensted.kpis import expenses_kpi, fulltime_share_kpi
-from hedensted.view_state import SortOrder
+from hedensted.exports.slides import QUESTIONS_TITLE, presentation_pptx
+from hedensted.exports.workbook import number_format_for, sections_xlsx, sheet_names
+from hedensted.front_page.kpis import expenses_kpi, fulltime_share_kpi
+from hedensted.present.charts import enable_theme
 
 REFERENCE = "Hele landet"
 AREAS = ("Hele landet", "RAR Østjylland", "Hedensted")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from hedensted.formatting import (
+from hedensted.core.periods import parse_period, period_label
+from hedensted.present.formatting import (
     format_compact,
     format_kroner,
     format_million_kroner,
@@ -15,7 +16,6 @@ from hedensted.formatting import (
     format_percent,
     format_points,
 )
-from hedensted.periods import parse_period, period_label
 
 
 def test_numbers() -> None:

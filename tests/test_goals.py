@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hedensted.catalog import Catalog, load_catalog
-from hedensted.charts_goals import goals_timeline_chart
-from hedensted.goals import (
+from hedensted.core.catalog import Catalog, load_catalog
+from hedensted.goals.charts import goals_timeline_chart
+from hedensted.goals.filters import GoalFilterOptions, filter_from_params, filter_to_params
+from hedensted.goals.register import (
     GOAL_DATASETS,
     GoalFilter,
     GoalStatus,
@@ -28,14 +29,13 @@ from hedensted.goals import (
     status_counts,
     themes_of,
 )
-from hedensted.goals_tables import (
+from hedensted.goals.text import (
     deadline_label,
     goals_display,
     status_summary,
     target_text,
     timeline_frame,
 )
-from hedensted.goals_view import GoalFilterOptions, filter_from_params, filter_to_params
 from tests.test_metadata import SEEDS, _danish_forms
 
 H, L = "højere er bedre", "lavere er bedre"

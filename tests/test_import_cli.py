@@ -8,8 +8,8 @@ import pytest
 
 from hedensted.importing import __main__ as cli
 from hedensted.importing.store import all_versions
-from hedensted.register.auth import hash_password
-from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV, open_register
+from hedensted.monthly.auth import hash_password
+from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV, open_register
 from tests.import_support import FULLTIME, data_fingerprint, template_file
 
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_support import EDITOR_PASSWORD, editor_secrets, open_editor_page, shown_text
 from tests.import_support import FULLTIME, data_fingerprint, jobindsats_file, template_file
 
-PAGE = "pages/opdater_data.py"
+PAGE = "app_pages/opdater_data.py"
 KEY = "opdater_data"
 PASSWORD = EDITOR_PASSWORD
 SECRETS = editor_secrets()
@@ -94,7 +94,7 @@ def test_import_preview_confirm_benchmark_and_rollback(app) -> None:
     ]
 
     # The benchmark page now shows March 2024 by default.
-    app.switch_page("pages/benchmark.py")
+    app.switch_page("app_pages/benchmark.py")
     _run(app)
     tile = next(m for m in app.metric if m.label == "Offentligt forsørgede")
     assert tile.value == "22,2\xa0%"
@@ -112,7 +112,7 @@ def test_import_preview_confirm_benchmark_and_rollback(app) -> None:
     app.button(key=f"{KEY}_rollback").click()
     _run(app)
     assert "Version 2 er rullet tilbage; version 1 gælder igen." in shown_text(app)
-    app.switch_page("pages/benchmark.py")
+    app.switch_page("app_pages/benchmark.py")
     _run(app)
     tile = next(m for m in app.metric if m.label == "Offentligt forsørgede")
     assert tile.value == "22,7\xa0%"

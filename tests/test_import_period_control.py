@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hedensted.register.db import open_register
+from hedensted.monthly.db import open_register
 from tests.import_support import FULLTIME, attempt, template_file
 
 SCRIPT = """
 import streamlit as st
-from hedensted.kpis import fulltime_share_kpi
-from ui.data import get_catalog
-from ui.period_control import period_controls
+from hedensted.front_page.kpis import fulltime_share_kpi
+from ui.state.data import get_catalog
+from ui.widgets.period_control import period_controls
 
 catalog = period_controls(
     get_catalog(),
@@ -67,8 +67,8 @@ def test_newest_by_default_older_from_url_and_choice_in_url(database) -> None:
 @pytest.mark.parametrize(
     ("page", "key"),
     [
-        ("pages/forside.py", "forside_fuldtidspersoner_periode"),
-        ("pages/unge.py", "unge_fuldtid_periode"),
+        ("app_pages/forside.py", "forside_fuldtidspersoner_periode"),
+        ("app_pages/unge.py", "unge_fuldtid_periode"),
     ],
 )
 def test_front_page_and_unge_follow_an_imported_period(database, page: str, key: str) -> None:
@@ -79,7 +79,7 @@ def test_front_page_and_unge_follow_an_imported_period(database, page: str, key:
     assert newest.selectbox(key=key).value == "2024-03"
     older = open_page(page, query={key: "2023-12"})
     assert older.selectbox(key=key).value == "2023-12"
-    if page == "pages/forside.py":
+    if page == "app_pages/forside.py":
         assert "22,2\xa0%" in [m.value for m in newest.metric]
         assert "22,7\xa0%" in [m.value for m in older.metric]
     else:

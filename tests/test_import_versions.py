@@ -10,14 +10,14 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from hedensted import benchmark_page as bp
+from hedensted.benchmark import sections as bp
+from hedensted.front_page.kpis import fulltime_share_kpi
 from hedensted.importing.display import summary, versions_table
 from hedensted.importing.period_views import catalog_at, choices, latest_view
 from hedensted.importing.service import confirm, effective_catalog, preview, rollback
 from hedensted.importing.store import ImportConflict, all_versions
 from hedensted.importing.template import template_csv, template_xlsx
-from hedensted.kpis import fulltime_share_kpi
-from hedensted.register.auth import NotAnEditorError
+from hedensted.monthly.auth import NotAnEditorError
 from tests.import_support import (
     EXPENSES,
     FULLTIME,

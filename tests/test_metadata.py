@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hedensted.catalog import PACKAGED_DATA_DIR, load_dataset
-from hedensted.charts import CATEGORICAL_COLORS, HEDENSTED_COLOR
-from hedensted.metadata import KNOWN_PRODUCERS
-from hedensted.periods import parse_period
+from hedensted.core.catalog import PACKAGED_DATA_DIR, load_dataset
+from hedensted.core.metadata import KNOWN_PRODUCERS
+from hedensted.core.periods import parse_period
+from hedensted.present.charts import CATEGORICAL_COLORS, HEDENSTED_COLOR
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

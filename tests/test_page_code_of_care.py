@@ -11,12 +11,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.catalog import DATA_DIR_ENV
+from hedensted.core.catalog import DATA_DIR_ENV
 from tests.apptest_support import open_page, shown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/code_of_care.py"
+PAGE = "app_pages/code_of_care.py"
 NBSP = "\u00a0"
 
 

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import open_page, shown_text
 
-PAGE = "pages/maal.py"
+PAGE = "app_pages/maal.py"
 
 
 def _tiles(app: AppTest) -> dict[str, str]:
@@ -114,11 +114,11 @@ def test_no_goal_matches_gives_a_danish_message(page: AppTest) -> None:
     ("theme_page", "summary"),
     [
         (
-            "pages/code_of_care.py",
+            "app_pages/code_of_care.py",
             "Status for 3 mål: 0 opfyldt · 1 delvist · 0 ikke opfyldt · 2 ukendt.",
         ),
         (
-            "pages/benchmark.py",
+            "app_pages/benchmark.py",
             "Status for 7 mål: 0 opfyldt · 0 delvist · 1 ikke opfyldt · 6 ukendt.",
         ),
     ],

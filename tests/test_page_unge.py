@@ -8,12 +8,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.catalog import DATA_DIR_ENV, Catalog
+from hedensted.core.catalog import DATA_DIR_ENV, Catalog
 from tests.apptest_support import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/unge.py"
+PAGE = "app_pages/unge.py"
 
 # Every dataset the page shows, so each must have its source line on the page.
 PAGE_DATASETS = [

@@ -14,13 +14,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.register.db import DATABASE_URL_ENV, DEMO_ENV
-from hedensted.register.throttle import MAX_FAILURES
+from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
+from hedensted.monthly.throttle import MAX_FAILURES
 from tests.apptest_support import EDITOR_PASSWORD, editor_secrets, open_editor_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/investeringsprojekter.py"
+PAGE = "app_pages/investeringsprojekter.py"
 KEY = "investeringsprojekter"
 PASSWORD = EDITOR_PASSWORD
 SECRETS = editor_secrets()
@@ -141,9 +141,9 @@ def _workbook(value: object) -> bytes:
 
     from openpyxl import load_workbook
 
-    from hedensted.catalog import PACKAGED_DATA_DIR, load_catalog
-    from hedensted.register.excel import status_workbook
-    from hedensted.register.indicators import indicators_from_catalog
+    from hedensted.core.catalog import PACKAGED_DATA_DIR, load_catalog
+    from hedensted.monthly.excel import status_workbook
+    from hedensted.monthly.indicators import indicators_from_catalog
 
     catalog = load_catalog(PACKAGED_DATA_DIR)
     projects = catalog.get("investeringsprojekter").frame
@@ -238,12 +238,12 @@ def test_oidc_configured_and_logged_out_offers_the_login_button(tmp_path, monkey
 
 
 def test_a_second_editor_is_told_and_shown_the_newer_value(app: AppTest, tmp_path) -> None:
-    from hedensted.catalog import PACKAGED_DATA_DIR, load_catalog
-    from hedensted.register.auth import User
-    from hedensted.register.db import open_register
-    from hedensted.register.indicators import indicators_from_catalog
-    from hedensted.register.service import latest_entries, save_entries
-    from hedensted.register.validation import EntryDraft
+    from hedensted.core.catalog import PACKAGED_DATA_DIR, load_catalog
+    from hedensted.monthly.auth import User
+    from hedensted.monthly.db import open_register
+    from hedensted.monthly.indicators import indicators_from_catalog
+    from hedensted.monthly.service import latest_entries, save_entries
+    from hedensted.monthly.validation import EntryDraft
 
     _login(app)
     app.selectbox(key=f"{KEY}_entry_project").select("flere_i_job")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hedensted.register.auth import (
+from hedensted.monthly.auth import (
     VIEWER,
     NotAnEditorError,
     authenticate,
@@ -76,7 +76,7 @@ def test_require_editor_refuses_viewers() -> None:
 
 
 def test_the_hash_command_prints_a_working_hash_and_a_secrets_section() -> None:
-    command = [sys.executable, "-m", "hedensted.register.hash_password", "--stdin"]
+    command = [sys.executable, "-m", "hedensted.monthly.hash_password", "--stdin"]
     done = subprocess.run(
         [*command, "--username", "anne", "--name", "Anne Jensen"],
         input=PASSWORD + "\n",
@@ -99,7 +99,7 @@ def test_the_hash_command_prints_a_working_hash_and_a_secrets_section() -> None:
 def test_login_throttle_locks_after_five_failures_and_lets_go_later() -> None:
     from datetime import datetime, timedelta
 
-    from hedensted.register.throttle import LoginThrottle
+    from hedensted.monthly.throttle import LoginThrottle
 
     throttle = LoginThrottle()
     start = datetime(2026, 11, 22, 10, 0)

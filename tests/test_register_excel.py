@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from register_support import DATABASES, EDITOR, TODAY, draft, fresh_register, shipped_indicators
 
-from hedensted.catalog import PACKAGED_DATA_DIR, load_catalog
-from hedensted.register.excel import (
+from hedensted.core.catalog import PACKAGED_DATA_DIR, load_catalog
+from hedensted.monthly.excel import (
     WorkbookError,
     change_drafts,
     parse_month_heading,
@@ -19,7 +19,7 @@ from hedensted.register.excel import (
     sheet_name,
     status_workbook,
 )
-from hedensted.register.service import latest_entries, save_entries, version_count
+from hedensted.monthly.service import latest_entries, save_entries, version_count
 
 FLERE = "Flere i job"
 
@@ -139,7 +139,7 @@ def test_round_trip_upload_preview_confirm(register, indicators, names) -> None:
 def test_a_preview_confirmed_after_someone_else_saved_is_a_conflict(
     register, indicators, names
 ) -> None:
-    from hedensted.register.service import SaveConflict
+    from hedensted.monthly.service import SaveConflict
 
     data = _edit(
         _download(register, indicators, names),

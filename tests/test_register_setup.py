@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from register_support import shipped_indicators
 
-from hedensted.register.db import (
+from hedensted.monthly.db import (
     INSTANCE_DIR,
     create_register_engine,
     normalize_url,
     open_register,
     resolve_database,
 )
-from hedensted.register.demo import DEMO_COMMENT, illustrative_value, seed_demo
-from hedensted.register.service import history, latest_entries, version_count
-from hedensted.register.validation import parse_value
+from hedensted.monthly.demo import DEMO_COMMENT, illustrative_value, seed_demo
+from hedensted.monthly.service import history, latest_entries, version_count
+from hedensted.monthly.validation import parse_value
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def test_demo_values_are_never_written_to_the_real_register(tmp_path, indicators
 def test_illustrative_values_differ_from_the_path_for_some_indicators(indicators) -> None:
     month = date(2024, 6, 1)
     with_targets = [i for i in indicators if i.has_targets and i.baseline_value is not None]
-    from hedensted.register.tracking import traffic_light
+    from hedensted.monthly.tracking import traffic_light
 
     statuses = {traffic_light(i, (month, illustrative_value(i, month))).text for i in with_targets}
     assert {"på sporet", "bagud", "langt bagud"} <= statuses

@@ -21,10 +21,10 @@ from register_support import (
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from hedensted.register import service
-from hedensted.register.auth import VIEWER, NotAnEditorError
-from hedensted.register.db import migrate
-from hedensted.register.service import (
+from hedensted.monthly import service
+from hedensted.monthly.auth import VIEWER, NotAnEditorError
+from hedensted.monthly.db import migrate
+from hedensted.monthly.service import (
     SaveConflict,
     history,
     latest_entries,

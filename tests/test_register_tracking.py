@@ -7,11 +7,15 @@ from datetime import date
 import pytest
 from register_support import shipped_indicators
 
-from hedensted.catalog import PACKAGED_DATA_DIR, load_catalog
-from hedensted.investments import maaltal_chart_frame, maaltal_summary, project_cards
-from hedensted.progress import Direction, Status
-from hedensted.register.layout import layout_columns, status_frame, status_text_table
-from hedensted.register.tracking import (
+from hedensted.core.catalog import PACKAGED_DATA_DIR, load_catalog
+from hedensted.investment_projects.progress import Direction, Status
+from hedensted.investment_projects.projects import (
+    maaltal_chart_frame,
+    maaltal_summary,
+    project_cards,
+)
+from hedensted.monthly.layout import layout_columns, status_frame, status_text_table
+from hedensted.monthly.tracking import (
     format_indicator_difference,
     format_indicator_value,
     indicator_tile,

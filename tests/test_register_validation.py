@@ -15,8 +15,8 @@ from register_support import (
     shipped_indicators,
 )
 
-from hedensted.register.service import latest_entries, save_entries, version_count
-from hedensted.register.validation import EntryDraft, EntryError, parse_danish_number, parse_value
+from hedensted.monthly.service import latest_entries, save_entries, version_count
+from hedensted.monthly.validation import EntryDraft, EntryError, parse_danish_number, parse_value
 
 
 @pytest.fixture(scope="module")

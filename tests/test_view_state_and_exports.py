@@ -7,9 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from hedensted.exports import to_xlsx
-from hedensted.tables import export_table
-from hedensted.view_state import (
+from hedensted.core.view_state import (
     PARAM_AREAS,
     PARAM_REFERENCE,
     ComparisonOptions,
@@ -19,6 +17,8 @@ from hedensted.view_state import (
     default_choice,
     make_choice,
 )
+from hedensted.exports.table_workbook import to_xlsx
+from hedensted.present.tables import export_table
 
 OPTIONS = ComparisonOptions(
     areas=("Hele landet", "RAR Østjylland", "Hedensted", "Skanderborg", "Ringkøbing-Skjern"),

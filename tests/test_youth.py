@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hedensted.catalog import Catalog
-from hedensted.charts import grouped_bars
-from hedensted.charts_youth import area_value_bars, count_bars
-from hedensted.view_state import ComparisonChoice, SortOrder
+from hedensted.core.catalog import Catalog
+from hedensted.core.view_state import ComparisonChoice, SortOrder
+from hedensted.present.charts import grouped_bars
 from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
+from hedensted.youth.charts import area_value_bars, count_bars
 from hedensted.youth.comparison import (
     chart_rows,
     comparison_areas,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from hedensted.catalog import Catalog, DatasetError
-from ui.presentation import presentation_toggle
-from ui.url_state import keep_in_url, url_value
+from hedensted.core.catalog import Catalog, DatasetError
+from hedensted.core.constants import DEFAULT_REFERENCE
+from ui.deck.presentation import presentation_toggle
+from ui.state.url import keep_in_url, url_value
 
 REFERENCE_KEY = "reference_area"
-DEFAULT_REFERENCE = "RAR Østjylland"
 REFERENCE_PARAM = "sammenlign"
 REFERENCE_DATASET = "fuldtidspersoner_pct_arbejdsstyrke"
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from hedensted.code_of_care.formatting import format_count, month_text
-from hedensted.formatting import format_long_date, format_number
-from hedensted.periods import parse_period
+from hedensted.core.periods import parse_period
+from hedensted.present.formatting import format_long_date, format_number
 
 # Qualifiers of approximate figures (data/README.md) and how they bound the value.
 BELOW = frozenset({"næsten"})  # the true value is a little below the number

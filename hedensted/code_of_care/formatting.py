@@ -10,8 +10,8 @@ import math
 
 from babel.dates import format_date
 
-from hedensted.formatting import LOCALE, format_number, format_percent
-from hedensted.periods import parse_period, period_label
+from hedensted.core.periods import parse_period, period_label
+from hedensted.present.formatting import LOCALE, format_number, format_percent
 
 
 def format_count(value: float, qualifier: str = "") -> str:

@@ -19,8 +19,8 @@ from hedensted.code_of_care.assessment import (
 from hedensted.code_of_care.formatting import month_text
 from hedensted.code_of_care.paid_hours import CASH_BENEFIT, HEDENSTED
 from hedensted.code_of_care.timeline import NETWORK
-from hedensted.formatting import format_percent
-from hedensted.periods import parse_period
+from hedensted.core.periods import parse_period
+from hedensted.present.formatting import format_percent
 
 
 def is_code_of_care_goal(goal: str, target_unit: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hedensted.catalog import Catalog, Dataset
 from hedensted.code_of_care.formatting import format_times, month_text
 from hedensted.code_of_care.paid_hours import (
     CASH_BENEFIT,
@@ -16,8 +15,9 @@ from hedensted.code_of_care.paid_hours import (
     paid_hours_share,
 )
 from hedensted.code_of_care.timeline import PARTNERS, latest_network_count, network_timeline
-from hedensted.formatting import format_percent
-from hedensted.kpis import Kpi, kpi_against_reference, kpi_without_reference
+from hedensted.core.catalog import Catalog, Dataset
+from hedensted.present.formatting import format_percent
+from hedensted.present.kpi import Kpi, kpi_against_reference, kpi_without_reference
 
 
 def _count_kpi(

@@ -12,14 +12,13 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.catalog import Dataset
 from hedensted.code_of_care.formatting import month_text
-from hedensted.formatting import format_long_date, format_number, format_percent
-from hedensted.periods import period_label
+from hedensted.core.catalog import Dataset
+from hedensted.core.constants import COUNTRY, HEDENSTED
+from hedensted.core.constants import RAR_OESTJYLLAND as RAR
+from hedensted.core.periods import period_label
+from hedensted.present.formatting import format_long_date, format_number, format_percent
 
-HEDENSTED = "Hedensted"
-COUNTRY = "Hele landet"
-RAR = "RAR Østjylland"
 CASH_BENEFIT = "Kontanthjælp"
 RESOURCE_COURSE = "Ressourceforløb"
 PAID_HOURS_DATASET = "loennede_timer_andel"

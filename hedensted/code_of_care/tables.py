@@ -8,7 +8,7 @@ import pandas as pd
 
 from hedensted.code_of_care.assessment import GoalAssessment
 from hedensted.code_of_care.formatting import document_with_date, format_target
-from hedensted.tables import display_table
+from hedensted.present.tables import display_table
 
 TIMELINE_HEADINGS = {
     "series": "Serie",

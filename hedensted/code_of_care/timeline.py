@@ -8,10 +8,10 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.catalog import Dataset
 from hedensted.code_of_care.formatting import document_with_date, format_count
-from hedensted.formatting import format_long_date
-from hedensted.periods import parse_period, period_label
+from hedensted.core.catalog import Dataset
+from hedensted.core.periods import parse_period, period_label
+from hedensted.present.formatting import format_long_date
 
 # Series of the growth chart.
 NETWORK = "Virksomheder i netværket"

@@ -2,7 +2,7 @@
 
 The shipped ``data/`` folder is version 1 and is never written to. Every import
 is a version in the database (the register's database, see
-:mod:`hedensted.register.db`) and the catalog the app shows is the shipped data
+:mod:`hedensted.monthly.db`) and the catalog the app shows is the shipped data
 with the active imported versions laid over it.
 
 - ``specs`` — which datasets can be imported, their value rules and titles;

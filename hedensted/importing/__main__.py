@@ -23,7 +23,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from hedensted.catalog import DatasetError
+from hedensted.core.catalog import DatasetError
 from hedensted.importing.specs import importable_ids
 
 SECRETS_FILE = Path(__file__).resolve().parent.parent.parent / ".streamlit" / "secrets.toml"
@@ -38,7 +38,7 @@ def _secrets(path: Path) -> dict:
 
 def editor(username: str, secrets: dict):
     """The editor called ``username`` in the secrets, or ``ValueError`` (Danish)."""
-    from hedensted.register.auth import User, local_accounts
+    from hedensted.monthly.auth import User, local_accounts
 
     section = secrets.get("register", {})
     wanted = username.strip().lower()
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _register():
-    from hedensted.register.db import open_register, resolve_database
+    from hedensted.monthly.db import open_register, resolve_database
 
     settings = resolve_database()
     return open_register(settings.url, demo=settings.demo)
@@ -114,7 +114,7 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "template":
-            from hedensted.catalog import load_catalog
+            from hedensted.core.catalog import load_catalog
             from hedensted.importing.template import template_csv, template_xlsx
 
             dataset = load_catalog().get(args.dataset)

@@ -1,7 +1,7 @@
 """One cell of an uploaded file: numbers, units, missing marks and formula-looking text.
 
 Every function raises ``ValueError`` with a Danish message about the cell; the
-reader adds the file, row and column (:class:`hedensted.catalog.DatasetError`).
+reader adds the file, row and column (:class:`hedensted.core.catalog.DatasetError`).
 
 - A value the source suppressed is missing, never 0: ``.`` (the catalog's mark),
   ``..`` and ``-`` (Jobindsats.dk's marks).

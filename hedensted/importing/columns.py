@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hedensted.catalog import Dataset
+from hedensted.core.catalog import Dataset
 from hedensted.importing.reading import RawTable
 
 ALIASES = {

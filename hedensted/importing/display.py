@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hedensted.catalog import Dataset
-from hedensted.formatting import format_value
+from hedensted.core.catalog import Dataset
+from hedensted.core.periods import period_label
 from hedensted.importing.store import SHIPPED_VERSION
 from hedensted.importing.validation import ImportPlan
 from hedensted.importing.versions import StoredVersion
-from hedensted.periods import period_label
-from hedensted.register.service import format_timestamp
+from hedensted.monthly.service import format_timestamp
+from hedensted.present.formatting import format_value
 
 STATUS_WORDS = {"ny periode": "Ny periode", "ændret": "Ændret", "uændret": "Uændret"}
 

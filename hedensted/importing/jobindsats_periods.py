@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from hedensted.periods import parse_period
+from hedensted.core.periods import parse_period
 
 _MONTH = re.compile(r"^(\d{4})M(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})[QK]([1-4])$")

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hedensted.register.models import Base
+from hedensted.monthly.models import Base
 
 VERSIONS_TABLE = "data_import_versions"
 ROLLBACKS_TABLE = "data_import_rollbacks"

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from hedensted.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.metadata import DatasetMetadata
+from hedensted.core.periods import period_label
 from hedensted.importing.validation import period_order
 from hedensted.importing.versions import StoredVersion
-from hedensted.metadata import DatasetMetadata
-from hedensted.periods import period_label
 
 
 @dataclass(frozen=True)

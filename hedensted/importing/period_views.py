@@ -19,14 +19,14 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from hedensted.catalog import Catalog, Dataset
-from hedensted.formatting import format_long_date
+from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.metadata import DatasetMetadata
+from hedensted.core.periods import parse_period, period_label
 from hedensted.importing.overlay import OverlaidDataset, labels_joined
 from hedensted.importing.specs import SPECS
 from hedensted.importing.validation import period_order
 from hedensted.importing.versions import StoredVersion
-from hedensted.metadata import DatasetMetadata
-from hedensted.periods import parse_period, period_label
+from hedensted.present.formatting import format_long_date
 
 LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
 

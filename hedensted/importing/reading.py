@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from hedensted.catalog import DatasetError
+from hedensted.core.catalog import DatasetError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hedensted.catalog import Catalog, load_catalog
+from hedensted.core.catalog import Catalog, load_catalog
 from hedensted.importing.overlay import apply_imports
 from hedensted.importing.specs import spec_for
 from hedensted.importing.store import (
@@ -27,8 +27,8 @@ from hedensted.importing.store import (
     save_version,
 )
 from hedensted.importing.validation import ImportPlan, plan_import
-from hedensted.register.auth import User
-from hedensted.register.db import Register
+from hedensted.monthly.auth import User
+from hedensted.monthly.db import Register
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def preview(
 ) -> Preview:
     """Check ``data`` against the dataset in ``full`` (the effective catalog).
 
-    Raises :class:`~hedensted.catalog.DatasetError` (file, row, column) or
+    Raises :class:`~hedensted.core.catalog.DatasetError` (file, row, column) or
     ``ValueError`` (Danish) for a dataset that cannot be imported.
     """
     spec_for(dataset_id)

@@ -18,10 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from hedensted.importing.models import ImportRollback, ImportVersion
 from hedensted.importing.validation import ImportPlan
 from hedensted.importing.versions import StoredVersion
-from hedensted.register.auth import User, require_editor
+from hedensted.monthly.auth import User, require_editor
 
 if TYPE_CHECKING:  # the engine module imports Alembic; not needed to read versions
-    from hedensted.register.db import Register
+    from hedensted.monthly.db import Register
 
 SHIPPED_VERSION = 1
 

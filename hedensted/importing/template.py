@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hedensted.catalog import Dataset
+from hedensted.core.catalog import Dataset
 from hedensted.importing.specs import KIND_WORDS, value_kind
 from hedensted.importing.validation import period_order
 

@@ -1,7 +1,7 @@
 """Rows of an uploaded table checked against the dataset, before anything is written.
 
 :func:`plan_import` refuses the whole file at its first problem with a
-:class:`~hedensted.catalog.DatasetError` naming the file, the row (as numbered in
+:class:`~hedensted.core.catalog.DatasetError` naming the file, the row (as numbered in
 the file) and the column (as written in the file). Checked:
 
 - every dimension value is one the dataset already has (areas, groups …), no
@@ -26,13 +26,13 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from hedensted.catalog import Dataset
+from hedensted.core.catalog import Dataset
+from hedensted.core.periods import parse_period, period_label
 from hedensted.importing.cells import check_text, machine_text, parse_value
 from hedensted.importing.columns import ColumnMap, map_columns
 from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.reading import RawTable, read_upload
 from hedensted.importing.specs import spec_for, value_kind
-from hedensted.periods import parse_period, period_label
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hedensted.formatting import format_compact, format_number
-from hedensted.quality import TotalDifference
+from hedensted.core.quality import TotalDifference
+from hedensted.present.formatting import format_compact, format_number
 
 
 def trade_list(trades: pd.DataFrame) -> pd.DataFrame:

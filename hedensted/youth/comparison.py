@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from hedensted.compare import select_areas
-from hedensted.formatting import format_number, format_percent, format_points
-from hedensted.outcomes import JOB_AND_EDUCATION, share_ended_to
-from hedensted.view_state import ComparisonChoice, SortOrder
+from hedensted.benchmark.outcomes import JOB_AND_EDUCATION, share_ended_to
+from hedensted.core.compare import select_areas
+from hedensted.core.constants import HEDENSTED
+from hedensted.core.view_state import ComparisonChoice, SortOrder
+from hedensted.present.formatting import format_number, format_percent, format_points
 
-HEDENSTED = "Hedensted"
 EDUCATION_BENEFIT = "Uddannelseshjælp"
 DURATION_GROUPS: tuple[str, ...] = ("Uddannelseshjælp, aktivitetsparat", "Alle uddannelsesparate")
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from hedensted.discussion import discussion_points as shared_points
-from hedensted.discussion import split_quotes
+from hedensted.core.discussion import discussion_points as shared_points
+from hedensted.core.discussion import split_quotes
 
 __all__ = ["DISCUSSION_THEMES", "discussion_points", "split_quotes", "youth_focus_areas"]
 
@@ -17,7 +17,7 @@ DISCUSSION_THEMES: tuple[str, ...] = ("Livslang læring", "Unge")
 def discussion_points(
     points: pd.DataFrame, themes: Sequence[str] = DISCUSSION_THEMES
 ) -> pd.DataFrame:
-    """The discussion's points on the youth themes (see ``hedensted.discussion``)."""
+    """The discussion's points on the youth themes (see ``hedensted.core.discussion``)."""
     return shared_points(points, themes)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hedensted.formatting import MISSING_TEXT, format_number
-from hedensted.periods import period_label
+from hedensted.core.periods import period_label
+from hedensted.present.formatting import MISSING_TEXT, format_number
 
 FRIKORT_PROJECT_ID = "socialt_frikort"
 FRIKORT_LINE_MARK = "Social Frikort"  # how the target-number lines spell the project

@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.formatting import MISSING_TEXT, format_compact, format_number, format_points
-from hedensted.periods import parse_period, period_label
+from hedensted.core.periods import parse_period, period_label
+from hedensted.present.formatting import MISSING_TEXT, format_compact, format_number, format_points
 
 APPRENTICE_PROJECT = "Uddannelsesambassadører"
 NO_TARGET_TEXT = "intet måltal"

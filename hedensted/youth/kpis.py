@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hedensted.catalog import Catalog, Dataset
-from hedensted.formatting import format_compact, format_percent, format_points
-from hedensted.kpis import Kpi, comparison_word, kpi_against_reference, kpi_without_reference
-from hedensted.outcomes import JOB_AND_EDUCATION, share_ended_to
-from hedensted.quality import TotalDifference
+from hedensted.benchmark.outcomes import JOB_AND_EDUCATION, share_ended_to
+from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.quality import TotalDifference
+from hedensted.present.formatting import format_compact, format_percent, format_points
+from hedensted.present.kpi import Kpi, comparison_word, kpi_against_reference, kpi_without_reference
 from hedensted.youth.comparison import (
     EDUCATION_BENEFIT,
     HEDENSTED,

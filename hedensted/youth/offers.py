@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hedensted.formatting import format_number
+from hedensted.present.formatting import format_number
 
 NO_AGE_TEXT = "alder ikke angivet"
 MIN_AGE, MAX_AGE = 0, 120

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hedensted.catalog import Dataset
-from hedensted.formatting import format_compact
-from hedensted.quality import TotalDifference, total_differences
+from hedensted.core.catalog import Dataset
+from hedensted.core.quality import TotalDifference, total_differences
+from hedensted.present.formatting import format_compact
 
 
 def total_and_parts(dataset: Dataset) -> TotalDifference:

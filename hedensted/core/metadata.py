@@ -1,0 +1,134 @@
+"""The provenance every dataset in ``data/`` must carry, validated with pydantic."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+from hedensted.core.periods import parse_period
+from hedensted.present.formatting import format_long_date
+
+# Columns every dataset has; they cannot be declared as dimensions or attributes.
+RESERVED_COLUMNS = frozenset({"period", "value"})
+
+AttributeType = Literal["text", "number", "integer", "url"]
+
+KNOWN_PRODUCERS = (
+    "Jobindsats.dk",
+    "Danmarks Statistik",
+    "Beskæftigelsesministeriet",
+    "Jobcenter Hedensted",
+    "Hedensted Kommune",
+    "RAR Østjylland",
+    "Styrelsen for Arbejdsmarked og Rekruttering",
+)
+
+
+class TotalCheck(BaseModel):
+    """A published total and the parts it should equal.
+
+    Within each combination of the ``by`` columns, the row whose ``dimension`` is
+    ``total_label`` is compared with the sum of the rows named in ``parts`` (or, if
+    ``parts`` is empty, every other row). ``where`` limits the check to rows whose
+    columns have one of the listed values (e.g. only the measures that add up).
+    Differences are reported, never fixed.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    dimension: str
+    total_label: str
+    by: list[str] = Field(default_factory=list)
+    parts: list[str] = Field(default_factory=list)
+    where: dict[str, list[str]] = Field(default_factory=dict)
+    explanation: str = ""
+
+
+class DatasetMetadata(BaseModel):
+    """Required provenance and structure of one dataset (one CSV file)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str = Field(min_length=3)
+    producer: str = Field(min_length=2)
+    source_document: str = Field(min_length=3)
+    source_date: date
+    # When the document gives no exact date, say so in words (e.g. "sommeren 2019").
+    source_date_label: str = ""
+    seed_file: str = Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")
+    source_table: str = Field(min_length=2)
+    source_url: HttpUrl | None = None
+    periods: list[str] = Field(min_length=1)
+    period_label: str = Field(min_length=2)
+    unit: str = Field(min_length=1)
+    short_unit: str = Field(min_length=1)
+    kind: Literal["observations", "records"] = "observations"
+    dimensions: list[str] = Field(default_factory=list)
+    attributes: dict[str, AttributeType] = Field(default_factory=dict)
+    column_labels: dict[str, str] = Field(default_factory=dict)
+    # None: show values as published (no trailing zeros); used for mixed-unit tables.
+    decimals: int | None = Field(default=None, ge=0, le=3)
+    notes: str = ""
+    totals: list[TotalCheck] = Field(default_factory=list)
+
+    @field_validator("periods")
+    @classmethod
+    def _periods_parse(cls, periods: list[str]) -> list[str]:
+        for code in periods:
+            parse_period(code)
+        if len(set(periods)) != len(periods):
+            raise ValueError("Samme periode står flere gange.")
+        return periods
+
+    @model_validator(mode="after")
+    def _structure_is_consistent(self) -> DatasetMetadata:
+        if self.kind == "observations" and not self.dimensions:
+            raise ValueError("Et datasæt med observationer skal have mindst én dimension.")
+        if self.kind == "records" and self.dimensions:
+            raise ValueError("Et datasæt med poster (records) har ingen dimensioner.")
+        if self.kind == "records" and not self.attributes:
+            raise ValueError("Et datasæt med poster (records) skal have attributter.")
+        declared = [*self.dimensions, *self.attributes]
+        clash = RESERVED_COLUMNS.intersection(declared)
+        if clash:
+            raise ValueError(f"Kolonnenavnene {sorted(clash)} er reserverede.")
+        if len(set(declared)) != len(declared):
+            raise ValueError("En kolonne er erklæret to gange.")
+        for check in self.totals:
+            if check.dimension not in self.dimensions:
+                raise ValueError(
+                    f"Totalkontrollen bruger dimensionen '{check.dimension}', som ikke er erklæret."
+                )
+            missing_by = [col for col in check.by if col not in [*self.dimensions, "period"]]
+            if missing_by:
+                raise ValueError(f"Totalkontrollen grupperer efter ukendte kolonner {missing_by}.")
+            unknown_where = [col for col in check.where if col not in self.dimensions]
+            if unknown_where:
+                raise ValueError(f"Totalkontrollen filtrerer på ukendte kolonner {unknown_where}.")
+        return self
+
+    @property
+    def csv_columns(self) -> list[str]:
+        """The exact header the CSV file must have, in order."""
+        if self.kind == "observations":
+            return [*self.dimensions, "period", "value", *self.attributes]
+        return ["period", *self.attributes]
+
+    def source_line(self) -> str:
+        """One-line Danish provenance, as shown under charts and tables."""
+        dated = self.source_date_label or format_long_date(self.source_date)
+        # Don't repeat a date the document's title already carries; keep any remark
+        # after it ("sommeren 2019; præcis dato står ikke i dokumentet").
+        date_words, _, remark = (part.strip() for part in dated.partition(";"))
+        if date_words in self.source_document:
+            document = f"{self.source_document} ({remark})" if remark else self.source_document
+        else:
+            document = f"{self.source_document} ({dated})"
+        return (
+            f"Kilde: {self.producer}, {self.period_label}. "
+            f"{document}, "
+            f"tabel/afsnit: »{self.source_table}«."
+        )

@@ -1,0 +1,1 @@
+"""Committee exports: PowerPoint, Excel workbooks and chart images."""

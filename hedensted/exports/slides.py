@@ -1,0 +1,595 @@
+"""PowerPoint (16:9) for the committee's agenda: one slide per chart, in Danish.
+
+Slides: a title slide (theme, date, "Udvalget for Beskæftigelse"); one slide per
+chart of every section, titled "<section> – <chart>", with the chart as a sharp
+PNG, the section's key figures and its source lines at the bottom; a section
+without charts gets one slide with its key figures and the start of its first
+table; the discussion questions last. Shapes are laid out for 16:9 here (the
+python-pptx template is 4:3). Type is large enough for a meeting room: titles
+28 pt, body 16–24 pt, source lines 12 pt.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from hedensted.exports.images import THEME_FONT_PX, chart_png
+from hedensted.exports.model import (
+    ExportChart,
+    ExportSection,
+    ExportTable,
+    bold_runs,
+    plain_text,
+    require_sections,
+)
+from hedensted.present.formatting import MISSING_TEXT, format_long_date, format_number
+
+NEGATIVE_NUMBER = re.compile(r"(?<![\w-])-(?=\d)")
+COMMITTEE = "Udvalget for Beskæftigelse"
+QUESTIONS_TITLE = "Spørgsmål til drøftelse"
+SLIDE_WIDTH_IN = 13.333
+SLIDE_HEIGHT_IN = 7.5
+MARGIN_IN = 0.5
+TITLE_TOP_IN = 0.3
+TITLE_HEIGHT_IN = 1.05
+BODY_TOP_IN = 1.5
+BOTTOM_MARGIN_IN = 0.25
+GAP_IN = 0.2
+SIDE_COLUMN_IN = 3.8  # key figures beside a tall chart
+TITLE_PT = 28
+TITLE_SLIDE_PT = 44
+SUBTITLE_PT = 24
+KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
+QUESTION_PT = (24, 22, 20, 18, 16)
+TABLE_PT = 16
+SOURCE_PT = 12
+PX_PER_IN = 96  # charts are drawn at the picture's size on the slide: 1 px = 0,75 pt
+CHART_FONT_PX = 20  # chart labels on a slide: 15 pt
+CHART_SCALE = 2  # two image pixels per drawn pixel: sharp on a projector
+DEFAULT_PLOT_PX = 300
+AXIS_ROOM_PX = 60
+MIN_CHART_IN = 2.5
+SQUEEZE_ALLOWED = 0.9  # key figures below a chart if it keeps 90 % of the height it wants
+MIN_COLUMN_IN = 0.9
+TABLE_CAPTION_IN = 0.5
+TABLE_NOTE_IN = 0.45
+TABLE_ROWS_WANTED = 3  # a chart-less slide keeps room for the header and this many rows
+TEXT_COLOR = "1F2933"
+SOURCE_COLOR = "5F6B76"
+PANEL_COLOR = "EEF2F6"
+ACCENT_COLOR = "0B4F8A"
+
+
+@dataclass(frozen=True)
+class _Box:
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+def presentation_pptx(
+    theme: str,
+    shown_on: date,
+    sections: Sequence[ExportSection],
+    questions: Sequence[str] = (),
+) -> bytes:
+    """A 16:9 .pptx: title slide, one slide per chart (or per chart-less section), questions.
+
+    ``shown_on`` is the date on the title slide (e.g. the meeting's). Raises
+    ``ValueError`` (Danish) for an empty theme, a date that is not a date, no
+    sections, or an empty question.
+    """
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    if not isinstance(theme, str) or not theme.strip():
+        raise ValueError("Præsentationen skal have et tema (en titel).")
+    if not isinstance(shown_on, date):
+        raise ValueError("Datoen på forsiden skal være en dato.")
+    found = require_sections(sections)
+    if isinstance(questions, str):
+        raise ValueError("Spørgsmålene skal være en liste af tekster.")
+    asked = tuple(questions)
+    if any(not isinstance(q, str) or not q.strip() for q in asked):
+        raise ValueError("Et spørgsmål til drøftelse må ikke være tomt.")
+
+    deck = Presentation()
+    _make_widescreen(deck, Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN))
+    deck.core_properties.title = theme.strip()
+    deck.core_properties.subject = COMMITTEE
+    deck.core_properties.language = "da-DK"
+    _title_slide(deck, theme.strip(), shown_on)
+    for section in found:
+        if section.charts:
+            # Sentences tied to their chart (a tab's own sentence) go on its slide;
+            # otherwise every chart slide repeats the section's key figures.
+            per_chart = any(chart.key_figures for chart in section.charts)
+            for chart in section.charts:
+                # An untitled chart is named after its section ("… (2)"): no repeat.
+                same = chart.title.startswith(section.title)
+                slide = _content_slide(
+                    deck, chart.title if same else f"{section.title} – {chart.title}"
+                )
+                body = _body_box(slide, chart.source_lines or section.source_lines)
+                figures = chart.key_figures if per_chart else section.key_figures
+                _chart_with_key_figures(slide, body, chart, figures)
+        else:
+            slide = _content_slide(deck, section.title)
+            body = _body_box(slide, section.source_lines)
+            _key_figures_and_table(slide, body, section)
+    if asked:
+        slide = _content_slide(deck, QUESTIONS_TITLE)
+        body = _body_box(slide, ())
+        _text_block(slide, body, asked, QUESTION_PT, panel=False, marker="• ")
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Deck and slides ------------------------------------------------------------------
+
+
+def _make_widescreen(deck, width: int, height: int) -> None:
+    """16:9 slides, and the master's and layouts' placeholders stretched to match.
+
+    The default template is 4:3 (10 in wide); stretching its placeholders keeps a
+    slide added later in PowerPoint in proportion too.
+    """
+    ratio = width / deck.slide_width
+    deck.slide_width = width
+    deck.slide_height = height
+    owners = [deck.slide_master, *deck.slide_layouts]
+    for owner in owners:
+        for shape in owner.placeholders:
+            if shape.left is not None and shape.width is not None:
+                shape.left = int(shape.left * ratio)
+                shape.width = int(shape.width * ratio)
+
+
+def _place(shape, box: _Box) -> None:
+    from pptx.util import Inches
+
+    shape.left = Inches(box.left)
+    shape.top = Inches(box.top)
+    shape.width = Inches(box.width)
+    shape.height = Inches(box.height)
+
+
+def _style_runs(frame, size: float, color: str, bold: bool = False) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+    from pptx.util import Pt
+
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = RGBColor.from_string(color)
+            run.font.language_id = MSO_LANGUAGE_ID.DANISH
+
+
+def _title_slide(deck, theme: str, shown_on: date) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches
+
+    slide = deck.slides.add_slide(deck.slide_layouts[0])
+    title, subtitle = slide.placeholders[0], slide.placeholders[1]
+    width = SLIDE_WIDTH_IN - 2 * MARGIN_IN
+    _place(title, _Box(MARGIN_IN, 1.6, width, 2.3))
+    _place(subtitle, _Box(MARGIN_IN, 4.2, width, 1.4))
+    title.text_frame.text = theme
+    title.text_frame.word_wrap = True
+    _style_runs(title.text_frame, TITLE_SLIDE_PT, ACCENT_COLOR, bold=True)
+    subtitle.text_frame.text = f"{COMMITTEE}\n{format_long_date(shown_on)}"
+    _style_runs(subtitle.text_frame, SUBTITLE_PT, TEXT_COLOR)
+    for frame in (title.text_frame, subtitle.text_frame):
+        for paragraph in frame.paragraphs:
+            paragraph.alignment = PP_ALIGN.LEFT
+    title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    bar = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Inches(MARGIN_IN + 0.1), Inches(4.0), Inches(1.8), Inches(0.07)
+    )
+    bar.name = "Streg"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor.from_string(ACCENT_COLOR)
+    bar.line.fill.background()
+
+
+def _content_slide(deck, title: str):
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
+    shape = slide.shapes.title
+    _place(shape, _Box(MARGIN_IN, TITLE_TOP_IN, SLIDE_WIDTH_IN - 2 * MARGIN_IN, TITLE_HEIGHT_IN))
+    frame = shape.text_frame
+    frame.text = title
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    _style_runs(frame, TITLE_PT, ACCENT_COLOR, bold=True)
+    return slide
+
+
+def _lines_needed(
+    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = 0.52
+) -> int:
+    """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide;
+    ``char_width`` is an average character's width in ems."""
+    per_line = max(int(width_in * 72 / (size_pt * char_width)), 1)
+    return sum(_wrapped_lines(plain_text(text), per_line) for text in texts)
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines after greedy word wrap; a word longer than a line is broken over several."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line
+        used = (len(word) - 1) % per_line + 1
+    return lines
+
+
+def _line_height_in(size_pt: float) -> float:
+    return size_pt * 1.25 / 72
+
+
+def _body_box(slide, source_lines: Sequence[str]) -> _Box:
+    """Write the source lines at the bottom of the slide; the box left for the body."""
+    width = SLIDE_WIDTH_IN - 2 * MARGIN_IN
+    bottom = SLIDE_HEIGHT_IN - BOTTOM_MARGIN_IN
+    if source_lines:
+        height = _lines_needed(source_lines, SOURCE_PT, width - 0.2) * _line_height_in(SOURCE_PT)
+        height += 0.15
+        box = _Box(MARGIN_IN, bottom - height, width, height)
+        shape = _textbox(slide, box, source_lines, SOURCE_PT, SOURCE_COLOR)
+        shape.name = "Kilde"
+        bottom = box.top - GAP_IN
+    return _Box(MARGIN_IN, BODY_TOP_IN, width, bottom - BODY_TOP_IN)
+
+
+def _textbox(
+    slide,
+    box: _Box,
+    paragraphs: Sequence[str],
+    size: float,
+    color: str,
+    marker: str = "",
+    spacing_pt: float = 0,
+):
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_textbox(
+        Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height)
+    )
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    frame.margin_top = frame.margin_bottom = Inches(0.03)
+    for index, text in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.space_after = Pt(spacing_pt)
+        runs = bold_runs(_minus(text))
+        for part, _ in [(marker, False), *runs] if marker else runs:
+            paragraph.add_run().text = part
+    _style_runs(frame, size, color)
+    for index, text in enumerate(paragraphs):
+        runs = frame.paragraphs[index].runs[1 if marker else 0 :]
+        for run, (_, bold) in zip(runs, bold_runs(_minus(text)), strict=True):
+            run.font.bold = bold
+    return shape
+
+
+def _minus(text: str) -> str:
+    """A hyphen before a number becomes a minus sign, which never breaks from its number."""
+    return NEGATIVE_NUMBER.sub("\u2212", text)
+
+
+def _fitting_size(
+    texts: Sequence[str], sizes: Sequence[float], width_in: float, height_in: float
+) -> float:
+    """The largest of ``sizes`` at which ``texts`` fit the box (the smallest otherwise)."""
+    for size in sizes:
+        lines = _lines_needed(texts, size, width_in - 0.4)
+        spacing = len(texts) * size * 0.5 / 72
+        if lines * _line_height_in(size) + spacing + 0.3 <= height_in:
+            return size
+    return sizes[-1]
+
+
+def _text_block(
+    slide,
+    box: _Box,
+    texts: Sequence[str],
+    sizes: Sequence[float],
+    panel: bool,
+    marker: str = "",
+):
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    size = _fitting_size(texts, sizes, box.width, box.height)
+    shape = _textbox(slide, box, texts, size, TEXT_COLOR, marker, spacing_pt=size * 0.5)
+    frame = shape.text_frame
+    if panel:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(PANEL_COLOR)
+        frame.margin_left = frame.margin_right = Inches(0.18)
+        frame.margin_top = frame.margin_bottom = Inches(0.15)
+    shape.name = "Nøgletal" if panel else "Tekst"
+    return shape
+
+
+def _text_height(texts: Sequence[str], size: float, width_in: float) -> float:
+    lines = _lines_needed(texts, size, width_in - 0.4)
+    return lines * _line_height_in(size) + len(texts) * size * 0.5 / 72 + 0.35
+
+
+# --- Chart slides -----------------------------------------------------------------------
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels from a PNG's IHDR chunk."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def _fit(width: float, height: float, box: _Box) -> _Box:
+    """The largest box with the aspect ``width:height`` inside ``box``, centred at the top."""
+    scale = min(box.width / width, box.height / height)
+    fitted_width, fitted_height = width * scale, height * scale
+    return _Box(box.left + (box.width - fitted_width) / 2, box.top, fitted_width, fitted_height)
+
+
+def _natural_height_in(spec: dict) -> float:
+    """About how tall the chart wants to be on a slide, in inches.
+
+    The spec's own height (plot, or plot plus room for axes and legend) plus
+    room for the axis, which grows as the slide's text is larger than the page's.
+    """
+    heights = [spec.get("height")] + [
+        layer.get("height") for layer in spec.get("layer", []) if isinstance(layer, dict)
+    ]
+    numbers = [h for h in heights if isinstance(h, (int, float)) and not isinstance(h, bool)]
+    plot = max(numbers) if numbers else DEFAULT_PLOT_PX
+    return (plot + AXIS_ROOM_PX * CHART_FONT_PX / THEME_FONT_PX) / PX_PER_IN
+
+
+def _chart_layout(spec: dict, body: _Box, key_figures: Sequence[str]) -> tuple[_Box, _Box | None]:
+    """Boxes for the chart and the key figures: below a wide chart or beside a tall one."""
+    if not key_figures:
+        return body, None
+    natural = (body.width, _natural_height_in(spec))
+    below_height = min(_text_height(key_figures, KEY_FIGURE_PT[1], body.width), body.height / 2)
+    above = _Box(body.left, body.top, body.width, body.height - below_height - GAP_IN)
+    below = _Box(body.left, above.top + above.height + GAP_IN, body.width, below_height)
+    chart_width = body.width - SIDE_COLUMN_IN - GAP_IN
+    beside = _Box(body.left, body.top, chart_width, body.height)
+    side = _Box(body.left + chart_width + GAP_IN, body.top, SIDE_COLUMN_IN, body.height)
+    # Below a wide chart, unless that squeezes it much more than beside the key figures.
+    if above.height >= min(natural[1], beside.height) * SQUEEZE_ALLOWED:
+        return above, below
+    return beside, side
+
+
+def _chart_with_key_figures(
+    slide, body: _Box, chart: ExportChart, key_figures: Sequence[str]
+) -> None:
+    """The chart filling its box (drawn at the box's size, so its text stays large),
+    no taller than it needs; the key figures below or beside it."""
+    from pptx.util import Inches
+
+    chart_box, text_box = _chart_layout(chart.spec, body, key_figures)
+    natural_in = max(_natural_height_in(chart.spec), MIN_CHART_IN)
+    height_in = min(chart_box.height, natural_in)
+    # A chart taller than its box is drawn at its own height and scaled down as a
+    # picture: squeezing the drawing instead makes many bars' labels overlap.
+    shrink = natural_in / height_in
+    png = chart_png(
+        chart.spec,
+        scale=CHART_SCALE,
+        width=round(chart_box.width * shrink * PX_PER_IN),
+        height=round(natural_in * PX_PER_IN),
+        font_size=CHART_FONT_PX,
+    )
+    placed = _fit(*_png_size(png), _Box(chart_box.left, chart_box.top, chart_box.width, height_in))
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png),
+        Inches(placed.left),
+        Inches(placed.top),
+        Inches(placed.width),
+        Inches(placed.height),
+    )
+    picture.name = "Figur"
+    picture._element.nvPicPr.cNvPr.set("descr", f"Figur: {chart.title}")
+    if text_box is None:
+        return
+    if text_box.width == body.width:  # below: right under the chart
+        top = placed.top + placed.height + GAP_IN
+        text_box = _Box(text_box.left, top, text_box.width, body.top + body.height - top)
+    _text_block(slide, text_box, key_figures, KEY_FIGURE_PT, panel=True)
+
+
+# --- Slides without charts ----------------------------------------------------------------
+
+
+def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
+    """Key figures on top, then the first table; the table's header and first rows get
+    their room first, the key figures the rest."""
+    top = body.top
+    plan = _TablePlan.of(section.tables[0], body.width) if section.tables else None
+    if section.key_figures:
+        most = body.height
+        if plan is not None:
+            needed = _text_height(section.key_figures, KEY_FIGURE_PT[-1], body.width)
+            most = max(
+                body.height - GAP_IN - plan.height(TABLE_ROWS_WANTED),
+                min(needed, body.height / 2),
+            )
+        size = _fitting_size(section.key_figures, KEY_FIGURE_PT, body.width, most)
+        height = min(_text_height(section.key_figures, size, body.width), most)
+        _text_block(
+            slide,
+            _Box(body.left, top, body.width, height),
+            section.key_figures,
+            KEY_FIGURE_PT,
+            panel=True,
+        )
+        top += height + GAP_IN
+    if plan is not None:
+        _table_summary(slide, _Box(body.left, top, body.width, body.top + body.height - top), plan)
+    elif not section.key_figures:
+        _textbox(
+            slide, body, ["Afsnittet har ingen figur eller tabel."], KEY_FIGURE_PT[0], TEXT_COLOR
+        )
+
+
+def _cell_text(value: object, decimals: int | None) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return MISSING_TEXT
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    return format_number(float(value), decimals)
+
+
+def _text_width_in(chars: int) -> float:
+    return chars * TABLE_PT * 0.56 / 72 + 0.2  # with the cell's margins
+
+
+def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
+    """Column widths in inches: every value on one line where possible, the rest of
+    the width shared by the headings' longest words."""
+    values = [max((len(v) for v in column[1:]), default=1) for column in texts]
+    words = [max((len(w) for w in column[0].split()), default=1) for column in texts]
+    base = [max(_text_width_in(n), MIN_COLUMN_IN) for n in values]
+    if sum(base) >= total_in:
+        return [total_in * b / sum(base) for b in base]
+    wanted = [max(_text_width_in(w) - b, 0) for w, b in zip(words, base, strict=True)]
+    spare = total_in - sum(base)
+    if sum(wanted) <= spare:
+        extra = [w + (spare - sum(wanted)) / len(base) for w in wanted]
+    else:
+        extra = [spare * w / sum(wanted) for w in wanted]
+    return [b + e for b, e in zip(base, extra, strict=True)]
+
+
+def _row_height_in(texts: Sequence[str], widths: Sequence[float], bold: bool = False) -> float:
+    lines = max(
+        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), 0.6 if bold else 0.55)
+        for text, width in zip(texts, widths, strict=True)
+    )
+    return lines * TABLE_PT * 1.25 / 72 + 0.14
+
+
+@dataclass(frozen=True)
+class _TablePlan:
+    """A table as text cells with its column widths and row heights on a slide."""
+
+    table: ExportTable
+    headings: list[str]
+    cells: list[list[str]]
+    widths: list[float]
+    heights: list[float]  # header first
+
+    @classmethod
+    def of(cls, table: ExportTable, width_in: float) -> _TablePlan:
+        frame = table.frame
+        headings = [str(h) for h in frame.columns]
+        cells = [
+            [_cell_text(v, table.decimals.get(h)) for h, v in zip(frame.columns, row, strict=True)]
+            for row in frame.itertuples(index=False)
+        ]
+        columns = [[h, *(row[i] for row in cells)] for i, h in enumerate(headings)]
+        widths = _column_widths(columns, width_in)
+        heights = [_row_height_in(headings, widths, bold=True)]
+        heights += [_row_height_in(row, widths) for row in cells]
+        return cls(table, headings, cells, widths, heights)
+
+    def height(self, rows: int) -> float:
+        """Caption, header, the first ``rows`` rows and the note on rows left out."""
+        return TABLE_CAPTION_IN + sum(self.heights[: rows + 1]) + TABLE_NOTE_IN
+
+
+MAX_SLIDE_COLUMNS = 6
+
+
+def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
+    """The table's title and as many of its rows as fit; a note says how many are left out."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    frame, headings, cells, widths = plan.table.frame, plan.headings, plan.cells, plan.widths
+    rows = len(cells)
+    while rows > 0 and plan.height(rows) > box.height:
+        rows -= 1
+    # Too many columns make every column a sliver of broken words: the file has it.
+    if (rows == 0 and cells) or len(headings) > MAX_SLIDE_COLUMNS:
+        note = f"Tabellen »{plan.table.title}« er for stor til denne side – se Excel-filen."
+        _textbox(slide, box, [note], TABLE_PT, TEXT_COLOR)
+        return
+    caption = _textbox(
+        slide,
+        _Box(box.left, box.top, box.width, TABLE_CAPTION_IN - 0.05),
+        [plan.table.title],
+        TABLE_PT,
+        TEXT_COLOR,
+    )
+    _style_runs(caption.text_frame, TABLE_PT, TEXT_COLOR, bold=True)
+    shown = cells[:rows]
+    heights = plan.heights[: rows + 1]
+    graphic = slide.shapes.add_table(
+        len(heights),
+        len(headings),
+        Inches(box.left),
+        Inches(box.top + TABLE_CAPTION_IN),
+        Inches(box.width),
+        Inches(sum(heights)),
+    )
+    graphic.name = "Tabel"
+    grid = graphic.table
+    for index, width in enumerate(widths):
+        grid.columns[index].width = Inches(width)
+    numeric = [
+        any(not isinstance(v, str) and not pd.isna(v) for v in frame[h]) for h in frame.columns
+    ]
+    for row_index, (texts, height) in enumerate(zip([headings, *shown], heights, strict=True)):
+        grid.rows[row_index].height = Inches(height)
+        for col, text in enumerate(texts):
+            cell = grid.cell(row_index, col)
+            cell.text = _minus(text)
+            cell.margin_top = cell.margin_bottom = Pt(3)
+            cell.margin_left = cell.margin_right = Pt(5)
+            if row_index and numeric[col]:
+                cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+            header = row_index == 0
+            _style_runs(cell.text_frame, TABLE_PT, "FFFFFF" if header else TEXT_COLOR, header)
+    left_out = len(cells) - len(shown)
+    if left_out:
+        rows_word = "række" if left_out == 1 else "rækker"
+        note = f"… og {left_out} {rows_word} mere – se Excel-filen."
+        top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
+        _textbox(
+            slide,
+            _Box(box.left, top, box.width, TABLE_NOTE_IN - 0.05),
+            [note],
+            TABLE_PT,
+            SOURCE_COLOR,
+        )

@@ -1,0 +1,187 @@
+"""Excel workbook of a page's sections: one sheet per section, numbers kept as numbers.
+
+Each table on a sheet starts with its title, its source lines and its period,
+then a bold header row and the values. Numbers get a display format by their
+decimals (``#,##0.0``), which a Danish Excel shows as ``22,7`` and ``2.993.871``.
+Missing values are empty cells, never 0. A text that looks like a formula
+(``=``, ``+``, ``-``, ``@`` …) is stored as text, so opening the file never runs it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import numbers
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from hedensted.exports.model import ExportSection, ExportTable, plain_text, require_sections
+
+MAX_SHEET_NAME = 31
+FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_INFERRED_DECIMALS = 3
+MIN_WIDTH, MAX_WIDTH = 8, 60
+HEADING_WIDTH = 24  # longer headings wrap
+TITLE_SIZE = 13
+
+
+def sheet_names(titles: Sequence[str]) -> list[str]:
+    """Valid, unique Excel sheet names for ``titles``, in order.
+
+    Characters Excel forbids (``[]:*?/\\``) are removed, names are cut to 31
+    characters, and a repeated name gets `` (2)``, `` (3)`` … (case-insensitive,
+    as Excel compares them).
+    """
+    names: list[str] = []
+    taken: set[str] = set()
+    for position, title in enumerate(titles, start=1):
+        base = FORBIDDEN_IN_SHEET_NAME.sub("", title)
+        base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
+        if not base or base.lower() in RESERVED_SHEET_NAMES:
+            base = f"Ark {position}" if not base else f"{base} {position}"
+        name = base[:MAX_SHEET_NAME].rstrip()
+        counter = 2
+        while name.lower() in taken:
+            suffix = f" ({counter})"
+            name = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+            counter += 1
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def number_format_for(decimals: int) -> str:
+    """Excel display format with thousands separators: 0 → ``#,##0``, 1 → ``#,##0.0``."""
+    return "#,##0" if decimals == 0 else "#,##0." + "0" * decimals
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _inferred_decimals(values: pd.Series) -> int:
+    """The fewest decimals (at most 3) that show every value in the column as it is."""
+    numbers_only = [float(v) for v in values if _is_number(v) and not _is_missing(v)]
+    for places in range(MAX_INFERRED_DECIMALS + 1):
+        if all(abs(round(v, places) - v) < 1e-9 for v in numbers_only):
+            return places
+    return MAX_INFERRED_DECIMALS
+
+
+def _write_text(cell, text: str) -> None:
+    """Store ``text`` as text; a formula-looking text gets Excel's quote prefix."""
+    cell.value = text
+    cell.data_type = "s"  # openpyxl would otherwise take "=…" as a formula
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def _write_value(cell, value: object, number_format: str | None) -> None:
+    if _is_missing(value):
+        return
+    if _is_number(value):
+        cell.value = int(value) if isinstance(value, numbers.Integral) else float(value)
+        if number_format:
+            cell.number_format = number_format
+        return
+    if isinstance(value, pd.Timestamp):
+        cell.value = value.to_pydatetime()
+        return
+    _write_text(cell, str(value))
+
+
+def _display_width(value: object, number_format: str | None) -> int:
+    if _is_missing(value):
+        return 0
+    if _is_number(value):
+        decimals = number_format.count("0") - 1 if number_format and "." in number_format else 0
+        digits = len(f"{abs(float(value)):,.{decimals}f}")
+        return digits + (1 if float(value) < 0 else 0)
+    return len(str(value))
+
+
+def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, int]) -> int:
+    """Write one table from ``start_row``; returns the first row after it."""
+    from openpyxl.styles import Alignment, Font
+
+    row = start_row
+    _write_text(sheet.cell(row=row, column=1), table.title)
+    sheet.cell(row=row, column=1).font = Font(bold=True, size=TITLE_SIZE)
+    row += 1
+    for line in table.source_lines:
+        _write_text(sheet.cell(row=row, column=1), line)
+        sheet.cell(row=row, column=1).font = Font(italic=True)
+        row += 1
+    _write_text(sheet.cell(row=row, column=1), f"Periode: {table.period_label}")
+    sheet.cell(row=row, column=1).font = Font(italic=True)
+    row += 1
+    frame = table.frame
+    formats: list[str | None] = []
+    for column in frame.columns:
+        series = frame[column]
+        if any(_is_number(v) and not _is_missing(v) for v in series):
+            places = table.decimals.get(column, _inferred_decimals(series))
+            formats.append(number_format_for(places))
+        else:
+            formats.append(None)
+    for position, heading in enumerate(frame.columns, start=1):
+        cell = sheet.cell(row=row, column=position)
+        _write_text(cell, str(heading))
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        widths[position] = max(widths.get(position, 0), min(len(str(heading)), HEADING_WIDTH))
+    row += 1
+    for values in frame.itertuples(index=False):
+        for position, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
+            _write_value(sheet.cell(row=row, column=position), value, number_format)
+            widths[position] = max(widths[position], _display_width(value, number_format))
+        row += 1
+    return row
+
+
+def sections_xlsx(sections: Sequence[ExportSection]) -> bytes:
+    """An .xlsx with one sheet per section and its tables stacked on it.
+
+    A section without tables gets a sheet with its key figures and source lines
+    (so the sheets match the sections). Raises ``ValueError`` for no sections.
+    """
+    # openpyxl is imported on use: it costs every cold start 0,2 s otherwise.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    found = require_sections(sections)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for section, name in zip(found, sheet_names([s.title for s in found]), strict=True):
+        sheet = workbook.create_sheet(name)
+        widths: dict[int, int] = {}
+        row = 1
+        if not section.tables:
+            _write_text(sheet.cell(row=row, column=1), section.title)
+            sheet.cell(row=row, column=1).font = Font(bold=True, size=TITLE_SIZE)
+            row += 2
+            for text in (*section.key_figures, "", *section.source_lines):
+                if text:
+                    _write_text(sheet.cell(row=row, column=1), plain_text(text))
+                row += 1
+            if not section.key_figures and not section.source_lines:
+                _write_text(sheet.cell(row=row, column=1), "Afsnittet har ingen tabel.")
+        for table in section.tables:
+            row = _write_table(sheet, table, row, widths) + 1
+        for position, width in widths.items():
+            letter = get_column_letter(position)
+            sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

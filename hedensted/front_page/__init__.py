@@ -1,0 +1,1 @@
+"""The front page (Forside): the headline figures."""

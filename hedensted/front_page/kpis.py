@@ -1,0 +1,140 @@
+"""The headline figures (KPI tiles) of the Forside and the Benchmark page."""
+
+from __future__ import annotations
+
+import math
+
+from hedensted.benchmark.expenses import expense_gap_worth
+from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table
+from hedensted.benchmark.unemployment import rank_in_rar
+from hedensted.core.catalog import Catalog
+from hedensted.core.constants import HEDENSTED, TOTAL_GROUP
+from hedensted.present.formatting import (
+    format_kroner,
+    format_million_kroner,
+    format_number,
+    format_percent,
+    format_points,
+)
+from hedensted.present.kpi import (
+    Kpi,
+    _has,
+    _value,
+    comparison_word,
+    kpi_against_reference,
+    kpi_without_reference,
+)
+
+
+def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Full-time persons on public benefits as % of the labour force (all groups)."""
+    dataset = catalog.get("fuldtidspersoner_pct_arbejdsstyrke")
+    frame = dataset.frame
+    value = _value(frame, area=HEDENSTED, group=TOTAL_GROUP)
+    reference = _value(frame, area=reference_area, group=TOTAL_GROUP)
+    delta = round(value - reference, 6)
+    word = comparison_word(delta, "lavere end", "højere end")
+    sentence = (
+        f"Hedensted har {format_percent(value)} af arbejdsstyrken på offentlig forsørgelse "
+        f"(fuldtidspersoner) – {format_points(abs(delta), signed=False)} {word} "
+        f"{reference_area} ({format_percent(reference)})."
+    )
+    if delta == 0:
+        sentence = f"Hedensted og {reference_area} har begge {format_percent(value)}."
+    return kpi_against_reference(
+        label="Offentligt forsørgede",
+        value=value,
+        value_text=format_percent(value),
+        reference_area=reference_area,
+        reference_value=reference,
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=sentence,
+    )
+
+
+def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Public expenses per person in the labour force, and what the gap is worth."""
+    expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
+    labour = catalog.get("arbejdsstyrke_antal")
+    worth = expense_gap_worth(expenses.frame, labour.frame, HEDENSTED, reference_area)
+    total = worth[worth["group"] == TOTAL_GROUP].iloc[0]
+    delta = float(total["difference"])
+    word = comparison_word(delta, "mindre", "mere")
+    sentence = (
+        f"Hedensted bruger {format_kroner(abs(delta))} {word} pr. person i arbejdsstyrken "
+        f"end {reference_area}. Med {format_number(total['labour_force'])} personer i "
+        f"arbejdsstyrken svarer det til {format_million_kroner(abs(total['total_kr']))} "
+        f"{word} i alt."
+    )
+    return Kpi(
+        label="Udgifter pr. person",
+        value=float(total["value"]),
+        value_text=format_kroner(total["value"]),
+        reference_area=reference_area,
+        reference_value=float(total["reference_value"]),
+        delta=delta,
+        delta_text=f"{format_kroner(delta, signed=True)} vs. {reference_area}",
+        lower_is_better=True,
+        period_label=expenses.metadata.period_label,
+        dataset_ids=(expenses.id, labour.id),
+        sentence=sentence,
+        notes=(
+            f"Arbejdsstyrken er opgjort {labour.metadata.period_label}, "
+            f"udgifterne {expenses.metadata.period_label} – som i kildedokumentet.",
+        ),
+    )
+
+
+def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
+    """Gross unemployment rate and Hedensted's rank among the RAR Østjylland municipalities."""
+    dataset = catalog.get("ledighedsprocent")
+    frame = dataset.frame
+    value = _value(frame, area=HEDENSTED)
+    rank, ranked = rank_in_rar(frame, HEDENSTED)
+    rank_sentence = (
+        f"Hedensted har den {rank}. laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
+        if rank > 1
+        else f"Hedensted har den laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
+    )
+    has_reference = _has(frame, "area", reference_area)
+    return kpi_against_reference(
+        label="Bruttoledighed",
+        value=value,
+        value_text=format_percent(value),
+        reference_area=reference_area,
+        reference_value=_value(frame, area=reference_area) if has_reference else None,
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=rank_sentence,
+        notes=()
+        if has_reference
+        else (f"Kildematerialet har ikke ledighedsprocenten for {reference_area}.",),
+    )
+
+
+def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
+    """The ministry's benchmark rank for all benefits (1 = best of 98)."""
+    dataset = catalog.get("beskaeftigelsesministeriets_benchmark")
+    table = benchmark_table(dataset.frame)
+    row = table[table["benefit_area"] == "Alle ydelser"].iloc[0]
+    rank = int(row["rank"])
+    fewer = -float(row["actual_minus_expected"])
+    sentence = (
+        f"Nr. {rank} af {MUNICIPALITIES_RANKED} kommuner: "
+        f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
+        f"forventet {format_number(row['expected'])} ud fra rammevilkårene"
+        + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
+    )
+    return kpi_without_reference(
+        label="Ministeriets benchmark",
+        value=float(rank),
+        value_text=f"Nr. {rank} af {MUNICIPALITIES_RANKED}",
+        lower_is_better=True,
+        period_label=dataset.metadata.period_label,
+        dataset_ids=(dataset.id,),
+        sentence=sentence,
+        notes=("98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet.",),
+    )

@@ -1,0 +1,92 @@
+"""The Mål page's filter choice to and from the URL (pure, so the rules are tested).
+
+Unknown values in a copied link are dropped; a year range outside the
+register's deadlines is clipped; defaults are left out of the URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hedensted.goals.register import STATUS_ORDER, GoalFilter, GoalStatus
+
+PARAM_THEMES = "tema"
+PARAM_DOCUMENTS = "dokument"
+PARAM_STATUSES = "status"
+PARAM_YEARS = "frist"
+PARAM_UNDATED = "uden_frist"
+GOAL_PARAMS = (PARAM_THEMES, PARAM_DOCUMENTS, PARAM_STATUSES, PARAM_YEARS, PARAM_UNDATED)
+LIST_SEPARATOR = ";"
+NO = "nej"
+# URL words for the statuses (no spaces).
+STATUS_KEYS = {status: status.value.replace(" ", "-") for status in STATUS_ORDER}
+
+
+@dataclass(frozen=True)
+class GoalFilterOptions:
+    """What can be chosen: the register's themes, document keys and deadline years."""
+
+    themes: tuple[str, ...]
+    documents: tuple[str, ...]
+    first_year: int
+    last_year: int
+
+    def __post_init__(self) -> None:
+        if self.first_year > self.last_year:
+            raise ValueError(
+                f"Fristens første år ({self.first_year}) ligger efter det sidste "
+                f"({self.last_year})."
+            )
+
+
+def _listed(text: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = [part.strip() for part in (text or "").split(LIST_SEPARATOR)]
+    return tuple(value for value in allowed if value in chosen)
+
+
+def _years(text: str | None, options: GoalFilterOptions) -> tuple[int, int]:
+    full = (options.first_year, options.last_year)
+    first, _, last = (text or "").partition("-")
+    try:
+        start, end = int(first), int(last)
+    except ValueError:
+        return full
+    if start > end:
+        return full
+    return max(start, options.first_year), min(end, options.last_year)
+
+
+def filter_from_params(params: Mapping[str, str], options: GoalFilterOptions) -> GoalFilter:
+    """The filter a link describes; anything unknown falls back to "all"."""
+    status_by_key = {key: status.value for status, key in STATUS_KEYS.items()}
+    statuses = [
+        status_by_key[key]
+        for key in (params.get(PARAM_STATUSES) or "").split(LIST_SEPARATOR)
+        if key in status_by_key
+    ]
+    return GoalFilter(
+        themes=_listed(params.get(PARAM_THEMES), options.themes),
+        documents=_listed(params.get(PARAM_DOCUMENTS), options.documents),
+        statuses=tuple(s.value for s in STATUS_ORDER if s.value in statuses),
+        years=_years(params.get(PARAM_YEARS), options),
+        undated=params.get(PARAM_UNDATED) != NO,
+    )
+
+
+def filter_to_params(choice: GoalFilter, options: GoalFilterOptions) -> dict[str, str]:
+    """The URL query for a filter; parameters at their default are left out."""
+    params: dict[str, str] = {}
+    if choice.themes:
+        params[PARAM_THEMES] = LIST_SEPARATOR.join(choice.themes)
+    if choice.documents:
+        params[PARAM_DOCUMENTS] = LIST_SEPARATOR.join(choice.documents)
+    if choice.statuses:
+        params[PARAM_STATUSES] = LIST_SEPARATOR.join(
+            STATUS_KEYS[GoalStatus(status)] for status in choice.statuses
+        )
+    if choice.years is not None and choice.years != (options.first_year, options.last_year):
+        params[PARAM_YEARS] = f"{choice.years[0]}-{choice.years[1]}"
+    if not choice.undated:
+        params[PARAM_UNDATED] = NO
+    return params

@@ -1,0 +1,1 @@
+"""The investment projects 2024–2025: projects, target numbers, progress and charts."""

@@ -1,0 +1,2 @@
+"""Presentation without Streamlit: Danish formatting (Babel), the Altair theme and
+shared chart builders, display tables, KPI tiles and file names."""

@@ -1,0 +1,122 @@
+"""A KPI tile: a value, its comparison and its source, computed before it is shown.
+
+Every sentence and number a tile shows is computed in ``hedensted``, so the pages
+only display what they get. The headline figures are built in
+:mod:`hedensted.front_page.kpis`, the themes' own in their packages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from hedensted.present.formatting import (
+    format_points,
+)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure, ready to show."""
+
+    label: str
+    value: float
+    value_text: str
+    reference_area: str | None
+    reference_value: float | None
+    delta: float | None
+    delta_text: str | None
+    lower_is_better: bool
+    period_label: str
+    dataset_ids: tuple[str, ...]
+    sentence: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_short_delta(self) -> Kpi:
+        """The tile without "vs. <reference>" in its delta, for narrow tiles on pages
+        that name the reference once above the tiles."""
+        if self.delta_text is None or self.reference_area is None:
+            return self
+        return replace(self, delta_text=self.delta_text.removesuffix(f" vs. {self.reference_area}"))
+
+
+def kpi_without_reference(
+    *,
+    label: str,
+    value: float,
+    value_text: str,
+    period_label: str,
+    dataset_ids: tuple[str, ...],
+    sentence: str,
+    lower_is_better: bool = False,
+    notes: tuple[str, ...] = (),
+) -> Kpi:
+    """A tile with no area to compare against (no reference value, no delta)."""
+    return Kpi(
+        label=label,
+        value=value,
+        value_text=value_text,
+        reference_area=None,
+        reference_value=None,
+        delta=None,
+        delta_text=None,
+        lower_is_better=lower_is_better,
+        period_label=period_label,
+        dataset_ids=dataset_ids,
+        sentence=sentence,
+        notes=notes,
+    )
+
+
+def kpi_against_reference(
+    *,
+    label: str,
+    value: float,
+    value_text: str,
+    reference_area: str,
+    reference_value: float | None,
+    lower_is_better: bool,
+    period_label: str,
+    dataset_ids: tuple[str, ...],
+    sentence: str,
+    notes: tuple[str, ...] = (),
+) -> Kpi:
+    """A tile of a share compared with ``reference_area``: the delta in percentage points.
+
+    ``reference_value=None`` (the source has no figure for the reference) gives
+    a tile without a delta; say why in ``notes``.
+    """
+    delta = None if reference_value is None else round(value - reference_value, 6)
+    return Kpi(
+        label=label,
+        value=value,
+        value_text=value_text,
+        reference_area=reference_area,
+        reference_value=reference_value,
+        delta=delta,
+        delta_text=None if delta is None else f"{format_points(delta)} vs. {reference_area}",
+        lower_is_better=lower_is_better,
+        period_label=period_label,
+        dataset_ids=dataset_ids,
+        sentence=sentence,
+        notes=notes,
+    )
+
+
+def _value(frame: pd.DataFrame, **filters: str) -> float:
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in filters.items():
+        mask &= frame[column] == wanted
+    rows = frame.loc[mask, "value"]
+    if rows.empty:
+        raise ValueError(f"Ingen værdi for {filters}.")
+    return float(rows.iloc[0])
+
+
+def _has(frame: pd.DataFrame, column: str, wanted: str) -> bool:
+    return wanted in set(frame[column])
+
+
+def comparison_word(delta: float, lower: str, higher: str) -> str:
+    return lower if delta < 0 else higher if delta > 0 else "det samme som"

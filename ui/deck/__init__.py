@@ -1,0 +1,1 @@
+"""A page as a deck of sections: page view, presentation view, recording for exports."""

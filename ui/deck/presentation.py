@@ -1,0 +1,116 @@
+"""Presentation view (``?visning=praesentation``): for a shared screen in a meeting room.
+
+Sidebar and controls are hidden, type and chart labels are larger, and each
+section of a page is one slide (see ``ui.deck.section_deck``).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import streamlit as st
+
+from hedensted.core.view_state import PARAM_SLIDE, PARAM_VIEW, PRESENTATION_VIEW
+
+TOGGLE_KEY = "praesentationsvisning"
+
+# Readable from the back of a meeting room: 1920 px wide gives 23 px type,
+# a 1280×720 projector 18 px. Streamlit sizes its text in rem, so the root size
+# scales everything.
+_STYLE = """
+<style>
+html { font-size: clamp(18px, 1.2vw, 24px); }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] {
+  max-width: 100% !important; padding: 1rem 2.5rem 2rem 2.5rem !important;
+}
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+/* The page title is context here; the slide's heading is what the room reads. */
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.5rem 0; }
+</style>
+"""
+
+_CHART_CONFIG = {
+    "axis": {"labelFontSize": 20, "titleFontSize": 20, "labelLimit": 420},
+    "legend": {"labelFontSize": 20, "titleFontSize": 20, "symbolSize": 200},
+    "header": {"labelFontSize": 20, "titleFontSize": 20},
+    "title": {"fontSize": 24},
+    "text": {"fontSize": 19},
+}
+# Taller charts give the larger labels room (bars stay readable from afar).
+_HEIGHT_FACTOR = 1.4
+_MAX_HEIGHT = 560
+# Font sizes a chart sets itself (an axis, a text mark) grow by the same step as
+# the theme's 13 px → 20 px.
+_FONT_FACTOR = 20 / 13
+_FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize"}
+
+
+def _scale_fonts(node: object) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _FONT_KEYS and isinstance(value, int | float):
+                node[key] = round(value * _FONT_FACTOR)
+            else:
+                _scale_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _scale_fonts(item)
+
+
+def is_presentation() -> bool:
+    """True when the page is shown in presentation view (the URL says so)."""
+    return st.query_params.get(PARAM_VIEW) == PRESENTATION_VIEW
+
+
+def enter_presentation() -> None:
+    """Switch to presentation view, starting at the first slide."""
+    st.query_params[PARAM_VIEW] = PRESENTATION_VIEW
+    st.query_params[PARAM_SLIDE] = "1"
+    st.session_state[TOGGLE_KEY] = True
+
+
+def leave_presentation() -> None:
+    """Back to the normal page, keeping every other choice in the URL."""
+    st.query_params.pop(PARAM_VIEW, None)
+    st.query_params.pop(PARAM_SLIDE, None)
+    st.session_state[TOGGLE_KEY] = False
+
+
+def _toggled() -> None:
+    if st.session_state.get(TOGGLE_KEY):
+        enter_presentation()
+    else:
+        leave_presentation()
+
+
+def presentation_toggle() -> None:
+    """The sidebar switch; also applies the presentation style when it is on."""
+    st.session_state[TOGGLE_KEY] = is_presentation()
+    st.toggle(
+        "Præsentationsvisning",
+        key=TOGGLE_KEY,
+        on_change=_toggled,
+        help="Til mødeskærmen: én sektion pr. dias, stor skrift, uden menu og valg. "
+        "Kan også åbnes med ?visning=praesentation i adressen.",
+    )
+    if is_presentation():
+        st.html(_STYLE)
+
+
+def larger_labels(spec: dict) -> dict:
+    """A copy of a Vega-Lite spec with chart text sized for a meeting-room screen."""
+    bigger = copy.deepcopy(spec)
+    config = bigger.setdefault("config", {})
+    for part, settings in _CHART_CONFIG.items():
+        config[part] = {**config.get(part, {}), **settings}
+    for key, value in bigger.items():
+        if key != "config":
+            _scale_fonts(value)
+    height = bigger.get("height")
+    if isinstance(height, int | float):
+        # A tall chart is not made taller than fits a 1080 px screen below the title.
+        bigger["height"] = max(height, min(round(height * _HEIGHT_FACTOR), _MAX_HEIGHT))
+    return bigger

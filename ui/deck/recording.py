@@ -1,0 +1,119 @@
+"""Record what a page section shows, so exports contain exactly what the viewer sees.
+
+While a section is drawn (``recording``), the shared components (chart, KPI tile,
+key sentence, "Vis tal" table, source line) add what they draw to the section's
+record. The PowerPoint and Excel exports are built from these records: same
+filters, same reference area, same figures as on screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from hedensted.exports.model import ExportChart, ExportSection, ExportTable
+
+
+@dataclass
+class SectionRecord:
+    """What one section of a page showed in this run."""
+
+    title: str
+    charts: list[ExportChart] = field(default_factory=list)
+    key_figures: list[str] = field(default_factory=list)
+    source_lines: list[str] = field(default_factory=list)
+    tables: list[ExportTable] = field(default_factory=list)
+    # Key figures drawn since the last chart: they belong to the next chart (a
+    # tab's sentence stands above its chart), or to the last one if none follows.
+    pending: list[str] = field(default_factory=list)
+    # Source lines drawn after each chart (its caption), by chart position.
+    chart_sources: list[list[str]] = field(default_factory=list)
+
+    def frozen(self) -> ExportSection:
+        charts = [
+            replace(chart, source_lines=tuple(dict.fromkeys(sources)))
+            for chart, sources in zip(self.charts, self.chart_sources, strict=True)
+        ]
+        if charts and self.pending:
+            last = charts[-1]
+            charts[-1] = replace(last, key_figures=(*last.key_figures, *self.pending))
+        return ExportSection(
+            title=self.title,
+            charts=tuple(charts),
+            key_figures=tuple(self.key_figures),
+            source_lines=tuple(dict.fromkeys(self.source_lines)),
+            tables=tuple(self.tables),
+        )
+
+
+# Each Streamlit session runs its script in its own thread, and a ContextVar is
+# per thread, so sessions never see each other's records.
+_current: ContextVar[SectionRecord | None] = ContextVar("current_section", default=None)
+
+
+@contextmanager
+def recording(record: SectionRecord) -> Iterator[SectionRecord]:
+    """Send what the components draw inside the block to ``record``."""
+    token = _current.set(record)
+    try:
+        yield record
+    finally:
+        _current.reset(token)
+
+
+def chart_title(title: str) -> str:
+    """The chart's name in exports: its own title, else its section's, numbered
+    from the second untitled chart on, so file names stay apart."""
+    if title:
+        return title
+    record = _current.get()
+    if record is None:
+        return ""
+    untitled = sum(chart.title.startswith(record.title) for chart in record.charts)
+    return record.title if untitled == 0 else f"{record.title} ({untitled + 1})"
+
+
+def record_chart(title: str, spec: dict) -> None:
+    record = _current.get()
+    if record is not None:
+        record.charts.append(
+            ExportChart(title=title or record.title, spec=spec, key_figures=tuple(record.pending))
+        )
+        record.pending.clear()
+        record.chart_sources.append([])
+
+
+def record_key_figure(text: str) -> None:
+    record = _current.get()
+    plain = re.sub(r":material/[a-z_]+:|\*\*", "", text).strip()
+    if record is not None and plain:
+        record.key_figures.append(plain)
+        record.pending.append(plain)
+
+
+def record_sources(lines: list[str]) -> None:
+    record = _current.get()
+    if record is not None:
+        record.source_lines.extend(lines)
+        if record.chart_sources:
+            record.chart_sources[-1].extend(lines)
+
+
+def record_table(
+    title: str, frame: pd.DataFrame, source_lines: list[str], period_label: str
+) -> None:
+    record = _current.get()
+    if record is not None:
+        record.tables.append(
+            ExportTable(
+                title=title or record.title,
+                frame=frame,
+                source_lines=tuple(source_lines),
+                period_label=period_label,
+            )
+        )

@@ -1,0 +1,1 @@
+"""Editor screens: the monthly entry of the investment projects and »Opdater data«."""

@@ -1,0 +1,258 @@
+"""The Streamlit side of »Opdater data«: template, upload → preview → confirm, versions.
+
+Only editors (the same login as the monthly entry, :func:`ui.editors.monthly_entry.login_panel`)
+see the upload and the rollback; everyone sees the versions. Names and file
+names typed by people are shown as text (dataframes or escaped markdown).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.periods import period_label
+from hedensted.importing.api import JobindsatsClient, JobindsatsError, api_settings
+from hedensted.importing.display import changes_table, summary, versions_table
+from hedensted.importing.period_views import choices
+from hedensted.importing.service import Preview, confirm, preview, rollback
+from hedensted.importing.store import ImportConflict, all_versions
+from hedensted.importing.template import instructions, template_csv, template_xlsx
+from hedensted.monthly.auth import NotAnEditorError, User
+from hedensted.monthly.db import Register
+from ui.editors.monthly_entry import plain
+from ui.state.data import refresh_catalog
+from ui.state.import_store import import_register
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def open_store() -> Register | None:
+    """The database with the versions, or ``None`` after a Danish error message."""
+    try:
+        return import_register()
+    except (SQLAlchemyError, OSError, ValueError) as error:
+        st.error(
+            "Databasen med de importerede versioner kan ikke åbnes, så data kan ikke "
+            "opdateres. Tjek DATABASE_URL (se README).\n\n" + plain(str(error).splitlines()[0]),
+            icon=":material/error:",
+        )
+        return None
+
+
+def flash(key: str) -> None:
+    """The message left by the last import or rollback (after its rerun)."""
+    message = st.session_state.pop(f"{key}_flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def current_periods(dataset: Dataset) -> str:
+    """»Perioder nu: dec. 2023 og mar. 2024 (nyeste: mar. 2024)«."""
+    periods = choices(dataset) or [max(dataset.metadata.periods)]
+    newest = period_label(periods[0])
+    return f"Perioder nu: {dataset.metadata.period_label} – siderne viser {newest} som standard."
+
+
+def template_downloads(dataset: Dataset, key: str) -> None:
+    """The dataset's own template as CSV and Excel, with how to fill it in."""
+    st.caption(instructions(dataset))
+    formats = [
+        ("CSV", "csv", "text/csv", template_csv),
+        ("Excel", "xlsx", XLSX, template_xlsx),
+    ]
+    for column, (label, ext, mime, build) in zip(st.columns([1, 1, 2])[:2], formats, strict=True):
+        with column:
+            st.download_button(
+                f"Hent skabelon ({label})",
+                data=lambda build=build: build(dataset),
+                file_name=f"{dataset.id}_skabelon.{ext}",
+                mime=mime,
+                icon=":material/download:",
+                key=f"{key}_template_{ext}",
+                on_click="ignore",
+            )
+
+
+def _checked(
+    register: Register,
+    full: Catalog,
+    dataset: Dataset,
+    name: str,
+    data: bytes,
+    replace: bool,
+    key: str,
+) -> Preview | None:
+    """The preview of a file – kept while the same file is shown, so a confirm saves
+    against exactly the version the preview was made from."""
+    from hedensted.importing.validation import sha256_of
+
+    token = (dataset.id, name, sha256_of(data), replace)
+    kept = st.session_state.get(f"{key}_preview")
+    if kept and kept[0] == token:
+        return kept[1]
+    try:
+        checked = preview(register, full, dataset.id, name, data, replace=replace)
+    except (DatasetError, ValueError) as error:
+        st.session_state.pop(f"{key}_preview", None)
+        st.error(
+            "**Filen er afvist – intet er gemt.** Ret dette og indlæs filen igen:\n\n"
+            + plain(str(error)),
+            icon=":material/error:",
+        )
+        return None
+    st.session_state[f"{key}_preview"] = (token, checked)
+    return checked
+
+
+def _show_preview(checked: Preview, dataset: Dataset, key: str) -> None:
+    plan = checked.plan
+    st.markdown(
+        f"**Forhåndsvisning af »{plain(plan.file_name)}«** ({plan.source_format}, "
+        f"SHA-256 `{plan.sha256[:16]}…`)"
+    )
+    st.markdown("\n".join(f"- {line}" for line in summary(plan)))
+    only_changed = bool(plan.replaced_periods) and st.toggle(
+        "Vis kun ændrede tal", value=True, key=f"{key}_only_changed"
+    )
+    st.dataframe(
+        changes_table(plan, dataset, only_changed=only_changed),
+        hide_index=True,
+        width="stretch",
+        height=300,
+        key=f"{key}_preview_table",
+    )
+
+
+def upload_and_confirm(
+    register: Register, full: Catalog, dataset: Dataset, user: User, key: str
+) -> None:
+    """Upload (or API file) → preview → »Bekræft og gem« (editors only)."""
+    round_number = st.session_state.setdefault(f"{key}_round", 0)
+    uploaded = st.file_uploader(
+        "Indlæs en udfyldt skabelon eller en Jobindsats-eksport (CSV eller Excel)",
+        type=["csv", "xlsx"],
+        key=f"{key}_upload_{round_number}",
+        help="Højst 5 MB. Intet gemmes, før du har set forhåndsvisningen og bekræftet.",
+    )
+    replace = st.checkbox(
+        "Erstat en eksisterende periode",
+        key=f"{key}_replace",
+        help="Kun hvis tallene for en periode, der allerede findes, skal rettes.",
+    )
+    fetched = st.session_state.get(f"{key}_api_file")
+    if uploaded is not None:
+        name, data = uploaded.name, uploaded.getvalue()
+    elif fetched is not None:
+        name, data = fetched
+    else:
+        return
+    checked = _checked(register, full, dataset, name, data, replace, key)
+    if checked is None:
+        return
+    _show_preview(checked, dataset, key)
+    if st.button("Bekræft og gem", type="primary", icon=":material/save:", key=f"{key}_confirm"):
+        try:
+            version = confirm(register, checked, user)
+        except (NotAnEditorError, ImportConflict) as error:
+            st.error(str(error), icon=":material/error:")
+            return
+        except SQLAlchemyError as error:
+            st.error(
+                "Intet er gemt: databasen svarede ikke. " + plain(str(error).splitlines()[0]),
+                icon=":material/error:",
+            )
+            return
+        refresh_catalog()
+        st.session_state.pop(f"{key}_preview", None)
+        st.session_state.pop(f"{key}_api_file", None)
+        st.session_state[f"{key}_round"] = round_number + 1
+        periods = ", ".join(period_label(p) for p in version.periods)
+        st.session_state[f"{key}_flash"] = (
+            f"Gemt som version {version.version} af {dataset.metadata.title}: {periods} "
+            f"({version.row_count} rækker). Siderne viser nu den nyeste periode."
+        )
+        st.rerun()
+
+
+def versions_and_rollback(register: Register, dataset: Dataset, user: User, key: str) -> None:
+    """Every version with who, when and checksum; »Rul tilbage« for editors."""
+    versions = all_versions(register, dataset.id)
+    st.dataframe(
+        versions_table(versions, dataset),
+        hide_index=True,
+        width="stretch",
+        key=f"{key}_versions",
+        column_config={"SHA-256": st.column_config.TextColumn(width="small")},
+    )
+    active = [v for v in versions if v.active]
+    if not user.is_editor:
+        return
+    if not active:
+        st.caption("Datasættet er den leverede version 1; der er intet at rulle tilbage.")
+        return
+    newest = active[-1]
+    before = active[-2].version if len(active) > 1 else 1
+    if st.button(
+        f"Rul tilbage til version {before}",
+        icon=":material/undo:",
+        key=f"{key}_rollback",
+        help=f"Tager version {newest.version} ({plain(newest.file_name)}) ud af brug. "
+        "Intet slettes; versionen står fortsat i listen.",
+    ):
+        try:
+            undone = rollback(register, dataset.id, user)
+        except (NotAnEditorError, ImportConflict, ValueError) as error:
+            st.error(str(error), icon=":material/error:")
+            return
+        refresh_catalog()
+        st.session_state.pop(f"{key}_preview", None)
+        st.session_state[f"{key}_flash"] = (
+            f"Version {undone.version} er rullet tilbage; version {before} gælder igen."
+        )
+        st.rerun()
+
+
+def api_fetch(dataset: Dataset, key: str) -> None:
+    """Fetch a table from Jobindsats' API v3 into the preview (only with a token)."""
+    try:
+        settings = api_settings(_secrets())
+    except JobindsatsError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    if settings is None:
+        st.caption(
+            "Hentning direkte fra Jobindsats' API er slået fra. Den slås til med en API-nøgle "
+            "fra STAR i JOBINDSATS_TOKEN eller [jobindsats] token i secrets (se README)."
+        )
+        return
+    with st.form(f"{key}_api_form", border=True):
+        st.markdown("**Hent fra Jobindsats' API (v3)**")
+        table = st.text_input("Tabel-id", key=f"{key}_api_table", placeholder="fx y30r21")
+        periods = st.text_input("Perioder", key=f"{key}_api_periods", placeholder="fx 2024M03")
+        areas = st.text_input(
+            "Områder (adskilt med komma)",
+            key=f"{key}_api_areas",
+            value="Hele landet,RAR Østjylland,Hedensted,Skanderborg,Ringkøbing-Skjern",
+        )
+        submitted = st.form_submit_button("Hent", icon=":material/cloud_download:")
+    if not submitted:
+        return
+    try:
+        data = JobindsatsClient(settings).fetch_csv(
+            table.strip(),
+            [p.strip() for p in periods.split(",") if p.strip()],
+            [a.strip() for a in areas.split(",") if a.strip()],
+        )
+    except JobindsatsError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    st.session_state[f"{key}_api_file"] = (f"jobindsats_{table.strip()}.csv", data)
+    st.rerun()
+
+
+def _secrets() -> dict:
+    try:
+        return dict(st.secrets)
+    except Exception:  # no secrets.toml
+        return {}

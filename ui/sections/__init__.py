@@ -1,0 +1,1 @@
+"""The sections of each theme page (layout only; every text comes from ``hedensted``)."""

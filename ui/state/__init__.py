@@ -1,0 +1,1 @@
+"""Cached data (every ``st.cache_*``) and the URL state of the pages."""

@@ -1,0 +1,1 @@
+"""Shared widgets: KPI tile, chart, table, source line, controls."""

@@ -1,0 +1,265 @@
+"""Shared Streamlit components: source caption, KPI tile, tables, error boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.periods import period_label
+from hedensted.core.quality import total_differences
+from hedensted.exports.table_workbook import to_xlsx
+from hedensted.present.file_names import file_stem
+from hedensted.present.formatting import format_compact
+from hedensted.present.kpi import Kpi
+from hedensted.present.tables import dataset_table, export_table
+from ui.deck.presentation import is_presentation, larger_labels
+from ui.deck.recording import (
+    chart_title,
+    record_chart,
+    record_key_figure,
+    record_sources,
+    record_table,
+)
+
+
+def source_caption(*datasets: Dataset) -> None:
+    """The "Kilde: …" line under a chart or table, one line per dataset."""
+    lines = [dataset.metadata.source_line() for dataset in datasets]
+    for line in lines:
+        st.caption(line)
+    record_sources(lines)
+
+
+def key_sentence(text: str, bold: bool = False) -> None:
+    """A computed sentence that states a section's key figure (also in the exports)."""
+    st.markdown(f"**{text}**" if bold else text)
+    record_key_figure(text)
+
+
+def key_bullets(sentences: list[str]) -> None:
+    """Computed sentences as a list; each is a key figure in the exports."""
+    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    for sentence in sentences:
+        record_key_figure(sentence)
+
+
+def key_note(text: str, icon: str) -> None:
+    """An information box whose message also goes on the section's slide."""
+    st.info(text, icon=icon)
+    record_key_figure(text)
+
+
+def dataset_error(error: DatasetError) -> None:
+    """A Danish message shown where a broken dataset's figures would be."""
+    st.error(
+        "Tallene kan ikke vises, fordi datafilen har en fejl. "
+        f"Ret filen i mappen data/ og genindlæs siden.\n\n{error}",
+        icon=":material/error:",
+    )
+
+
+def with_datasets(catalog: Catalog, dataset_ids: list[str], render: Callable[..., None]) -> None:
+    """Call ``render`` with the datasets, or show why they are unavailable.
+
+    One broken dataset only blanks the section that needs it.
+    """
+    try:
+        datasets = [catalog.get(dataset_id) for dataset_id in dataset_ids]
+    except DatasetError as error:
+        dataset_error(error)
+        return
+    render(*datasets)
+
+
+def kpi_tile(kpi: Kpi, key: str) -> None:
+    """A bordered metric with the comparison as delta, the sentence and the period."""
+    with st.container(border=True, key=key):
+        st.metric(
+            kpi.label,
+            kpi.value_text,
+            delta=kpi.delta_text,
+            delta_color="inverse" if kpi.lower_is_better else "normal",
+            help=f"Periode: {kpi.period_label}",
+        )
+        st.markdown(kpi.sentence)
+        for note in kpi.notes:
+            st.caption(note)
+    delta = f" ({kpi.delta_text})" if kpi.delta_text else ""
+    record_key_figure(f"{kpi.label}: {kpi.value_text}{delta}. {kpi.sentence}")
+
+
+def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> None:
+    """Show a KPI tile, or a Danish error in its place if its data is broken."""
+    try:
+        kpi = build()
+    except DatasetError as error:
+        with st.container(border=True, key=key):
+            dataset_error(error)
+        return
+    kpi_tile(kpi, key)
+    source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids))
+
+
+def chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
+    """Draw an Altair chart with the dashboard theme (not Streamlit's).
+
+    The spec is handed over without Altair's JSON-schema validation, which took
+    about a third of a chart-heavy page's run time; tests/test_chart_specs.py
+    validates every chart builder's output instead. ``title`` names the chart in
+    exports and image files (default: the section's title).
+    """
+    spec = figure.to_dict(validate=False)
+    name = chart_title(title)
+    record_chart(name, spec)
+    if is_presentation():
+        st.vega_lite_chart(larger_labels(spec), theme=None, width="stretch", key=key)
+        return
+    st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
+    image_downloads(spec, name, key)
+
+
+MIME_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def file_download(
+    label: str,
+    build: Callable[[], bytes | str],
+    file_name: str,
+    icon: str,
+    key: str,
+    help: str | None = None,
+    tertiary: bool = False,
+) -> None:
+    """A download button whose file is built only when clicked (not on every rerun)."""
+    st.download_button(
+        label,
+        data=build,
+        file_name=file_name,
+        mime=MIME_TYPES[file_name.rsplit(".", 1)[-1]],
+        icon=icon,
+        key=key,
+        on_click="ignore",
+        type="tertiary" if tertiary else "secondary",
+        help=help,
+    )
+
+
+def image_downloads(spec: dict, title: str, key: str) -> None:
+    """PNG and SVG files of a chart."""
+    from hedensted.exports.images import chart_png, chart_svg
+
+    stem = file_stem(title or key)
+    with st.container(horizontal=True, key=f"{key}_billeder"):
+        for label, build, icon, help_text in (
+            ("PNG", chart_png, ":material/image:", "Figuren som skarpt billede til PowerPoint."),
+            ("SVG", chart_svg, ":material/draw:", "Figuren som vektorgrafik (skalerbar)."),
+        ):
+            file_download(
+                label,
+                lambda build=build: build(spec),
+                f"{stem}.{label.lower()}",
+                icon,
+                key=f"{key}_{label.lower()}",
+                help=help_text,
+                tertiary=True,
+            )
+
+
+def table(frame: pd.DataFrame, key: str) -> None:
+    """Show an already formatted (text) table."""
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+
+
+def shown_table(
+    shown: pd.DataFrame, export: pd.DataFrame, datasets: list[Dataset], key: str, title: str = ""
+) -> None:
+    """A text table shown on the page (not folded away); its numbers go to the exports."""
+    record_table(
+        title,
+        export,
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+    )
+    table(shown, key=key)
+
+
+def numbers_table(
+    shown: pd.DataFrame,
+    export: pd.DataFrame,
+    datasets: list[Dataset],
+    key: str,
+    file_name: str,
+    title: str = "",
+) -> None:
+    """A "Vis tal" expander: the Danish-formatted table and an Excel file of the same rows.
+
+    ``shown`` is the text table on screen; ``export`` the same rows and columns
+    with numbers kept as numbers, so the workbook can be used for calculation.
+    ``title`` names the table in the page's Excel export (default: the section's).
+    """
+    record_table(
+        title,
+        export,
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+    )
+    if is_presentation():
+        return
+    with st.expander("Vis tal", expanded=False):
+        table(shown, key=f"{key}_table")
+        st.download_button(
+            "Hent som Excel (.xlsx)",
+            # Built only when clicked: an openpyxl workbook per table on every rerun
+            # cost the benchmark page about a second.
+            data=lambda: to_xlsx(export, file_name, [d.metadata.source_line() for d in datasets]),
+            file_name=f"{file_name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            icon=":material/download:",
+        )
+
+
+def dataset_details(dataset: Dataset, key: str) -> None:
+    """A dataset's table with download, its quality differences and its source."""
+    numbers_table(
+        dataset_table(dataset),
+        export_table(dataset),
+        [dataset],
+        key=key,
+        file_name=dataset.id,
+    )
+    quality_notes(dataset)
+    source_caption(dataset)
+
+
+def quality_notes(dataset: Dataset) -> None:
+    """Say, in one box, where published totals differ from the sum of their parts."""
+    differing = [item for item in total_differences(dataset) if item.differs]
+    if not differing:
+        return
+    lines = []
+    for item in differing:
+        where = ", ".join(
+            period_label(value) if column == "period" else value
+            for column, value in item.group.items()
+        )
+        lines.append(
+            f"- **{item.total_label}**{f' ({where})' if where else ''}: "
+            f"offentliggjort {format_compact(item.published_total)}, delene summer til "
+            f"{format_compact(item.sum_of_parts)} (forskel {format_compact(item.difference)})"
+        )
+    explanations = sorted({item.explanation for item in differing if item.explanation})
+    st.info(
+        "**Total og sum af dele er forskellige i kilden.** Begge tal vises som "
+        "offentliggjort.\n\n" + "\n".join(lines) + ("\n\n" + " ".join(explanations)),
+        icon=":material/info:",
+    )

@@ -1,0 +1,83 @@
+"""Comparison controls shared by pages, kept in the URL so a copied link reopens the view."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from hedensted.core.view_state import (
+    COMPARISON_PARAMS,
+    HEDENSTED,
+    SORT_LABELS,
+    ComparisonChoice,
+    ComparisonOptions,
+    SortOrder,
+    choice_from_params,
+    choice_to_params,
+    make_choice,
+)
+from ui.deck.presentation import is_presentation
+
+
+def comparison_controls(options: ComparisonOptions, key: str) -> ComparisonChoice:
+    """Areas, reference, groups and sort order; read from and written to the URL.
+
+    ``key`` prefixes the widget keys (``{key}_areas``, ``{key}_reference``,
+    ``{key}_groups``, ``{key}_sort``) so tests can find them.
+    """
+    initialised = f"{key}_initialised"
+    # Widget values are dropped by Streamlit when the widgets were not drawn (in
+    # presentation view); the URL holds the same choice, so read it again then.
+    if not st.session_state.get(initialised) or f"{key}_areas" not in st.session_state:
+        start = choice_from_params(st.query_params.to_dict(), options)
+        st.session_state[f"{key}_areas"] = [a for a in start.areas if a != HEDENSTED]
+        st.session_state[f"{key}_reference"] = start.reference
+        st.session_state[f"{key}_groups"] = list(start.groups)
+        st.session_state[f"{key}_sort"] = start.sort.value
+        st.session_state[initialised] = True
+
+    if is_presentation():
+        # Controls are hidden on the meeting-room screen; the link's choice applies.
+        return make_choice(
+            st.session_state[f"{key}_areas"],
+            st.session_state[f"{key}_reference"],
+            st.session_state[f"{key}_groups"],
+            st.session_state[f"{key}_sort"],
+            options,
+        )
+
+    with st.container(border=True, key=f"{key}_controls"):
+        first, second, third, fourth = st.columns([3, 2, 3, 2])
+        with first:
+            areas = st.multiselect(
+                "Områder (Hedensted vises altid)",
+                [a for a in options.areas if a != HEDENSTED],
+                key=f"{key}_areas",
+            )
+        with second:
+            reference = st.selectbox(
+                "Sammenlign med",
+                [a for a in options.areas if a != HEDENSTED],
+                key=f"{key}_reference",
+            )
+        with third:
+            groups = (
+                st.multiselect("Grupper", list(options.groups), key=f"{key}_groups")
+                if options.groups
+                else []
+            )
+        with fourth:
+            sort = st.selectbox(
+                "Sortering",
+                [order.value for order in SortOrder],
+                format_func=lambda value: SORT_LABELS[SortOrder(value)],
+                key=f"{key}_sort",
+            )
+    choice = make_choice(areas, reference, groups, sort, options)
+    # Only this control's parameters change; others in the link (view, slide) stay.
+    params = choice_to_params(choice, options)
+    for name in COMPARISON_PARAMS:
+        if name in params:
+            st.query_params[name] = params[name]
+        else:
+            st.query_params.pop(name, None)
+    return choice
