@@ -41,6 +41,12 @@ PAGES: tuple[PageSpec, ...] = (
         on_front_page=True,
     ),
     PageSpec(
+        "app_pages/indsatser.py",
+        "Indsatser",
+        ":material/diversity_3:",
+        on_front_page=True,
+    ),
+    PageSpec(
         "app_pages/maal.py",
         "Mål",
         ":material/flag:",
