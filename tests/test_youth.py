@@ -11,8 +11,16 @@ from hedensted.core.catalog import Catalog
 from hedensted.core.view_state import ComparisonChoice, SortOrder
 from hedensted.present.charts import grouped_bars
 from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
-from hedensted.youth.charts import area_value_bars, count_bars
+from hedensted.youth.charts import (
+    apprentice_ages_chart,
+    area_value_bars,
+    count_bars,
+    duration_chart,
+    fulltime_chart,
+    under_18_chart,
+)
 from hedensted.youth.comparison import (
+    DURATION_GROUPS,
     chart_rows,
     comparison_areas,
     comparison_sentence,
@@ -433,3 +441,32 @@ def test_charts_keep_their_height_and_danish_tooltips(catalog: Catalog) -> None:
     assert spec["encoding"]["x"]["axis"]["tickCount"] == 8
     with pytest.raises(ValueError, match="mangler kolonnerne"):
         count_bars(frame, "offer_type", "Tilbud", "Antal")
+
+
+def test_page_charts_leave_out_published_totals_and_carry_danish_titles(catalog: Catalog) -> None:
+    under_18 = under_18_chart(catalog.get("unge_under_18_afsluttede_tilbud")).to_dict()
+    (rows,) = under_18["datasets"].values()
+    assert [row["offer_type"] for row in rows] == [
+        "Arbejdsmarkedsrettet danskundervisning",
+        "Mentorordning - individuel",
+        "Personlig jobformidler",
+        "Tilbud uden for LAB",
+        "Virksomhedspraktik",
+        "Øvrige forløb",
+    ]  # not the published total "Tilbud i alt" (141)
+    assert under_18["layer"][0]["encoding"]["y"]["title"] == "Tilbudstype"
+    ages = apprentice_ages_chart(catalog.get("voksenlaerlinge_alder")).to_dict()
+    assert ages["layer"][0]["encoding"]["x"]["title"] == "Antal i voksenlære"
+
+    duration = catalog.get("varighed_afsluttede_forloeb")
+    rows, present, _ = chart_rows(
+        duration.frame, ["Hedensted", "RAR Østjylland"], "target_group", DURATION_GROUPS
+    )
+    spec = duration_chart(rows, "uger", duration.metadata.decimals, present).to_dict()
+    assert spec["encoding"]["x"]["title"] == "Gennemsnitlig varighed (uger)"
+    assert spec["encoding"]["y"]["sort"] == list(DURATION_GROUPS)
+
+    fulltime = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
+    rows, present, _ = chart_rows(fulltime, ["Hedensted"], "group", ["Uddannelseshjælp"])
+    spec = fulltime_chart(rows, 1, present).to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Pct. af arbejdsstyrken 16-66 år"

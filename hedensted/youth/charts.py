@@ -13,14 +13,18 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
+from hedensted.core.catalog import Dataset
+from hedensted.core.quality import without_totals
 from hedensted.present.charts import (
     AXIS_FORMAT,
     FIT_WIDTH,
     HEDENSTED_COLOR,
     TICK_COUNT,
     area_color_scale,
+    grouped_bars,
     number_format,
 )
+from hedensted.youth.comparison import DURATION_GROUPS
 
 ROW_STEP = 30  # pixels per bar in single-series bar charts
 LABEL_LIMIT = 320
@@ -101,3 +105,73 @@ def area_value_bars(
         text=alt.Text("value:Q", format=fmt)
     )
     return fit_width(bars + labels)
+
+
+# --- the page's charts: each dataset's bars with their Danish titles ----------------------
+
+
+def under_18_chart(dataset: Dataset) -> alt.LayerChart:
+    """Completed courses of young people under 18, one labelled bar per offer type."""
+    return count_bars(
+        without_totals(dataset),
+        category="offer_type",
+        category_title="Tilbudstype",
+        value_title="Antal",
+        decimals=dataset.metadata.decimals,
+    )
+
+
+def apprentice_ages_chart(dataset: Dataset) -> alt.LayerChart:
+    """Adult apprentices, one labelled bar per age group."""
+    return count_bars(
+        without_totals(dataset),
+        category="age_group",
+        category_title="Alder",
+        value_title="Antal i voksenlære",
+        decimals=dataset.metadata.decimals,
+    )
+
+
+def status_chart(
+    rows: pd.DataFrame,
+    decimals: int | None,
+    area_order: Sequence[str],
+    category_order: Sequence[str],
+) -> alt.Chart:
+    """Status one month after a completed course on education benefit, per area."""
+    return grouped_bars(
+        rows,
+        category="category",
+        category_title="Status 1 måned efter",
+        value_title="Pct. af afsluttede forløb",
+        decimals=decimals,
+        area_order=area_order,
+        category_order=category_order,
+    )
+
+
+def duration_chart(
+    rows: pd.DataFrame, unit: str, decimals: int | None, area_order: Sequence[str]
+) -> alt.Chart:
+    """Average duration of completed courses per target group and area, in ``unit``."""
+    return grouped_bars(
+        rows,
+        category="target_group",
+        category_title="Målgruppe",
+        value_title=f"Gennemsnitlig varighed ({unit})",
+        decimals=decimals,
+        area_order=area_order,
+        category_order=list(DURATION_GROUPS),
+    )
+
+
+def fulltime_chart(
+    rows: pd.DataFrame, decimals: int | None, area_order: Sequence[str]
+) -> alt.LayerChart:
+    """Full-time persons on education benefit as a share of the labour force, per area."""
+    return area_value_bars(
+        rows,
+        value_title="Pct. af arbejdsstyrken 16-66 år",
+        decimals=decimals,
+        area_order=area_order,
+    )
