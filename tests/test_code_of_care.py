@@ -16,7 +16,11 @@ from hedensted.code_of_care.assessment import (
     check_level_goal,
 )
 from hedensted.code_of_care.cards import activity_cards, split_lead
-from hedensted.code_of_care.charts import network_growth_chart, paid_hours_chart
+from hedensted.code_of_care.charts import (
+    network_growth_chart,
+    paid_hours_areas_chart,
+    paid_hours_chart,
+)
 from hedensted.code_of_care.discussion import discussion
 from hedensted.code_of_care.formatting import format_target, format_times
 from hedensted.code_of_care.goals import code_of_care_goals
@@ -415,6 +419,13 @@ def test_paid_hours_chart_spec(catalog) -> None:
     assert sorted(frame["value_text"]) == sorted(
         ["8,5\u00a0%", "8,9\u00a0%", "19,3\u00a0%", "1,7\u00a0%", "1,6\u00a0%", "4,0\u00a0%"]
     )
+
+
+def test_paid_hours_areas_chart_puts_hedensted_first_then_rar_then_the_country(catalog) -> None:
+    spec = paid_hours_areas_chart(catalog.get("loennede_timer_andel").frame).to_dict()
+    offset = spec["layer"][0]["encoding"]["yOffset"]
+    assert offset["sort"] == ["Hedensted", "RAR Østjylland", "Hele landet"]
+    assert spec["height"] == 2 * 4 * 34  # two benefits, three areas and a gap, 34 px a bar
 
 
 def test_escape_markdown() -> None:

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from hedensted.code_of_care.formatting import document_with_date
+from hedensted.code_of_care.paid_hours import PAID_HOURS_AREAS, paid_hours_chart_frame
 from hedensted.code_of_care.timeline import (
     NETWORK,
     NETWORK_GOAL,
@@ -178,3 +179,9 @@ def paid_hours_chart(frame: pd.DataFrame, area_order: list[str]) -> alt.LayerCha
         text="value_text:N"
     )
     return alt.layer(bars, labels).properties(height=height)
+
+
+def paid_hours_areas_chart(paid_hours: pd.DataFrame) -> alt.LayerChart:
+    """:func:`paid_hours_chart` of the ``loennede_timer_andel`` frame: Hedensted, RAR
+    Østjylland and the whole country, in that order."""
+    return paid_hours_chart(paid_hours_chart_frame(paid_hours), area_order=list(PAID_HOURS_AREAS))

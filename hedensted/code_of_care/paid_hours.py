@@ -24,6 +24,7 @@ RESOURCE_COURSE = "Ressourceforløb"
 PAID_HOURS_DATASET = "loennede_timer_andel"
 STATUS_DATASET = "statusskema_indikatorer"
 FLERE_I_JOB = "flere_i_job"
+PAID_HOURS_AREAS = (HEDENSTED, RAR, COUNTRY)  # the order of the bars
 
 
 def paid_hours_share(frame: pd.DataFrame, benefit: str, area: str) -> float:

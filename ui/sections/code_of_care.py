@@ -1,0 +1,239 @@
+"""The sections of the "Code of Care" page (layout only; every figure and sentence from
+:mod:`hedensted.code_of_care`; the cards are in :mod:`ui.sections.code_of_care_cards`).
+
+Each ``*_section`` function draws one section from its datasets, in the order the
+page registers them in its deck.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+import streamlit as st
+
+from hedensted.code_of_care.cards import activity_cards
+from hedensted.code_of_care.charts import network_growth_chart, paid_hours_areas_chart
+from hedensted.code_of_care.discussion import discussion
+from hedensted.code_of_care.formatting import format_target
+from hedensted.code_of_care.goals import code_of_care_goals
+from hedensted.code_of_care.kpis import (
+    network_kpi,
+    paid_hours_kpi,
+    paid_hours_ratio_kpi,
+    partners_kpi,
+)
+from hedensted.code_of_care.paid_hours import (
+    flere_i_job_paid_hours,
+    paid_hours_comparison,
+    paid_hours_note,
+)
+from hedensted.code_of_care.tables import (
+    goals_display,
+    goals_export,
+    timeline_display,
+    timeline_export,
+)
+from hedensted.code_of_care.timeline import (
+    filter_years,
+    founding_disagreement,
+    network_timeline,
+    timeline_years,
+    year_span,
+)
+from hedensted.core.catalog import Catalog, Dataset
+from ui.deck.section_deck import shows_controls
+from ui.sections.code_of_care_cards import (
+    escape_markdown,
+    event_card,
+    list_card,
+    process_card,
+    static_table,
+    story_card,
+)
+from ui.state.url import keep_in_url, url_value
+from ui.widgets import components
+from ui.widgets.components import kpi_tile_or_error, numbers_table, source_caption
+
+PERIOD_PARAM = "periode"
+DISCUSSION_DATASETS = [
+    "temadroeftelse_spoergsmaal",
+    "strategi_fokusomraader",
+    "investeringsprojekter_status_marts_2024",
+]
+
+
+def key_figures_section(catalog: Catalog, reference: str) -> None:
+    """The page's four key-figure tiles."""
+    builders = [
+        ("coc_kpi_netvaerk", lambda: network_kpi(catalog)),
+        ("coc_kpi_partnerskab", lambda: partners_kpi(catalog)),
+        ("coc_kpi_loennede_timer", lambda: paid_hours_kpi(catalog, reference)),
+        ("coc_kpi_gange_landet", lambda: paid_hours_ratio_kpi(catalog)),
+    ]
+    for column, (key, build) in zip(st.columns(4), builders, strict=True):
+        with column:
+            kpi_tile_or_error(catalog, build, key)
+
+
+def growth_section(*datasets: Dataset) -> None:
+    """The network's growth against its goals, over the years chosen (kept in the URL)."""
+    timeline = network_timeline(datasets)
+    years = timeline_years(timeline)
+    left, right = st.columns([3, 1], gap="large")
+    with right:
+        whole_span = (years[0], years[-1])
+        # The URL codec and the slider return loose types; the value is a pair of years.
+        period = cast(tuple[int, int], url_value(PERIOD_PARAM, whole_span, years))
+        if shows_controls():
+            period = st.select_slider(
+                "Periode",
+                options=years,
+                value=period,
+                key="coc_period",
+                help="Vælg de år, figuren viser.",
+            )
+        first, last = cast(tuple[int, int], keep_in_url(PERIOD_PARAM, period, whole_span))
+        st.markdown(
+            "**Sådan læses figuren**\n\n"
+            "- Fyldt figur: antal, som dokumentet oplyser det\n"
+            "- Hul figur: tilnærmet tal – ordet står ved (fx »næsten«)\n"
+            "- Stiplet linje: mål for perioden, punktet står ved fristen\n\n"
+            "Hold musen over et punkt for at se dokumentet."
+        )
+        disagreement = founding_disagreement(timeline)
+        if disagreement is not None:
+            st.warning(disagreement.sentence, icon=":material/compare_arrows:")
+    shown = filter_years(timeline, first, last)
+    start, end = year_span(first, last)
+    with left:
+        # Looked up at call time, so a test can wrap the widget.
+        components.chart(network_growth_chart(shown, start, end), key="coc_chart_growth")
+    numbers_table(
+        timeline_display(shown),
+        timeline_export(shown),
+        list(datasets),
+        key="coc_growth",
+        file_name="code_of_care_netvaerk",
+    )
+    source_caption(*datasets)
+
+
+def paid_hours_section(paid_hours: Dataset, status: Dataset) -> None:
+    """Småjobs: the share with paid hours against RAR and the country, and »Flere i job«."""
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        comparison = paid_hours_comparison(paid_hours.frame)
+        st.subheader(f"Kontanthjælp og ressourceforløb, {comparison.period_text}")
+        components.chart(paid_hours_areas_chart(paid_hours.frame), key="coc_chart_paid_hours")
+        source_caption(paid_hours)
+        st.info(paid_hours_note(paid_hours, status), icon=":material/info:")
+    with right:
+        values = flere_i_job_paid_hours(status.frame)
+        st.subheader(f"»Flere i job«, startmåling {values[0].date_text}")
+        for number, value in enumerate(values):
+            with st.container(border=True, key=f"coc_flere_i_job_{number}"):
+                st.metric(
+                    f"{value.target_group}: andel med løntimer",
+                    value.share_text,
+                    help="Startmåling i investeringsprojektet »Flere i job«.",
+                )
+                st.caption(f"{value.count_text} · {value.milestones_text}")
+        source_caption(status)
+
+
+def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> None:
+    """What the network does: Task Force, the process, events, good stories and prizes."""
+    first, second = st.columns(2, gap="medium")
+    with first:
+        list_card(
+            "Task Forcens aktiviteter",
+            ":material/groups:",
+            [card.title for card in activity_cards(activities_2019.frame)],
+            key="coc_card_task_force",
+            caption=activities_2019.metadata.period_label,
+        )
+        source_caption(activities_2019)
+    with second:
+        for number, card in enumerate(activity_cards(activities_2024.frame, "proces")):
+            process_card(card, key=f"coc_card_process_{number}")
+
+    st.subheader("Arrangementer")
+    events = activity_cards(activities_2024.frame, "arrangement")
+    for column, (number, card) in zip(
+        st.columns(max(len(events), 1), gap="medium"), enumerate(events), strict=False
+    ):
+        with column:
+            event_card(card, key=f"coc_card_event_{number}")
+
+    st.subheader("Gode historier, priser og certificering")
+    stories = activity_cards(activities_2024.frame, "god historie")
+    columns = st.columns(len(stories) + 1, gap="medium")
+    for column, (number, card) in zip(columns, enumerate(stories), strict=False):
+        with column:
+            story_card(card, key=f"coc_card_story_{number}")
+    with columns[-1]:
+        list_card(
+            "Priser og certificering",
+            ":material/emoji_events:",
+            [card.title for card in activity_cards(activities_2024.frame, "pris")],
+            key="coc_card_prizes",
+        )
+    source_caption(activities_2024)
+
+
+def goals_section(goals: Dataset, paid_hours: Dataset, *timeline_datasets: Dataset) -> None:
+    """The goals for Code of Care and småjobs, what was last measured and what follows."""
+    timeline = network_timeline(timeline_datasets)
+    assessments = code_of_care_goals(goals.frame, timeline, paid_hours.frame)
+    st.caption(
+        "»Senest målt« siger, hvad kilderne viser på hvilken dato. Målenes status efter "
+        "målregistrets fælles regel står i afsnittet »Målstatus« og på siden »Mål«."
+    )
+    static_table(goals_display(assessments))
+    st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
+    st.markdown(
+        "\n".join(
+            f"- **{escape_markdown(format_target(a.target_value, a.target_unit, a.comparator))}"
+            f"** (frist {escape_markdown(a.deadline_text)}): {escape_markdown(a.explanation)}"
+            for a in assessments
+        )
+    )
+    numbers_table(
+        goals_display(assessments),
+        goals_export(assessments),
+        [goals, *timeline_datasets, paid_hours],
+        key="coc_goals",
+        file_name="code_of_care_maal",
+    )
+    source_caption(goals, *timeline_datasets, paid_hours)
+
+
+def discussion_section(questions: Dataset, strategy: Dataset, investment_status: Dataset) -> None:
+    """The theme's points and questions, the related slide, and the strategic focus area."""
+    points = discussion(questions.frame, strategy.frame, investment_status.frame)
+    first, second, third = st.columns(3, gap="medium")
+    with first, st.container(border=True, key="coc_discussion_theme"):
+        st.markdown("#### :material/forum: Temaet Code of Care")
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in points.theme_points))
+        if points.theme_questions:
+            st.markdown("\n".join(f"- **{escape_markdown(q)}**" for q in points.theme_questions))
+        else:
+            st.caption("Temadrøftelsen stiller ingen spørgsmål under selve temaet Code of Care.")
+        for pending in points.pending:
+            st.markdown(f":material/pending: **Afventer beslutning:** {escape_markdown(pending)}")
+    with second, st.container(border=True, key="coc_discussion_related"):
+        st.markdown(f"#### :material/help: Fra diaset »{escape_markdown(points.related_slide)}«")
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in points.related_points))
+        for question in points.related_questions:
+            st.markdown(f"**Spørgsmål:** {escape_markdown(question)}")
+    with third, st.container(border=True, key="coc_discussion_focus"):
+        st.markdown("#### :material/flag: Strategisk afsæt")
+        st.markdown(
+            f"**Fokusområde {points.focus_area_number}:** {escape_markdown(points.focus_area)}"
+        )
+    source_caption(questions, investment_status, strategy)
+
+
+def discussion_questions(catalog: Catalog) -> list[str]:
+    """The discussion's questions on Code of Care (for the export's last slide)."""
+    return list(discussion(*(catalog.get(i).frame for i in DISCUSSION_DATASETS)).questions)
