@@ -1,6 +1,15 @@
-"""The employment ministry's benchmark: actual vs expected persons on benefits."""
+"""The employment ministry's benchmark: actual vs expected persons on benefits.
+
+The shipped table (version 1) has Hedensted's published figures for one
+period; periods fetched from Jobindsats (table ``y30r21``) have every
+municipality, so the rank can be followed over time and Hedensted placed among
+all municipalities. All functions are pure and read the tidy frame
+(``area``, ``benefit_area``, ``measure``, ``period``, ``value``).
+"""
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 
@@ -11,30 +20,51 @@ POINTS = "Pct. point"
 DIFFERENCE = "Forskel fuldtidspersoner"
 SAVINGS = "Ændring i kommunale besparelser (kroner)"
 MUNICIPALITIES_RANKED = 98
+HEDENSTED = "Hedensted"
+ALL_BENEFITS = "Alle ydelser"
+REQUIRED = (RANK, ACTUAL, EXPECTED)
 
 
-def benchmark_table(benchmark: pd.DataFrame) -> pd.DataFrame:
-    """One row per benefit area with the published measures and two derived ones.
+def _area_rows(benchmark: pd.DataFrame, area: str) -> pd.DataFrame:
+    if "area" not in benchmark.columns:
+        return benchmark
+    return benchmark[benchmark["area"] == area]
 
-    ``benchmark`` is tidy with ``benefit_area``, ``measure`` and ``value``.
-    Adds ``actual_minus_expected`` (negative: fewer on benefits than expected)
-    and ``kr_per_full_time_person`` (the savings column divided by the published
-    difference in full-time persons, as a positive amount).
 
-    Raises ``ValueError`` if a measure is missing.
-    """
-    wide = benchmark.pivot(index="benefit_area", columns="measure", values="value")
-    missing = [m for m in (RANK, ACTUAL, EXPECTED, DIFFERENCE, SAVINGS) if m not in wide.columns]
+def _wide(rows: pd.DataFrame, index: list[str]) -> pd.DataFrame:
+    wide = rows.pivot_table(index=index, columns="measure", values="value", aggfunc="first")
+    missing = [m for m in REQUIRED if m not in wide.columns]
     if missing:
         raise ValueError(f"Benchmarktabellen mangler målene {missing}.")
-    wide = wide.reindex(list(dict.fromkeys(benchmark["benefit_area"])))
+    for measure in (POINTS, DIFFERENCE, SAVINGS):
+        if measure not in wide.columns:
+            wide[measure] = math.nan
+    return wide
+
+
+def benchmark_table(benchmark: pd.DataFrame, area: str = HEDENSTED) -> pd.DataFrame:
+    """One row per benefit area for ``area`` (one period) with the measures and two derived ones.
+
+    Adds ``actual_minus_expected`` (negative: fewer on benefits than expected)
+    and ``kr_per_full_time_person`` (the savings column divided by the published
+    difference in full-time persons, as a positive amount). The published
+    difference, points and savings exist only for the shipped period; they are
+    missing (NaN) for a fetched one.
+
+    Raises ``ValueError`` if the area or a required measure is missing.
+    """
+    rows = _area_rows(benchmark, area)
+    if rows.empty:
+        raise ValueError(f"Benchmarket har ingen tal for {area}.")
+    wide = _wide(rows, ["benefit_area"])
+    wide = wide.reindex(list(dict.fromkeys(rows["benefit_area"])))
     result = pd.DataFrame(
         {
             "benefit_area": wide.index,
             "rank": wide[RANK].to_numpy(),
             "actual": wide[ACTUAL].to_numpy(),
             "expected": wide[EXPECTED].to_numpy(),
-            "points": wide[POINTS].to_numpy() if POINTS in wide.columns else float("nan"),
+            "points": wide[POINTS].to_numpy(),
             "published_difference": wide[DIFFERENCE].to_numpy(),
             "savings_kr": wide[SAVINGS].to_numpy(),
         }
@@ -44,3 +74,96 @@ def benchmark_table(benchmark: pd.DataFrame) -> pd.DataFrame:
         result["savings_kr"].abs() / result["published_difference"].abs()
     )
     return result
+
+
+def ranked_count(benchmark: pd.DataFrame, benefit_area: str = ALL_BENEFITS) -> int:
+    """How many municipalities the period ranks: those with a rank in the data, or 98
+    for the shipped table, which only has Hedensted (the document does not say)."""
+    rows = benchmark[(benchmark["benefit_area"] == benefit_area) & (benchmark["measure"] == RANK)]
+    ranked = rows["value"].notna().sum()
+    return int(ranked) if ranked > 1 else MUNICIPALITIES_RANKED
+
+
+def rank_history(
+    benchmark: pd.DataFrame, area: str = HEDENSTED, benefit_area: str = ALL_BENEFITS
+) -> pd.DataFrame:
+    """``area``'s rank, actual and expected per period (oldest first).
+
+    Columns: ``period``, ``rank``, ``ranked`` (municipalities ranked that
+    period), ``actual``, ``expected``, ``actual_minus_expected``.
+    """
+    rows = _area_rows(benchmark, area)
+    rows = rows[rows["benefit_area"] == benefit_area]
+    if rows.empty:
+        raise ValueError(f"Benchmarket har ingen tal for {area} ({benefit_area}).")
+    wide = _wide(rows, ["period"])
+    periods = sorted(wide.index, key=_period_end)
+    history = pd.DataFrame(
+        {
+            "period": periods,
+            "rank": [wide.at[p, RANK] for p in periods],
+            "ranked": [
+                ranked_count(benchmark[benchmark["period"] == p], benefit_area) for p in periods
+            ],
+            "actual": [wide.at[p, ACTUAL] for p in periods],
+            "expected": [wide.at[p, EXPECTED] for p in periods],
+        }
+    )
+    history["actual_minus_expected"] = history["actual"] - history["expected"]
+    return history
+
+
+def ranking(benchmark: pd.DataFrame, period: str, benefit_area: str = ALL_BENEFITS) -> pd.DataFrame:
+    """Every municipality in one period, best first.
+
+    Columns: ``area``, ``rank``, ``actual``, ``expected``,
+    ``actual_minus_expected``, ``pct_of_expected`` (actual − expected in
+    percent of expected; negative is better) and ``is_hedensted``. A
+    municipality without a rank is left out.
+    """
+    rows = benchmark[(benchmark["period"] == period) & (benchmark["benefit_area"] == benefit_area)]
+    if rows.empty or "area" not in rows.columns:
+        raise ValueError(f"Benchmarket har ingen kommuner for perioden {period}.")
+    wide = _wide(rows, ["area"]).dropna(subset=[RANK]).sort_values(RANK)
+    table = pd.DataFrame(
+        {
+            "area": wide.index,
+            "rank": wide[RANK].to_numpy(),
+            "actual": wide[ACTUAL].to_numpy(),
+            "expected": wide[EXPECTED].to_numpy(),
+        }
+    )
+    table["actual_minus_expected"] = table["actual"] - table["expected"]
+    table["pct_of_expected"] = table["actual_minus_expected"] / table["expected"] * 100
+    table["is_hedensted"] = table["area"] == HEDENSTED
+    return table.reset_index(drop=True)
+
+
+def rank_change_sentence(history: pd.DataFrame, label) -> str:
+    """»Fra nr. 12 (2. halvår 2019 – 1. halvår 2020) til nr. 9 (…): 3 pladser bedre.«
+
+    ``label`` turns a period code into its Danish label. Empty with fewer than
+    two periods.
+    """
+    known = history.dropna(subset=["rank"])
+    if len(known) < 2:
+        return ""
+    first, last = known.iloc[0], known.iloc[-1]
+    steps = int(first["rank"]) - int(last["rank"])
+    if steps > 0:
+        verdict = f"{steps} {'plads' if steps == 1 else 'pladser'} bedre"
+    elif steps < 0:
+        verdict = f"{-steps} {'plads' if steps == -1 else 'pladser'} dårligere"
+    else:
+        verdict = "samme placering"
+    return (
+        f"Fra nr. {int(first['rank'])} ({label(first['period'])}) til nr. "
+        f"{int(last['rank'])} ({label(last['period'])}): {verdict}."
+    )
+
+
+def _period_end(code: str):
+    from hedensted.periods import parse_period
+
+    period = parse_period(code)
+    return (period.end, period.start)

@@ -46,6 +46,86 @@ class TotalCheck(BaseModel):
     explanation: str = ""
 
 
+PeriodType = Literal["M", "Q", "QMAT", "Y"]
+
+
+class SourceDimension(BaseModel):
+    """One dimension of a source table, matched by its Danish name when data is fetched.
+
+    ``column`` is the catalog column it fills; ``name`` the source's Danish name
+    (Jobindsats: ``Område``, ``Ydelsesgrupper``; Statistikbanken: ``OMRÅDE``);
+    ``values`` maps a catalog value to the source's name where the two differ
+    (``Alle ydelser`` → ``Ydelsesgrupper i alt``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    column: str
+    name: str = Field(min_length=2)
+    values: dict[str, str] = Field(default_factory=dict)
+
+    def source_value(self, value: str) -> str:
+        return self.values.get(value, value)
+
+    def catalog_value(self, source_value: str) -> str:
+        reverse = {v: k for k, v in self.values.items()}
+        return reverse.get(source_value, source_value)
+
+
+class RefreshSource(BaseModel):
+    """Where a dataset's new periods come from, by Danish names – never typed by an editor.
+
+    - ``service``: ``jobindsats`` (Jobindsats API v3, needs a key) or
+      ``statistikbanken`` (Danmarks Statistik, keyless).
+    - ``producer``: who produces the fetched figures (may differ from the
+      dataset's ``producer``, which describes the shipped document's figures).
+    - ``table``: the source's table id (``y30r21``, ``AUF01``).
+    - ``period_type``: the source's period type (``M``, ``Q``, ``QMAT``, ``Y``).
+    - ``measure``: the one measure (a Jobindsats measure's Danish name, or for
+      Statistikbanken the value column ``INDHOLD``); or ``measures``: several
+      measure columns, each filling one value of the catalog column
+      ``measure_column`` (catalog value → source measure name).
+    - ``dimensions``: the catalog's dimensions and their source names.
+    - ``fixed``: other source dimensions held at one value (Danish names);
+      any other dimension is held at its total (»I alt«).
+    - ``areas``: ``dataset`` (only the dataset's own areas are required) or
+      ``kommuner`` (all 98 municipalities are kept, e.g. for a ranking).
+    - ``confirmed``: whether the names have been checked against the live
+      service (``false``: taken from public clients; a wrong name is refused
+      at fetch time with the names the table has).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    service: Literal["jobindsats", "statistikbanken"]
+    producer: str = Field(min_length=2)
+    table: str = Field(pattern=r"^[A-Za-z0-9_]+$")
+    period_type: PeriodType
+    measure: str = ""
+    measures: dict[str, str] = Field(default_factory=dict)
+    measure_column: str = ""
+    dimensions: list[SourceDimension] = Field(min_length=1)
+    fixed: dict[str, str] = Field(default_factory=dict)
+    areas: Literal["dataset", "kommuner"] = "dataset"
+    confirmed: bool = False
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _one_kind_of_measure(self) -> RefreshSource:
+        if bool(self.measure) == bool(self.measures):
+            raise ValueError("Angiv enten »measure« eller »measures« (ikke begge).")
+        if bool(self.measures) != bool(self.measure_column):
+            raise ValueError("»measures« kræver »measure_column« (og omvendt).")
+        return self
+
+    @property
+    def service_name(self) -> str:
+        return "Jobindsats' API v3" if self.service == "jobindsats" else "Statistikbanken"
+
+    def dimension(self, column: str) -> SourceDimension | None:
+        return next((d for d in self.dimensions if d.column == column), None)
+
+
 class DatasetMetadata(BaseModel):
     """Required provenance and structure of one dataset (one CSV file)."""
 
@@ -73,6 +153,8 @@ class DatasetMetadata(BaseModel):
     decimals: int | None = Field(default=None, ge=0, le=3)
     notes: str = ""
     totals: list[TotalCheck] = Field(default_factory=list)
+    # How new periods are fetched (Jobindsats API v3 or Statistikbanken); None: files only.
+    refresh: RefreshSource | None = None
 
     @field_validator("periods")
     @classmethod
@@ -108,7 +190,20 @@ class DatasetMetadata(BaseModel):
             unknown_where = [col for col in check.where if col not in self.dimensions]
             if unknown_where:
                 raise ValueError(f"Totalkontrollen filtrerer på ukendte kolonner {unknown_where}.")
+        if self.refresh is not None:
+            self._check_refresh(self.refresh)
         return self
+
+    def _check_refresh(self, refresh: RefreshSource) -> None:
+        covered = [d.column for d in refresh.dimensions]
+        if refresh.measure_column:
+            covered.append(refresh.measure_column)
+        unknown = [c for c in covered if c not in self.dimensions]
+        if unknown:
+            raise ValueError(f"Opdateringen bruger ukendte dimensioner {unknown}.")
+        missing = [d for d in self.dimensions if d not in covered]
+        if missing:
+            raise ValueError(f"Opdateringen siger ikke, hvor dimensionerne {missing} kommer fra.")
 
     @property
     def csv_columns(self) -> list[str]:
