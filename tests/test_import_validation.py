@@ -192,9 +192,11 @@ def test_unit_of_another_dataset(register) -> None:
     assert_refused(register, "enhed.csv", data, 4, "value", "enheden »kr.« passer ikke")
 
 
-def test_ambiguous_point_in_jobindsats_number(register) -> None:
+def test_mixed_decimal_separators_in_jobindsats_file(register) -> None:
     data = jobindsats_file(FULLTIME, "2024M03").decode("utf-8-sig").replace("22,7", "22.7")
-    assert_refused(register, "punktum.csv", data.encode(), 4, "Andel", "tvetydigt")
+    assert_refused(
+        register, "punktum.csv", data.encode(), 4, "Andel", "blander decimalkomma (fx række 2)"
+    )
 
 
 def test_empty_value_cell(register) -> None:

@@ -6,6 +6,8 @@ the file) and the column (as written in the file). Checked:
 
 - every dimension value is one the dataset already has (areas, groups …), no
   text looks like a formula, and a Jobindsats ``area_type`` comes from the areas;
+  in a Jobindsats table, rows of other areas are skipped and extra dimension
+  columns are read at »I alt« only (:mod:`hedensted.importing.columns`);
 - the period maps to a catalog code of the same kind as the dataset's periods,
   and is new – or the editor chose to replace it;
 - numbers follow the dataset's unit and range (:mod:`hedensted.importing.cells`);
@@ -27,12 +29,13 @@ from datetime import date, datetime
 import pandas as pd
 
 from hedensted.core.catalog import Dataset
-from hedensted.core.periods import parse_period, period_label
+from hedensted.importing.areas import MUNICIPALITIES, area_name
 from hedensted.importing.cells import check_text, machine_text, parse_value
-from hedensted.importing.columns import ColumnMap, map_columns
+from hedensted.importing.columns import ColumnMap, decimal_comma, is_total, map_columns
 from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.reading import RawTable, read_upload
 from hedensted.importing.specs import spec_for, value_kind
+from hedensted.core.periods import parse_period, period_label
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,9 @@ def _period(raw: RawTable, text: str, columns: ColumnMap, row: int, shape: str) 
     if not text:
         raise raw.error("perioden er tom.", row, label)
     try:
-        code = catalog_period(text) if columns.jobindsats_periods else parse_period(text).code
+        code = (
+            catalog_period(text, shape) if columns.jobindsats_periods else parse_period(text).code
+        )
     except ValueError as exc:
         raise raw.error(str(exc), row, label) from exc
     if period_shape(code) != shape:
@@ -118,16 +123,12 @@ class _Known:
         if "area_type" in frame.columns and "area" in frame.columns:
             self.area_types = dict(zip(frame["area"], frame["area_type"], strict=True))
 
-    def area_name(self, text: str) -> str:
+    def area_name(self, text: str, extra: frozenset[str] = frozenset()) -> str:
         """A Jobindsats area as the catalog spells it (``Hedensted Kommune`` → ``Hedensted``)."""
-        known = self.values.get("area", set())
-        for candidate in (text, text.removesuffix(" Kommune").strip(), f"RAR {text}"):
-            if candidate in known:
-                return candidate
-        return text
+        return area_name(text, self.values.get("area", set()) | extra)
 
 
-def _row(
+def _records(
     raw: RawTable,
     dataset: Dataset,
     columns: ColumnMap,
@@ -135,16 +136,28 @@ def _row(
     row: int,
     cells: list[object],
     shape: str,
-) -> dict[str, str]:
+    danish: bool,
+) -> list[dict[str, str]]:
+    """The catalog rows of one file row: none (another area, not at »I alt«), one, or
+    one per measure column."""
     meta = dataset.metadata
+    if any(not is_total(_cell(cells, position)) for position in columns.at_total):
+        return []
     record: dict[str, str] = {}
     for dimension in meta.dimensions:
+        if dimension == columns.measure_column:
+            continue
         text = _text(raw, cells, columns, dimension, row)
+        text = columns.value_names.get(dimension, {}).get(text, text)
         if dimension == "area" and columns.jobindsats_periods:
-            text = known.area_name(text)
+            text = known.area_name(text, columns.extra_areas)
+            if columns.skip_other_areas and text not in known.values["area"] | columns.extra_areas:
+                return []
         if not text:
             raise raw.error("cellen er tom.", row, columns.labels[dimension])
-        if text not in known.values[dimension]:
+        if dimension == "area" and text in columns.extra_areas:
+            pass
+        elif text not in known.values[dimension]:
             shown = sorted(known.values[dimension])
             raise raw.error(
                 f"»{text}« findes ikke i datasættet. Kendte: {', '.join(shown[:12])}"
@@ -155,20 +168,41 @@ def _row(
             )
         record[dimension] = text
     record["period"] = _period(raw, _text(raw, cells, columns, "period", row), columns, row, shape)
-    try:
-        number = parse_value(
-            _cell(cells, columns.positions["value"]),
-            value_kind(meta.short_unit),
-            meta.short_unit,
-            columns.danish_numbers,
-        )
-    except ValueError as exc:
-        raise raw.error(str(exc), row, columns.labels["value"]) from exc
-    record["value"] = machine_text(number)
+    _attributes(raw, meta, columns, known, row, cells, record, danish)
+    values = columns.measures or {"": columns.positions["value"]}
+    records = []
+    for measure, position in values.items():
+        label = columns.labels[f"measure:{measure}" if measure else "value"]
+        try:
+            number = parse_value(
+                _cell(cells, position), value_kind(meta.short_unit), meta.short_unit, danish
+            )
+        except ValueError as exc:
+            raise raw.error(str(exc), row, label) from exc
+        one = dict(record)
+        if columns.measure_column:
+            one[columns.measure_column] = measure
+        one["value"] = machine_text(number)
+        records.append({c: one[c] for c in meta.csv_columns})
+    return records
+
+
+def _attributes(
+    raw: RawTable,
+    meta,
+    columns: ColumnMap,
+    known: _Known,
+    row: int,
+    cells: list[object],
+    record: dict[str, str],
+    danish: bool,
+) -> None:
     for attribute, kind in meta.attributes.items():
         given = _text(raw, cells, columns, attribute, row) if attribute in columns.positions else ""
         if attribute == "area_type" and known.area_types:
-            expected = known.area_types[record["area"]]
+            expected = known.area_types.get(
+                record["area"], "kommune" if record["area"] in MUNICIPALITIES else ""
+            )
             if given and given != expected:
                 raise raw.error(
                     f"»{given}« passer ikke med området {record['area']} ({expected}).",
@@ -178,11 +212,10 @@ def _row(
             given = expected
         if kind in ("number", "integer") and given:
             try:
-                given = machine_text(parse_value(given, "number", "", columns.danish_numbers))
+                given = machine_text(parse_value(given, "number", "", danish))
             except ValueError as exc:
                 raise raw.error(str(exc), row, columns.labels[attribute]) from exc
         record[attribute] = given
-    return record
 
 
 def _key(record: dict[str, str], dimensions: list[str]) -> tuple[str, ...]:
@@ -220,11 +253,13 @@ def _changes(dataset: Dataset, rows: list[dict[str, str]], existing: set[str]) -
     )
 
 
-def plan_rows(raw: RawTable, dataset: Dataset, replace: bool) -> ImportPlan:
-    """Check the cells of an uploaded table; see the module docstring."""
+def plan_rows(
+    raw: RawTable, dataset: Dataset, replace: bool, source_format: str | None = None
+) -> ImportPlan:
+    """Check the cells of an uploaded (or fetched) table; see the module docstring."""
     spec_for(dataset.id)
     meta = dataset.metadata
-    columns = map_columns(raw, dataset)
+    columns = map_columns(raw, dataset, source_format)
     if not raw.rows:
         raise raw.error("filen har ingen datarækker under overskriften.", raw.header_row + 1)
     known = _Known(dataset)
@@ -234,19 +269,25 @@ def plan_rows(raw: RawTable, dataset: Dataset, replace: bool) -> ImportPlan:
     rows: list[dict[str, str]] = []
     seen: dict[tuple[str, ...], int] = {}
     first_row_of: dict[str, int] = {}
+    danish = decimal_comma(raw, columns, value_kind(meta.short_unit) == "count")
     for row, cells in raw.rows:
-        record = _row(raw, dataset, columns, known, row, cells, shape)
-        key = _key(record, meta.dimensions)
-        if key in seen:
-            raise raw.error(
-                f"observationen ({_describe(key, meta.dimensions, columns.labels)}, periode "
-                f"{record['period']}) står også i række {seen[key]}.",
-                row,
-                columns.labels["period"],
-            )
-        seen[key] = row
-        first_row_of.setdefault(record["period"], row)
-        rows.append(record)
+        for record in _records(raw, dataset, columns, known, row, cells, shape, danish):
+            key = _key(record, meta.dimensions)
+            if key in seen:
+                raise raw.error(
+                    f"observationen ({_describe(key, meta.dimensions, columns.labels)}, periode "
+                    f"{record['period']}) står også i række {seen[key]}.",
+                    row,
+                    columns.labels["period"],
+                )
+            seen[key] = row
+            first_row_of.setdefault(record["period"], row)
+            rows.append(record)
+    if not rows:
+        raise raw.error(
+            "ingen rækker passer til datasættet (områder, »I alt« i de øvrige kolonner).",
+            raw.header_row + 1,
+        )
     periods = sorted(first_row_of, key=period_order)
     replaced = [p for p in periods if p in existing]
     if replaced and not replace:
@@ -257,11 +298,11 @@ def plan_rows(raw: RawTable, dataset: Dataset, replace: bool) -> ImportPlan:
             first_row_of[period],
             columns.labels["period"],
         )
+    newest_rows = dataset.frame[dataset.frame["period"] == newest]
+    if columns.measure_column:  # only the measures the source has
+        newest_rows = newest_rows[newest_rows[columns.measure_column].isin(columns.measures)]
     required = {
-        tuple(str(v) for v in key)
-        for key in dataset.frame.loc[dataset.frame["period"] == newest, meta.dimensions].itertuples(
-            index=False
-        )
+        tuple(str(v) for v in key) for key in newest_rows[meta.dimensions].itertuples(index=False)
     }
     for period in periods:
         have = {key[:-1] for key in seen if key[-1] == period}
@@ -291,3 +332,11 @@ def plan_import(file_name: str, data: bytes, dataset: Dataset, replace: bool = F
     """Read and check an uploaded file against ``dataset`` (the effective dataset, all periods)."""
     plan = plan_rows(read_upload(file_name, data), dataset, replace)
     return ImportPlan(**{**plan.__dict__, "sha256": sha256_of(data)})
+
+
+def plan_table(
+    raw: RawTable, sha256: str, source_format: str, dataset: Dataset, replace: bool = False
+) -> ImportPlan:
+    """Check a table fetched from a service (already cells; ``sha256`` of the response)."""
+    plan = plan_rows(raw, dataset, replace, source_format)
+    return ImportPlan(**{**plan.__dict__, "sha256": sha256})
