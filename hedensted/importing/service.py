@@ -26,7 +26,7 @@ from hedensted.importing.store import (
     rollback_latest,
     save_version,
 )
-from hedensted.importing.validation import ImportPlan, plan_import
+from hedensted.importing.validation import ImportPlan, plan_import, plan_table
 from hedensted.monthly.auth import User
 from hedensted.monthly.db import Register
 
@@ -62,6 +62,21 @@ def preview(
     """
     spec_for(dataset_id)
     plan = plan_import(file_name, data, full.get(dataset_id), replace=replace)
+    base = latest_active(register, dataset_id)
+    return Preview(plan=plan, base_version_id=base.id if base else None)
+
+
+def preview_fetched(
+    register: Register, full: Catalog, dataset_id: str, fetched, replace: bool = False
+) -> Preview:
+    """Check a table fetched from Jobindsats or Statistikbanken, exactly like a file.
+
+    ``fetched`` is an :class:`hedensted.importing.api.Fetched`.
+    """
+    spec_for(dataset_id)
+    plan = plan_table(
+        fetched.raw, fetched.sha256, fetched.source_format, full.get(dataset_id), replace=replace
+    )
     base = latest_active(register, dataset_id)
     return Preview(plan=plan, base_version_id=base.id if base else None)
 
