@@ -3,15 +3,18 @@
     python -m hedensted.importing template fuldtidspersoner_pct_arbejdsstyrke -o skabelon.xlsx
     python -m hedensted.importing import fuldtidspersoner_pct_arbejdsstyrke fil.csv --user anne
     python -m hedensted.importing import … --user anne --yes      # save after the preview
-    python -m hedensted.importing fetch fuldtidspersoner_pct_arbejdsstyrke --table y30r21 \\
-        --period 2024M03 --user anne [--yes]                      # Jobindsats API v3
+    python -m hedensted.importing fetch beskaeftigelsesministeriets_benchmark \\
+        --period 2022QMAT04 --user anne [--yes]     # from the dataset's source (its metadata)
+    python -m hedensted.importing refresh --all --user anne [--dry-run]   # newest of every one
     python -m hedensted.importing versions [dataset]
     python -m hedensted.importing rollback fuldtidspersoner_pct_arbejdsstyrke --user anne
 
 ``--user`` must be an editor in ``.streamlit/secrets.toml`` (``[register.editors.<name>]``
 or ``[register] oidc_editors``) – the same list as in the app. The database is the
 app's (``DATABASE_URL`` or ``instance/register.sqlite``). Without ``--yes`` nothing
-is saved.
+is saved. The sources: ``JOBINDSATS_URL`` (base URL including ``/v3``),
+``JOBINDSATS_TOKEN``, ``STATBANK_URL``. Exit code 0 when saved or previewed, 1 when
+refused (a Danish message on stderr), never a traceback.
 """
 
 from __future__ import annotations
@@ -62,20 +65,32 @@ def _parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help="skriv skabelonen for et datasæt")
     template.add_argument("dataset", choices=datasets)
     template.add_argument("-o", "--output", type=Path, required=True, help="fil (.csv eller .xlsx)")
-    for name, text in (("import", "indlæs en fil"), ("fetch", "hent fra Jobindsats' API v3")):
+    for name, text in (
+        ("import", "indlæs en fil"),
+        (
+            "fetch",
+            "hent en periode fra datasættets kilde (Jobindsats' API v3 eller Statistikbanken)",
+        ),
+    ):
         command = sub.add_parser(name, help=text)
         command.add_argument("dataset", choices=datasets)
         if name == "import":
             command.add_argument("file", type=Path)
         else:
-            command.add_argument("--table", required=True, help="Jobindsats' tabel-id")
-            command.add_argument("--period", action="append", required=True, help="fx 2024M03")
-            command.add_argument("--area", action="append", default=[], help="område")
+            command.add_argument(
+                "--period",
+                required=True,
+                help="som kilden skriver den, fx 2022QMAT04 eller 2024M01",
+            )
         command.add_argument("--user", required=True, help="redaktørens brugernavn")
         command.add_argument(
             "--replace", action="store_true", help="erstat en eksisterende periode"
         )
         command.add_argument("--yes", action="store_true", help="gem efter kontrollen")
+    refresh = sub.add_parser("refresh", help="hent den nyeste periode af alle API-datasæt")
+    refresh.add_argument("--all", action="store_true", required=True, help="alle datasæt")
+    refresh.add_argument("--user", required=True, help="redaktørens brugernavn")
+    refresh.add_argument("--dry-run", action="store_true", help="kun forhåndsvisning")
     versions = sub.add_parser("versions", help="vis versionerne")
     versions.add_argument("dataset", nargs="?", choices=datasets)
     rollback = sub.add_parser("rollback", help="rul den nyeste version tilbage")
@@ -91,13 +106,21 @@ def _register():
     return open_register(settings.url, demo=settings.demo)
 
 
-def _import(args, register, data: bytes, name: str, out) -> int:
+def _import(args, register, data: bytes | None, name: str, out) -> int:
     from hedensted.importing.display import summary
-    from hedensted.importing.service import confirm, effective_catalog, preview
+    from hedensted.importing.service import confirm, effective_catalog, preview, preview_fetched
 
     user = editor(args.user, _secrets(SECRETS_FILE))
     full = effective_catalog(None, register)
-    checked = preview(register, full, args.dataset, name, data, replace=args.replace)
+    if data is None:  # fetch from the dataset's source
+        from hedensted.importing.refresh import Sources, fetch_period
+
+        sources = Sources.from_settings(_secrets(SECRETS_FILE), os.environ)
+        fetched = fetch_period(full.get(args.dataset), args.period, sources)
+        name = fetched.file_name
+        checked = preview_fetched(register, full, args.dataset, fetched, replace=args.replace)
+    else:
+        checked = preview(register, full, args.dataset, name, data, replace=args.replace)
     print(f"{name}: {checked.plan.source_format}, SHA-256 {checked.plan.sha256}", file=out)
     for line in summary(checked.plan):
         print("  " + line.replace("**", ""), file=out)
@@ -111,7 +134,10 @@ def _import(args, register, data: bytes, name: str, out) -> int:
 
 def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
     """Run the command line; returns the exit code (0 ok, 1 refused)."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a wrong argument (argparse printed why)
+        return 0 if not stop.code else 1
     try:
         if args.command == "template":
             from hedensted.core.catalog import load_catalog
@@ -126,14 +152,22 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
         if args.command == "import":
             return _import(args, register, args.file.read_bytes(), args.file.name, out)
         if args.command == "fetch":
-            from hedensted.importing.api import JobindsatsClient, api_settings
-
-            settings = api_settings(_secrets(SECRETS_FILE), os.environ)
-            if settings is None:
-                raise ValueError("Der er ingen API-nøgle: sæt JOBINDSATS_TOKEN (se README).")
-            data = JobindsatsClient(settings).fetch_csv(args.table, args.period, args.area)
-            return _import(args, register, data, f"jobindsats_{args.table}.csv", out)
+            return _import(args, register, None, "", out)
         from hedensted.importing.service import effective_catalog, rollback
+
+        if args.command == "refresh":
+            from hedensted.importing.refresh import Sources, refresh_all
+
+            user = editor(args.user, _secrets(SECRETS_FILE))
+            sources = Sources.from_settings(_secrets(SECRETS_FILE), os.environ)
+            full = effective_catalog(None, register)
+            results = refresh_all(register, full, sources, user, args.dry_run, out)
+            failed = [r for r in results if r.failed]
+            for result in failed:
+                print(f"Afvist – {result.dataset_id}: {result.message}", file=sys.stderr)
+            if args.dry_run:
+                print("Intet er gemt (--dry-run).", file=out)
+            return 1 if failed else 0
         from hedensted.importing.store import all_versions
 
         if args.command == "versions":
@@ -151,6 +185,12 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
         return 0
     except (DatasetError, ValueError, RuntimeError, PermissionError, OSError) as error:
         print(f"Afvist – intet er gemt: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # never a traceback for a script or cron
+        print(
+            f"Afvist – intet er gemt: uventet fejl ({type(error).__name__}: {error}).",
+            file=sys.stderr,
+        )
         return 1
 
 

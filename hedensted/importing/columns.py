@@ -71,8 +71,8 @@ class ColumnMap:
     ``measures`` (catalog value of ``measure_column`` → position) is set when
     several measure columns fill one dimension; otherwise ``positions["value"]``
     is the one value column. ``at_total`` lists extra dimension columns (position
-    → header) whose rows are read only at »I alt«. ``value_names`` translates a
-    source's value to the catalog's (per catalog column). Rows of an area in
+    → the total value, e.g. ``I alt``); only rows at that value are read.
+    ``value_names`` translates a source's value to the catalog's (per catalog column). Rows of an area in
     neither the dataset nor ``extra_areas`` are skipped when ``skip_other_areas``.
     """
 
@@ -121,6 +121,32 @@ def is_total(value: object) -> bool:
     """»I alt«, »Ydelsesgrupper i alt«, »A-kasse i alt« …"""
     text = norm(str(value or ""))
     return text == "i alt" or text.endswith(" i alt") or text.startswith("i alt ")
+
+
+def _total_value(raw: RawTable, position: int, label: str) -> str:
+    """The value of an extra dimension column whose rows are read: its grand total.
+
+    ``I alt`` or ``<header> i alt`` (``Tilbud i alt``) when present, else the
+    first total-like value (a hierarchy lists its root first).
+    """
+    values = list(
+        dict.fromkeys(
+            str(c[position]).strip() for _, c in raw.rows if position < len(c) and c[position]
+        )
+    )
+    totals = [v for v in values if is_total(v)]
+    if not totals:
+        raise raw.error(
+            f"kolonnen »{label}« er ikke en af datasættets dimensioner, og den har ingen "
+            "»I alt«-række at læse.",
+            raw.header_row,
+            label,
+        )
+    for wanted in ("i alt", f"{norm(label)} i alt"):
+        for value in totals:
+            if norm(value) == wanted:
+                return value
+    return totals[0]
 
 
 def _is_template(header: list[str]) -> bool:
@@ -278,15 +304,8 @@ def _jobindsats_map(raw: RawTable, dataset: Dataset, source_format: str | None) 
             raise raw.error("kolonnen mangler i overskriften.", raw.header_row, wanted)
     rest = [p for p in range(len(raw.header)) if p not in positions.values()]
     numeric = [p for p in rest if _numeric_column(raw, p)]
-    at_total = {p: raw.header[p] or "(tom overskrift)" for p in rest if p not in numeric}
-    for position, label in at_total.items():
-        if not any(is_total(c[position] if position < len(c) else "") for _, c in raw.rows):
-            raise raw.error(
-                f"kolonnen »{label}« er ikke en af datasættets dimensioner, og den har ingen "
-                "»I alt«-række at læse.",
-                raw.header_row,
-                label,
-            )
+    extra = [p for p in rest if p not in numeric]
+    at_total = {p: _total_value(raw, p, raw.header[p] or "(tom overskrift)") for p in extra}
     measure_column, measures, value = _choose_measures(raw, dataset, numeric)
     positions.update(value)
     if value:

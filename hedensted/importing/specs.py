@@ -87,6 +87,16 @@ SPECS: dict[str, ImportSpec] = {
             "Ledige i procent af arbejdsstyrken, {periode}",
             note="Bruttoledige i procent af arbejdsstyrken.",
         ),
+        ImportSpec(
+            "beskaeftigelsesministeriets_benchmark",
+            "Beskæftigelsesministeriets benchmark: placering, faktisk og forventet antal "
+            "fuldtidspersoner på offentlig forsørgelse, alle kommuner, {periode}",
+            note=(
+                "Placering 1 = klarer sig bedst i forhold til det forventede ud fra "
+                "rammevilkårene. Hentet fra Jobindsats (tabel y30r21); ministeriets "
+                "besparelser og »Pct. point« står kun i den leverede version."
+            ),
+        ),
     )
 }
 

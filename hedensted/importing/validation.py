@@ -31,7 +31,7 @@ import pandas as pd
 from hedensted.core.catalog import Dataset
 from hedensted.importing.areas import MUNICIPALITIES, area_name
 from hedensted.importing.cells import check_text, machine_text, parse_value
-from hedensted.importing.columns import ColumnMap, decimal_comma, is_total, map_columns
+from hedensted.importing.columns import ColumnMap, decimal_comma, map_columns
 from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.reading import RawTable, read_upload
 from hedensted.importing.specs import spec_for, value_kind
@@ -141,8 +141,9 @@ def _records(
     """The catalog rows of one file row: none (another area, not at »I alt«), one, or
     one per measure column."""
     meta = dataset.metadata
-    if any(not is_total(_cell(cells, position)) for position in columns.at_total):
-        return []
+    for position, total in columns.at_total.items():
+        if str(_cell(cells, position) or "").strip() != total:
+            return []
     record: dict[str, str] = {}
     for dimension in meta.dimensions:
         if dimension == columns.measure_column:
