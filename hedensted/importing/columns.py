@@ -72,8 +72,9 @@ class ColumnMap:
     several measure columns fill one dimension; otherwise ``positions["value"]``
     is the one value column. ``at_total`` lists extra dimension columns (position
     → the total value, e.g. ``I alt``); only rows at that value are read.
-    ``value_names`` translates a source's value to the catalog's (per catalog column). Rows of an area in
-    neither the dataset nor ``extra_areas`` are skipped when ``skip_other_areas``.
+    ``value_names`` translates a source's value to the catalog's (per catalog
+    column). Rows of an area in neither the dataset nor ``extra_areas`` are
+    skipped when ``skip_other_areas``.
     """
 
     source_format: str
