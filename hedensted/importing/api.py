@@ -417,13 +417,13 @@ class JobindsatsClient:
         except TimeoutError:
             raise JobindsatsError(
                 f"Jobindsats' API ({self.settings.base_url}) svarede ikke inden for "
-                f"{self.timeout:g} sekunder. Prøv igen senere, eller hent filen på "
+                f"{_seconds(self.timeout)} sekunder. Prøv igen senere, eller hent filen på "
                 "jobindsats.dk og indlæs den som fil."
             ) from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             if isinstance(reason, TimeoutError):
-                reason = f"intet svar inden for {self.timeout:g} sekunder"
+                reason = f"intet svar inden for {_seconds(self.timeout)} sekunder"
             raise JobindsatsError(
                 "Ingen forbindelse til Jobindsats' API "
                 f"({self.settings.base_url}): {reason}. Tjek netværket, eller hent filen "
@@ -500,3 +500,7 @@ def http_message(status: int, table: str, body: bytes = b"") -> str:
     if status == 429:
         return "Jobindsats har fået for mange forespørgsler (HTTP 429). Vent lidt og prøv igen."
     return f"Jobindsats svarede med en fejl (HTTP {status}). Prøv igen senere."
+
+
+def _seconds(timeout: float) -> str:
+    return f"{timeout:g}".replace(".", ",")

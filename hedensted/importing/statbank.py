@@ -108,8 +108,8 @@ class StatbankClient:
             ) from None
         except TimeoutError:
             raise StatbankError(
-                f"Statistikbanken ({self.base_url}) svarede ikke inden for {self.timeout:g} "
-                "sekunder. Prøv igen senere."
+                f"Statistikbanken ({self.base_url}) svarede ikke inden for "
+                f"{_seconds(self.timeout)} sekunder. Prøv igen senere."
             ) from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
@@ -282,3 +282,7 @@ def response_table(
             rows.append((next_row, [area, period, ".."]))
             next_row += 1
     return RawTable(file_name, "csv", ";", ["Område", "Periode", label], rows)
+
+
+def _seconds(timeout: float) -> str:
+    return f"{timeout:g}".replace(".", ",")
