@@ -74,3 +74,74 @@ def test_refusals(setup, capsys) -> None:
     assert _run("rollback", FULLTIME, "--user", "anne")[0] == 1
     assert "ingen importeret version at rulle tilbage" in capsys.readouterr().err
     assert all_versions(open_register(url)) == [] and data_fingerprint() == before
+
+
+# --- fetch and refresh from the sources (local servers that answer like the real ones) ---
+
+
+@pytest.fixture
+def sources(setup, monkeypatch):
+    from tests.fake_sources import TOKEN, serving
+
+    with serving() as (jobindsats, statbank, log):
+        monkeypatch.setenv("JOBINDSATS_URL", jobindsats)
+        monkeypatch.setenv("JOBINDSATS_TOKEN", TOKEN)
+        monkeypatch.setenv("STATBANK_URL", statbank)
+        yield log
+
+
+def test_fetch_by_metadata(setup, sources) -> None:
+    _tmp_path, url = setup
+    code, text = _run(
+        "fetch", "beskaeftigelsesministeriets_benchmark", "--period", "2020QMAT04", "--user", "anne"
+    )
+    assert code == 0, text
+    assert "jobindsats_y30r21_2020QMAT04.json: Jobindsats API v3 (tabel y30r21)" in text
+    assert "Intet er gemt" in text and all_versions(open_register(url)) == []
+    code, text = _run(
+        "fetch", "beskaeftigelsesministeriets_benchmark", "--period", "2020QMAT04",
+        "--user", "anne", "--yes",
+    )  # fmt: skip
+    assert (code, text.splitlines()[-1]) == (
+        0,
+        "Gemt som version 2 af beskaeftigelsesministeriets_benchmark.",
+    )
+
+
+def test_fetch_refused_without_traceback(setup, sources, capsys) -> None:
+    code, _ = _run("fetch", "ledighedsprocent", "--period", "2030M01", "--user", "anne")
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "Statistikbankens tabel AUP01 har ikke perioden 2030M01" in err
+    assert _run("fetch", "findes_ikke", "--period", "2024M01", "--user", "anne")[0] == 1
+    code, _ = _run(
+        "fetch", "udgifter_pr_person_arbejdsstyrke", "--period", "2024M01", "--user", "anne"
+    )
+    assert code == 1
+    assert "kan ikke hentes automatisk" in capsys.readouterr().err
+
+
+def test_refresh_all(setup, sources, capsys, monkeypatch) -> None:
+    _tmp_path, url = setup
+    register = open_register(url)
+    code, text = _run("refresh", "--all", "--user", "anne", "--dry-run")
+    assert code == 0, capsys.readouterr().err
+    assert "beskaeftigelsesministeriets_benchmark: forhåndsvist" in text
+    assert "Intet er gemt (--dry-run)." in text and all_versions(register) == []
+
+    code, text = _run("refresh", "--all", "--user", "anne")
+    assert code == 0, capsys.readouterr().err
+    saved = {v.dataset_id: list(v.periods) for v in all_versions(register)}
+    assert saved == {
+        "fuldtidspersoner_pct_arbejdsstyrke": ["2024-03"],
+        "bruttoledige_rar_kommuner": ["2024-02"],
+        "ledighedsprocent": ["2024-02"],
+        "beskaeftigelsesministeriets_benchmark": ["2021-H2/2022-H1"],
+    }
+    code, text = _run("refresh", "--all", "--user", "anne")
+    assert code == 0 and text.count("er allerede indlæst") == 4
+
+    monkeypatch.delenv("JOBINDSATS_TOKEN")
+    code, text = _run("refresh", "--all", "--user", "anne", "--dry-run")
+    assert code == 0
+    assert "beskaeftigelsesministeriets_benchmark: sprunget over – ingen nøgle" in text
