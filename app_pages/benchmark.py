@@ -15,7 +15,8 @@ from hedensted.front_page.kpis import benchmark_rank_kpi, fulltime_share_kpi, un
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
 from ui.sections.goals import goals_section as register_goals_section
-from ui.state.data import get_catalog
+from ui.sections.ministry_benchmark import ministry_development
+from ui.state.data import get_catalog, get_full_catalog
 from ui.widgets.components import (
     chart,
     key_bullets,
@@ -51,6 +52,11 @@ catalog = period_controls(
         ("varighed_afsluttede_forloeb", "benchmark_varighed", "Periode, varighed"),
         ("ledighedsprocent", "benchmark_ledighedsprocent", "Periode, ledighedsprocent"),
         ("bruttoledige_rar_kommuner", "benchmark_bruttoledige", "Periode, bruttoledige"),
+        (
+            "beskaeftigelsesministeriets_benchmark",
+            "benchmark_ministeriet",
+            "Periode, ministeriets benchmark",
+        ),
     ],
     show=shows_controls(),
 )
@@ -316,7 +322,7 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
     with right:
         st.subheader("Placering")
         chart(
-            cb.rank_chart(table, bp.MUNICIPALITIES_RANKED),
+            cb.rank_chart(table, int(table["rank_of"].iloc[0])),
             key="benchmark_chart_placering",
             title="Placering",
         )
@@ -328,6 +334,7 @@ def benchmark_section(dataset: Dataset, forklaring: Dataset) -> None:
     st.caption("Kolonnen »Pct. point« er ikke forklaret i dokumentet.")
     quality_notes(dataset)
     source_caption(dataset)
+    ministry_development(get_full_catalog().get(dataset.id), "benchmark_ministeriet")
 
 
 add_section(

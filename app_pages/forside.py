@@ -19,7 +19,8 @@ from ui.sections.discussion import (
     overview_questions,
 )
 from ui.sidebar import reference_area
-from ui.state.data import get_catalog
+from ui.sections.ministry_benchmark import ministry_summary
+from ui.state.data import get_catalog, get_full_catalog
 from ui.state.url import keep_in_url, url_value
 from ui.widgets.components import chart, dataset_details, kpi_tile_or_error, with_datasets
 from ui.widgets.period_control import period_controls
@@ -57,6 +58,7 @@ def key_figures_section() -> None:
     for column, (key, build) in zip(st.columns(4), KPI_BUILDERS, strict=True):
         with column:
             kpi_tile_or_error(catalog, build, key)
+    ministry_summary(get_full_catalog().get("beskaeftigelsesministeriets_benchmark"))
 
 
 deck.section("Nøgletal", key_figures_section, anchor="noegletal")

@@ -163,7 +163,111 @@ def rank_change_sentence(history: pd.DataFrame, label) -> str:
 
 
 def _period_end(code: str):
-    from hedensted.periods import parse_period
+    from hedensted.core.periods import parse_period
 
     period = parse_period(code)
     return (period.end, period.start)
+
+
+# --- Charts (Altair specs; no Streamlit) ---------------------------------------------
+
+
+def rank_history_chart(history: pd.DataFrame, label) -> object:
+    """Hedensted's rank per period (1 = best, at the top)."""
+    import altair as alt
+
+    from hedensted.present.charts import HEDENSTED_COLOR
+
+    frame = history.assign(
+        period_label=[label(p) for p in history["period"]],
+        rank_text=[
+            "–" if math.isnan(r) else f"nr. {int(r)} af {n}"
+            for r, n in zip(history["rank"], history["ranked"], strict=True)
+        ],
+    )
+    worst = int(max(frame["ranked"].max(), frame["rank"].max(skipna=True) or 1))
+    base = alt.Chart(frame, height=260).encode(
+        x=alt.X(
+            "period_label:N",
+            title=None,
+            sort=list(frame["period_label"]),
+            axis=alt.Axis(labelAngle=0, labelLimit=160),
+        ),
+        y=alt.Y(
+            "rank:Q", title="Placering (1 = bedst)", scale=alt.Scale(domain=[worst, 1], nice=False)
+        ),
+        tooltip=[
+            alt.Tooltip("period_label:N", title="Periode"),
+            alt.Tooltip("rank_text:N", title="Placering"),
+            alt.Tooltip("actual:Q", title="Faktisk (fuldtidspersoner)", format=",.0f"),
+            alt.Tooltip("expected:Q", title="Forventet (fuldtidspersoner)", format=",.0f"),
+        ],
+    )
+    line = base.mark_line(color=HEDENSTED_COLOR, point=alt.OverlayMarkDef(size=90))
+    labels = base.mark_text(dy=-14, fontSize=13, color="#1f2933").encode(text="rank_text:N")
+    return alt.layer(line, labels)
+
+
+def ranking_chart(table: pd.DataFrame) -> object:
+    """Every municipality's actual − expected in pct. of expected, best first;
+    Hedensted in its own colour."""
+    import altair as alt
+
+    from hedensted.present.charts import HEDENSTED_COLOR, OTHER_AREA_COLOR
+
+    frame = table.assign(
+        rank_text=[f"nr. {int(r)}" for r in table["rank"]],
+        kind=["Hedensted" if h else "Andre kommuner" for h in table["is_hedensted"]],
+    )
+    return (
+        alt.Chart(frame, height=300)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "area:N",
+                title=None,
+                sort=list(frame["area"]),
+                axis=alt.Axis(labelAngle=-90, labelFontSize=9, labelLimit=120),
+            ),
+            y=alt.Y("pct_of_expected:Q", title="Faktisk i forhold til forventet (pct.)"),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["Hedensted", "Andre kommuner"],
+                    range=[HEDENSTED_COLOR, OTHER_AREA_COLOR],
+                ),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("area:N", title="Kommune"),
+                alt.Tooltip("rank_text:N", title="Placering"),
+                alt.Tooltip("actual:Q", title="Faktisk (fuldtidspersoner)", format=",.0f"),
+                alt.Tooltip("expected:Q", title="Forventet (fuldtidspersoner)", format=",.0f"),
+                alt.Tooltip(
+                    "pct_of_expected:Q",
+                    title="Faktisk i forhold til forventet (pct.)",
+                    format="+.1f",
+                ),
+            ],
+        )
+    )
+
+
+def standing_sentence(table: pd.DataFrame, period_text: str) -> str:
+    """»Hedensted er nr. 9 af 97 kommuner (…): … 3,1 pct. færre end forventet. 8 … bedre.«"""
+    from hedensted.present.formatting import format_number
+
+    rows = table[table["is_hedensted"]]
+    if rows.empty:
+        return f"Hedensted har ingen placering for {period_text}."
+    row = rows.iloc[0]
+    pct = float(row["pct_of_expected"])
+    direction = "færre" if pct < 0 else "flere"
+    better = int((table["rank"] < row["rank"]).sum())
+    return (
+        f"Hedensted er nr. {int(row['rank'])} af {len(table)} kommuner ({period_text}): "
+        f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod forventet "
+        f"{format_number(row['expected'])} – {format_number(abs(pct), 1)} pct. {direction} end "
+        f"forventet. {better} {'kommune klarer' if better == 1 else 'kommuner klarer'} sig bedre."
+    )

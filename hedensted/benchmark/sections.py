@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hedensted.benchmark.expenses import expense_gap_worth
-from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table
+from hedensted.benchmark.ministry import benchmark_table, ranked_count
 from hedensted.benchmark.outcomes import EDUCATION, FLEXJOB, JOB, JOB_AND_EDUCATION, share_ended_to
 from hedensted.benchmark.unemployment import has_lowest_rate, municipality_rates, rank_in_rar
 from hedensted.core.catalog import Catalog, DatasetError
@@ -440,8 +440,11 @@ def published_difference_sentence(check: pd.DataFrame) -> str:
 def benchmark_view(frame: pd.DataFrame) -> pd.DataFrame:
     """The benchmark per benefit area with the rank as text (``nr. 12 af 98``)."""
     table = benchmark_table(frame)
-    table["rank_text"] = [f"nr. {int(r)} af {MUNICIPALITIES_RANKED}" for r in table["rank"]]
-    table["rank_of"] = MUNICIPALITIES_RANKED
+    ranked = ranked_count(frame)
+    table["rank_text"] = [
+        "ingen placering" if pd.isna(r) else f"nr. {int(r)} af {ranked}" for r in table["rank"]
+    ]
+    table["rank_of"] = ranked
     return table
 
 
@@ -477,8 +480,13 @@ def benchmark_sentences(table: pd.DataFrame) -> list[str]:
             f"**{row['benefit_area']}**: {row['rank_text']}. "
             f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
             f"forventet {format_number(row['expected'])} – "
-            f"{_fewer_more(row['actual_minus_expected'])}. Ændring i kommunale besparelser "
-            f"som opgjort af ministeriet: {format_million_kroner(row['savings_kr'])}"
+            f"{_fewer_more(row['actual_minus_expected'])}"
+            + (
+                ""
+                if pd.isna(row["savings_kr"])
+                else ". Ændring i kommunale besparelser som opgjort af ministeriet: "
+                f"{format_million_kroner(row['savings_kr'])}"
+            )
         )
         for _, row in table.iterrows()
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from hedensted.benchmark.expenses import expense_gap_worth
-from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table
+from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table, ranked_count
 from hedensted.benchmark.unemployment import rank_in_rar
 from hedensted.core.catalog import Catalog
 from hedensted.core.constants import HEDENSTED, TOTAL_GROUP
@@ -121,9 +121,10 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
     table = benchmark_table(dataset.frame)
     row = table[table["benefit_area"] == "Alle ydelser"].iloc[0]
     rank = int(row["rank"])
+    ranked = ranked_count(dataset.frame)
     fewer = -float(row["actual_minus_expected"])
     sentence = (
-        f"Nr. {rank} af {MUNICIPALITIES_RANKED} kommuner: "
+        f"Nr. {rank} af {ranked} kommuner: "
         f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
         f"forventet {format_number(row['expected'])} ud fra rammevilkårene"
         + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
@@ -131,10 +132,12 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
     return kpi_without_reference(
         label="Ministeriets benchmark",
         value=float(rank),
-        value_text=f"Nr. {rank} af {MUNICIPALITIES_RANKED}",
+        value_text=f"Nr. {rank} af {ranked}",
         lower_is_better=True,
         period_label=dataset.metadata.period_label,
         dataset_ids=(dataset.id,),
         sentence=sentence,
-        notes=("98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet.",),
+        notes=("98 er antallet af kommuner i Danmark; tallet står ikke i selve dokumentet.",)
+        if dataset.frame["area"].nunique() == 1 and ranked == MUNICIPALITIES_RANKED
+        else (),
     )
