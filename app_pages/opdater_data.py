@@ -20,8 +20,10 @@ KEY = "opdater_data"
 
 st.title("Opdater data")
 st.markdown(
-    "Her indlæser redaktører en ny periode til benchmarktabellerne – fra katalogets egen "
-    "skabelon (CSV eller Excel) eller en eksport fra Jobindsats.dk. Filen kontrolleres, før "
+    "Her indlæser redaktører en ny periode til benchmarktabellerne – hentet direkte fra "
+    "datasættets kilde (Jobindsats eller Danmarks Statistik: vælg datasæt og tryk »Hent«), "
+    "fra katalogets egen skabelon (CSV eller Excel) eller en eksport fra Jobindsats.dk. "
+    "Tallene kontrolleres, før "
     "noget gemmes; du ser først, hvad der ændres, og bekræfter. Hver indlæsning er en "
     "version, og den leverede data (version 1) ændres aldrig. Fortryder du, ruller du "
     "tilbage til versionen før."

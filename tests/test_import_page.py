@@ -149,3 +149,36 @@ def test_existing_period_needs_explicit_replacement(app) -> None:
     assert changed[["Område", "Nu", "Efter import"]].values.tolist() == [
         ["Hedensted", "22,7\xa0%", "22,9\xa0%"]
     ]
+
+
+def test_fetch_picks_dataset_and_period_only(tmp_path, monkeypatch) -> None:
+    """»Hent«, no table id typed: the metadata says where, the editor picks a period."""
+    from tests.fake_sources import TOKEN, serving
+
+    with serving() as (jobindsats, statbank, log):
+        monkeypatch.setenv("JOBINDSATS_URL", jobindsats)
+        monkeypatch.setenv("STATBANK_URL", statbank)
+        app = open_editor_page(
+            PAGE, f"sqlite:///{tmp_path / 'register.sqlite'}", SECRETS, monkeypatch
+        )
+        monkeypatch.setenv("JOBINDSATS_TOKEN", TOKEN)  # the key, set after the page opened
+        _login(app)
+        app.selectbox(key=f"{KEY}_dataset").select("beskaeftigelsesministeriets_benchmark")
+        _run(app)
+        assert "Jobindsats' API v3, tabel y30r21" in shown_text(app)
+        app.button(key=f"{KEY}_source_newest").click()
+        _run(app)
+        period = app.text_input(key=f"{KEY}_api_period_beskaeftigelsesministeriets_benchmark")
+        assert period.value == "2022QMAT02"
+        app.button(key="FormSubmitter:opdater_data_api_form-Hent").click()
+        _run(app)
+        text = shown_text(app)
+        assert "2022QMAT02\\.json" in text
+        assert (
+            "Ny periode **2. halvår 2021 – 1. halvår 2022** (2021-H2/2022-H1): 1176 rækker" in text
+        )
+        assert "Jobindsats API v3 (tabel y30r21)" in text
+        app.button(key=f"{KEY}_confirm").click()
+        _run(app)
+        assert "Gemt som version 2 af" in shown_text(app)
+        assert any(p == "/v3/data/y30r21" for p, _, _ in log.requests)

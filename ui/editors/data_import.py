@@ -12,10 +12,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.periods import period_label
-from hedensted.importing.api import JobindsatsClient, JobindsatsError, api_settings
+from hedensted.importing.api import Fetched, JobindsatsError
 from hedensted.importing.display import changes_table, summary, versions_table
 from hedensted.importing.period_views import choices
-from hedensted.importing.service import Preview, confirm, preview, rollback
+from hedensted.importing.refresh import (
+    FetchError,
+    Sources,
+    fetch_period,
+    newest_source_period,
+    source_description,
+)
+from hedensted.importing.service import Preview, confirm, preview, preview_fetched, rollback
 from hedensted.importing.store import ImportConflict, all_versions
 from hedensted.importing.template import instructions, template_csv, template_xlsx
 from hedensted.monthly.auth import NotAnEditorError, User
@@ -105,6 +112,27 @@ def _checked(
     return checked
 
 
+def _checked_fetched(
+    register: Register, full: Catalog, dataset: Dataset, fetched: Fetched, replace: bool, key: str
+) -> Preview | None:
+    """The preview of a fetched table (kept like a file's, see :func:`_checked`)."""
+    token = (dataset.id, fetched.file_name, fetched.sha256, replace)
+    kept = st.session_state.get(f"{key}_preview")
+    if kept and kept[0] == token:
+        return kept[1]
+    try:
+        checked = preview_fetched(register, full, dataset.id, fetched, replace=replace)
+    except (DatasetError, ValueError) as error:
+        st.session_state.pop(f"{key}_preview", None)
+        st.error(
+            "**Det hentede er afvist – intet er gemt.**\n\n" + plain(str(error)),
+            icon=":material/error:",
+        )
+        return None
+    st.session_state[f"{key}_preview"] = (token, checked)
+    return checked
+
+
 def _show_preview(checked: Preview, dataset: Dataset, key: str) -> None:
     plan = checked.plan
     st.markdown(
@@ -142,12 +170,13 @@ def upload_and_confirm(
     )
     fetched = st.session_state.get(f"{key}_api_file")
     if uploaded is not None:
-        name, data = uploaded.name, uploaded.getvalue()
-    elif fetched is not None:
-        name, data = fetched
+        checked = _checked(
+            register, full, dataset, uploaded.name, uploaded.getvalue(), replace, key
+        )
+    elif fetched is not None and fetched[0] == dataset.id:
+        checked = _checked_fetched(register, full, dataset, fetched[1], replace, key)
     else:
         return
-    checked = _checked(register, full, dataset, name, data, replace, key)
     if checked is None:
         return
     _show_preview(checked, dataset, key)
@@ -214,40 +243,52 @@ def versions_and_rollback(register: Register, dataset: Dataset, user: User, key:
 
 
 def api_fetch(dataset: Dataset, key: str) -> None:
-    """Fetch a table from Jobindsats' API v3 into the preview (only with a token)."""
+    """»Hent«: the dataset's newest (or a chosen) period from its source, into the preview.
+
+    The table, measure and dimensions come from the dataset's metadata; the
+    editor only picks a period. Jobindsats needs a key; Statistikbanken none.
+    """
+    refresh = dataset.metadata.refresh
+    if refresh is None:
+        st.caption(source_description(dataset))
+        return
     try:
-        settings = api_settings(_secrets())
+        sources = Sources.from_settings(_secrets(), None)
     except JobindsatsError as error:
         st.error(str(error), icon=":material/error:")
         return
-    if settings is None:
+    if refresh.service == "jobindsats" and sources.jobindsats is None:
         st.caption(
-            "Hentning direkte fra Jobindsats' API er slået fra. Den slås til med en API-nøgle "
-            "fra STAR i JOBINDSATS_TOKEN eller [jobindsats] token i secrets (se README)."
+            f"{source_description(dataset)} Hentning fra Jobindsats' API er slået fra: den "
+            "kræver en nøgle i JOBINDSATS_TOKEN eller [jobindsats] token i secrets (se README)."
         )
         return
-    with st.form(f"{key}_api_form", border=True):
-        st.markdown("**Hent fra Jobindsats' API (v3)**")
-        table = st.text_input("Tabel-id", key=f"{key}_api_table", placeholder="fx y30r21")
-        periods = st.text_input("Perioder", key=f"{key}_api_periods", placeholder="fx 2024M03")
-        areas = st.text_input(
-            "Områder (adskilt med komma)",
-            key=f"{key}_api_areas",
-            value="Hele landet,RAR Østjylland,Hedensted,Skanderborg,Ringkøbing-Skjern",
-        )
-        submitted = st.form_submit_button("Hent", icon=":material/cloud_download:")
+    with st.container(border=True):
+        st.markdown(f"**Hent fra {refresh.service_name}**")
+        st.caption(source_description(dataset))
+        period_key = f"{key}_api_period_{dataset.id}"
+        if st.button("Vis kildens nyeste periode", key=f"{key}_source_newest"):
+            try:
+                st.session_state[period_key] = newest_source_period(dataset, sources)
+            except FetchError as error:
+                st.error(str(error), icon=":material/error:")
+        with st.form(f"{key}_api_form", border=False):
+            period = st.text_input(
+                "Periode (som kilden skriver den)",
+                key=period_key,
+                placeholder="fx 2022QMAT04 eller 2024M01",
+                help="Tom: kildens nyeste periode.",
+            )
+            submitted = st.form_submit_button("Hent", icon=":material/cloud_download:")
     if not submitted:
         return
     try:
-        data = JobindsatsClient(settings).fetch_csv(
-            table.strip(),
-            [p.strip() for p in periods.split(",") if p.strip()],
-            [a.strip() for a in areas.split(",") if a.strip()],
-        )
-    except JobindsatsError as error:
+        chosen = period.strip() or newest_source_period(dataset, sources)
+        fetched = fetch_period(dataset, chosen, sources)
+    except (*FetchError, ValueError) as error:
         st.error(str(error), icon=":material/error:")
         return
-    st.session_state[f"{key}_api_file"] = (f"jobindsats_{table.strip()}.csv", data)
+    st.session_state[f"{key}_api_file"] = (dataset.id, fetched)
     st.rerun()
 
 
