@@ -18,8 +18,8 @@ from ui.sections.discussion import (
     overview_discussion_section,
     overview_questions,
 )
-from ui.sidebar import reference_area
 from ui.sections.ministry_benchmark import ministry_summary
+from ui.sidebar import reference_area
 from ui.state.data import get_catalog, get_full_catalog
 from ui.state.url import keep_in_url, url_value
 from ui.widgets.components import chart, dataset_details, kpi_tile_or_error, with_datasets

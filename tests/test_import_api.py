@@ -15,7 +15,8 @@ import threading
 import pandas as pd
 import pytest
 
-from hedensted.catalog import Dataset
+from hedensted.core.catalog import Dataset
+from hedensted.core.metadata import DatasetMetadata
 from hedensted.importing.api import (
     JobindsatsClient,
     JobindsatsError,
@@ -28,7 +29,6 @@ from hedensted.importing.refresh import Sources, fetch_period, newest_source_per
 from hedensted.importing.service import preview_fetched
 from hedensted.importing.statbank import StatbankError
 from hedensted.importing.validation import plan_rows, plan_table
-from hedensted.metadata import DatasetMetadata
 from tests.fake_sources import (
     STATBANK_AREAS,
     TOKEN,

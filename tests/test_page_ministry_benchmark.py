@@ -9,7 +9,7 @@ import pytest
 from hedensted.importing.api import api_settings
 from hedensted.importing.refresh import Sources, fetch_period
 from hedensted.importing.service import confirm, effective_catalog, preview_fetched
-from hedensted.register.db import open_register
+from hedensted.monthly.db import open_register
 from tests.apptest_support import open_page, shown_text
 from tests.fake_sources import TOKEN, Y30R21_GROUPS, serving, y30r21_figures, y30r21_rank
 from tests.register_support import EDITOR
@@ -35,7 +35,7 @@ def _rank(period: str) -> int:
 
 
 def test_benchmark_page_shows_newest_rank_development_and_all_municipalities(fetched) -> None:
-    app = open_page("pages/benchmark.py")
+    app = open_page("app_pages/benchmark.py")
     text = shown_text(app)
     newest = y30r21_figures("Hedensted", Y30R21_GROUPS[0], "2022QMAT02")
     assert f"**Alle ydelser**: nr. {newest['rank']} af 98." in text
@@ -53,7 +53,7 @@ def test_benchmark_page_shows_newest_rank_development_and_all_municipalities(fet
 
 
 def test_forside_shows_newest_rank_and_its_development(fetched) -> None:
-    app = open_page("pages/forside.py")
+    app = open_page("app_pages/forside.py")
     newest = y30r21_figures("Hedensted", Y30R21_GROUPS[0], "2022QMAT02")
     tile = next(m for m in app.metric if m.label == "Ministeriets benchmark")
     assert tile.value == f"Nr. {newest['rank']} af 98"
@@ -63,6 +63,6 @@ def test_forside_shows_newest_rank_and_its_development(fetched) -> None:
 
 
 def test_without_fetched_periods_the_page_says_how_to_get_them() -> None:
-    text = shown_text(open_page("pages/benchmark.py"))
+    text = shown_text(open_page("app_pages/benchmark.py"))
     assert "Udviklingen og de andre kommuner vises, når en redaktør har hentet perioder" in text
     assert "**Alle ydelser**: nr. 12 af 98." in text

@@ -13,6 +13,8 @@ import math
 
 import pandas as pd
 
+from hedensted.core.constants import HEDENSTED
+
 RANK = "Placering"
 ACTUAL = "Faktisk ydelsesomfang (fuldtidspersoner)"
 EXPECTED = "Forventet ydelsesomfang (fuldtidspersoner)"
@@ -20,7 +22,6 @@ POINTS = "Pct. point"
 DIFFERENCE = "Forskel fuldtidspersoner"
 SAVINGS = "Ændring i kommunale besparelser (kroner)"
 MUNICIPALITIES_RANKED = 98
-HEDENSTED = "Hedensted"
 ALL_BENEFITS = "Alle ydelser"
 REQUIRED = (RANK, ACTUAL, EXPECTED)
 
@@ -271,3 +272,27 @@ def standing_sentence(table: pd.DataFrame, period_text: str) -> str:
         f"{format_number(row['expected'])} – {format_number(abs(pct), 1)} pct. {direction} end "
         f"forventet. {better} {'kommune klarer' if better == 1 else 'kommuner klarer'} sig bedre."
     )
+
+
+NO_FETCHED_PERIODS = (
+    "Udviklingen og de andre kommuner vises, når en redaktør har hentet perioder fra "
+    "Jobindsats (tabel y30r21) på siden »Opdater data«."
+)
+
+
+def ranking_note(period_text: str) -> str:
+    """What the all-municipalities chart shows, and its source."""
+    return (
+        "Søjlen er faktisk minus forventet antal fuldtidspersoner i pct. af det forventede; "
+        "under 0 er færre på offentlig forsørgelse end forventet ud fra rammevilkårene. "
+        f"Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21), {period_text}."
+    )
+
+
+def front_page_summary(benchmark: pd.DataFrame, period: str, label) -> str:
+    """The Forside's line: Hedensted's newest standing and the rank's development."""
+    parts = [standing_sentence(ranking(benchmark, period), label(period))]
+    change = rank_change_sentence(rank_history(benchmark), label)
+    if change:
+        parts.append(f"Placeringen: {change[0].lower()}{change[1:]}")
+    return "**Ministeriets benchmark:** " + " ".join(parts)

@@ -36,10 +36,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
+from hedensted.core.metadata import RefreshSource
 from hedensted.importing.areas import MUNICIPALITIES, area_name
 from hedensted.importing.columns import measure_matches, norm, same_name
 from hedensted.importing.reading import RawTable
-from hedensted.metadata import RefreshSource
 
 DEFAULT_BASE_URL = "https://api.jobindsats.dk/v3"
 TOKEN_ENV = "JOBINDSATS_TOKEN"

@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass, field
 
 from hedensted.core.catalog import Dataset
+from hedensted.core.metadata import RefreshSource
 from hedensted.importing.areas import MUNICIPALITIES
 from hedensted.importing.reading import RawTable
-from hedensted.core.metadata import RefreshSource
 
 ALIASES = {
     "område": "area",

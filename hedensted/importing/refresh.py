@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from hedensted.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.periods import period_label
 from hedensted.importing.api import (
     ApiSettings,
     Fetched,
@@ -26,7 +27,6 @@ from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.specs import importable_ids
 from hedensted.importing.statbank import StatbankClient, StatbankError, statbank_url
 from hedensted.importing.validation import period_order
-from hedensted.periods import period_label
 
 FetchError = (JobindsatsError, StatbankError)
 

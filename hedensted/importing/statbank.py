@@ -36,7 +36,7 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from hedensted.catalog import Dataset
+from hedensted.core.catalog import Dataset
 from hedensted.importing.api import Fetched
 from hedensted.importing.areas import area_name
 from hedensted.importing.columns import is_total, norm, same_name

@@ -29,13 +29,13 @@ from datetime import date, datetime
 import pandas as pd
 
 from hedensted.core.catalog import Dataset
+from hedensted.core.periods import parse_period, period_label
 from hedensted.importing.areas import MUNICIPALITIES, area_name
 from hedensted.importing.cells import check_text, machine_text, parse_value
 from hedensted.importing.columns import ColumnMap, decimal_comma, map_columns
 from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.reading import RawTable, read_upload
 from hedensted.importing.specs import spec_for, value_kind
-from hedensted.core.periods import parse_period, period_label
 
 
 @dataclass(frozen=True)

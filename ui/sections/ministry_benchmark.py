@@ -9,21 +9,19 @@ from __future__ import annotations
 import streamlit as st
 
 from hedensted.benchmark.ministry import (
+    NO_FETCHED_PERIODS,
+    front_page_summary,
     rank_change_sentence,
     rank_history,
     rank_history_chart,
     ranking,
     ranking_chart,
+    ranking_note,
     standing_sentence,
 )
 from hedensted.core.catalog import Dataset
 from hedensted.core.periods import period_label
 from ui.widgets.components import chart
-
-NO_FETCH = (
-    "Udviklingen og de andre kommuner vises, når en redaktør har hentet perioder fra "
-    "Jobindsats (tabel y30r21) på siden »Opdater data«."
-)
 
 
 def _newest_ranked_period(dataset: Dataset) -> str | None:
@@ -39,7 +37,7 @@ def ministry_development(full: Dataset, key: str) -> None:
     history = rank_history(full.frame)
     newest = _newest_ranked_period(full)
     if len(history) < 2 and newest is None:
-        st.caption(NO_FETCH)
+        st.caption(NO_FETCHED_PERIODS)
         return
     st.subheader("Placeringens udvikling")
     sentence = rank_change_sentence(history, period_label)
@@ -56,12 +54,7 @@ def ministry_development(full: Dataset, key: str) -> None:
     table = ranking(full.frame, newest)
     st.markdown(standing_sentence(table, period_label(newest)))
     chart(ranking_chart(table), key=f"{key}_kommuner", title="Alle kommuner, faktisk mod forventet")
-    st.caption(
-        "Søjlen er faktisk minus forventet antal fuldtidspersoner i pct. af det forventede; "
-        "under 0 er færre på offentlig forsørgelse end forventet ud fra rammevilkårene. "
-        "Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21), "
-        f"{period_label(newest)}."
-    )
+    st.caption(ranking_note(period_label(newest)))
 
 
 def ministry_summary(full: Dataset) -> None:
@@ -69,8 +62,4 @@ def ministry_summary(full: Dataset) -> None:
     newest = _newest_ranked_period(full)
     if newest is None:
         return
-    parts = [standing_sentence(ranking(full.frame, newest), period_label(newest))]
-    change = rank_change_sentence(rank_history(full.frame), period_label)
-    if change:
-        parts.append(f"Placeringen: {change[0].lower()}{change[1:]}")
-    st.caption("**Ministeriets benchmark:** " + " ".join(parts))
+    st.caption(front_page_summary(full.frame, newest, period_label))
