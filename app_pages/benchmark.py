@@ -11,7 +11,12 @@ from hedensted.benchmark import sections as bp
 from hedensted.benchmark import tables as bt
 from hedensted.core.catalog import Dataset
 from hedensted.core.discussion import BENCHMARK_THEMES
-from hedensted.front_page.kpis import benchmark_rank_kpi, fulltime_share_kpi, unemployment_kpi
+from hedensted.front_page.kpis import (
+    benchmark_rank_kpi,
+    expenses_kpi,
+    fulltime_share_kpi,
+    unemployment_kpi,
+)
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
 from ui.sections.goals import goals_section as register_goals_section
@@ -85,7 +90,7 @@ KPI_BUILDERS = [
         "benchmark_kpi_fuldtidspersoner",
         lambda: fulltime_share_kpi(catalog, reference).with_short_delta(),
     ),
-    ("benchmark_kpi_udgifter", lambda: bp.expenses_kpi_for(catalog, reference).with_short_delta()),
+    ("benchmark_kpi_udgifter", lambda: expenses_kpi(catalog, reference).with_short_delta()),
     ("benchmark_kpi_ledighed", lambda: unemployment_kpi(catalog, reference).with_short_delta()),
     ("benchmark_kpi_benchmark", lambda: benchmark_rank_kpi(catalog)),
 ]
@@ -227,7 +232,7 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
             icon=":material/info:",
         )
     else:
-        kpi = bp.expenses_kpi_for(catalog, reference)
+        kpi = expenses_kpi(catalog, reference)
         key_sentence(kpi.sentence, bold=True)
         key_sentence(bp.expenses_summary(view))
     group_charts(
@@ -270,7 +275,7 @@ def expenses_section(expenses: Dataset, labour: Dataset, published: Dataset) -> 
         title="Hvad er forskellen værd i alt?",
     )
     caption_if(bp.worth_sum_note(worth, len(bp.benefit_groups(expenses.frame))))
-    for note in bp.expenses_kpi_for(catalog, reference).notes:
+    for note in expenses_kpi(catalog, reference).notes:
         st.caption(note)
     shown, export = bt.worth_table(worth, reference)
     numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")

@@ -15,6 +15,7 @@ from hedensted.benchmark import sections as bp
 from hedensted.benchmark import tables as bt
 from hedensted.core.view_state import ComparisonOptions, SortOrder, default_choice
 from hedensted.exports.table_workbook import to_xlsx
+from hedensted.front_page.kpis import expenses_kpi
 from hedensted.present.charts import HEDENSTED_COLOR
 
 # The areas as the page passes them: Hedensted first, then the others in option order.
@@ -130,7 +131,7 @@ def test_expenses_without_the_reference_have_no_differences(catalog) -> None:
     )
     assert view.differences is None
     assert view.missing_areas == ("Skanderborg",)
-    kpi = bp.expenses_kpi_for(catalog, "Skanderborg")
+    kpi = expenses_kpi(catalog, "Skanderborg")
     assert kpi.value_text == "2.674 kr."
     assert kpi.delta_text is None
     assert kpi.notes == ("Kildematerialet har ikke udgifterne for Skanderborg.",)
@@ -141,7 +142,7 @@ def test_expenses_without_the_reference_have_no_differences(catalog) -> None:
     [("RAR Østjylland", "667 kr.", "16,5 mio. kr."), ("Hele landet", "379 kr.", "9,4 mio. kr.")],
 )
 def test_expense_sentences_follow_the_reference(catalog, reference, per_person, in_all) -> None:
-    kpi = bp.expenses_kpi_for(catalog, reference)
+    kpi = expenses_kpi(catalog, reference)
     assert kpi.sentence.startswith(
         f"Hedensted bruger {per_person} mindre pr. person i arbejdsstyrken end {reference}."
     )

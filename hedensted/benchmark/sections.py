@@ -23,7 +23,6 @@ from hedensted.core.compare import compare_to_reference
 from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.periods import parse_period, period_label
 from hedensted.core.view_state import HEDENSTED, ComparisonOptions, SortOrder
-from hedensted.front_page.kpis import expenses_kpi
 from hedensted.present.formatting import (
     format_kroner,
     format_million_kroner,
@@ -31,7 +30,6 @@ from hedensted.present.formatting import (
     format_percent,
     format_points,
 )
-from hedensted.present.kpi import Kpi, kpi_against_reference
 
 PAGE_AREAS: tuple[str, ...] = (
     "Hele landet",
@@ -321,32 +319,6 @@ def duration_summary(view: GroupView) -> str:
 
 
 # --- Section 2: expenses and what the gap is worth ---------------------------------
-
-
-def expenses_kpi_for(catalog: Catalog, reference: str) -> Kpi:
-    """The expenses tile; without a comparison where the source lacks the reference."""
-    expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
-    if reference in set(expenses.frame["area"]):
-        return expenses_kpi(catalog, reference)
-    total = expenses.frame[
-        (expenses.frame["area"] == HEDENSTED) & (expenses.frame["group"] == TOTAL_GROUP)
-    ]
-    value = float(total["value"].iloc[0])
-    return kpi_against_reference(
-        label="Udgifter pr. person",
-        value=value,
-        value_text=format_kroner(value),
-        reference_area=reference,
-        reference_value=None,
-        lower_is_better=True,
-        period_label=expenses.metadata.period_label,
-        dataset_ids=(expenses.id,),
-        sentence=(
-            f"Hedensted bruger {format_kroner(value)} pr. person i arbejdsstyrken "
-            "på offentlig forsørgelse."
-        ),
-        notes=(f"Kildematerialet har ikke udgifterne for {reference}.",),
-    )
 
 
 def gap_worth(

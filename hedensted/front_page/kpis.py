@@ -7,7 +7,7 @@ import math
 from hedensted.benchmark.expenses import expense_gap_worth
 from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table, ranked_count
 from hedensted.benchmark.unemployment import rank_in_rar
-from hedensted.core.catalog import Catalog
+from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.constants import HEDENSTED, TOTAL_GROUP
 from hedensted.present.formatting import (
     format_kroner,
@@ -55,8 +55,14 @@ def fulltime_share_kpi(catalog: Catalog, reference_area: str) -> Kpi:
 
 
 def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
-    """Public expenses per person in the labour force, and what the gap is worth."""
+    """Public expenses per person in the labour force, and what the gap is worth.
+
+    Where the source has no expenses for ``reference_area`` (e.g. Skanderborg), the
+    tile shows Hedensted's own figure without a comparison and says why.
+    """
     expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
+    if not _has(expenses.frame, "area", reference_area):
+        return _expenses_without_reference(expenses, reference_area)
     labour = catalog.get("arbejdsstyrke_antal")
     worth = expense_gap_worth(expenses.frame, labour.frame, HEDENSTED, reference_area)
     total = worth[worth["group"] == TOTAL_GROUP].iloc[0]
@@ -84,6 +90,25 @@ def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
             f"Arbejdsstyrken er opgjort {labour.metadata.period_label}, "
             f"udgifterne {expenses.metadata.period_label} – som i kildedokumentet.",
         ),
+    )
+
+
+def _expenses_without_reference(expenses: Dataset, reference_area: str) -> Kpi:
+    value = _value(expenses.frame, area=HEDENSTED, group=TOTAL_GROUP)
+    return kpi_against_reference(
+        label="Udgifter pr. person",
+        value=value,
+        value_text=format_kroner(value),
+        reference_area=reference_area,
+        reference_value=None,
+        lower_is_better=True,
+        period_label=expenses.metadata.period_label,
+        dataset_ids=(expenses.id,),
+        sentence=(
+            f"Hedensted bruger {format_kroner(value)} pr. person i arbejdsstyrken "
+            "på offentlig forsørgelse."
+        ),
+        notes=(f"Kildematerialet har ikke udgifterne for {reference_area}.",),
     )
 
 
