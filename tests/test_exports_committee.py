@@ -23,9 +23,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Inches, Pt
 
 from hedensted.benchmark import charts as cb
-from hedensted.benchmark import sections as bp
 from hedensted.benchmark import tables as bt
+from hedensted.benchmark.expenses import gap_worth
+from hedensted.benchmark.groups import GroupView, fulltime_summary, group_view, wide_values
+from hedensted.benchmark.ministry import benchmark_sentences, benchmark_view
 from hedensted.core.catalog import Catalog
+from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.view_state import SortOrder
 from hedensted.exports.images import DEFAULT_WIDTH, chart_png, chart_svg, offscreen_spec
 from hedensted.exports.model import (
@@ -50,9 +53,9 @@ MEETING = date(2026, 11, 22)
 # --- Sections from the catalog, as the Benchmark page builds them ----------------------
 
 
-def _fulltime_view(catalog: Catalog) -> bp.GroupView:
+def _fulltime_view(catalog: Catalog) -> GroupView:
     frame = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
-    return bp.group_view(frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, None, bp.TOTAL_GROUP)
+    return group_view(frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, None, TOTAL_GROUP)
 
 
 def fulltime_section(catalog: Catalog) -> ExportSection:
@@ -70,7 +73,7 @@ def fulltime_section(catalog: Catalog) -> ExportSection:
         view.differences, "group", "Ydelsesgruppe", REFERENCE, "percent", 1, "pct."
     )
     _, values_export = bt.values_table(
-        bp.wide_values(view), "group", "Ydelsesgruppe", "percent", 1, "pct."
+        wide_values(view), "group", "Ydelsesgruppe", "percent", 1, "pct."
     )
     sources = (meta.source_line(),)
     return ExportSection(
@@ -79,7 +82,7 @@ def fulltime_section(catalog: Catalog) -> ExportSection:
             ExportChart(f"Forskel: Hedensted minus {REFERENCE}", difference.to_dict()),
             ExportChart("Pct. af arbejdsstyrken pr. ydelsesgruppe og område", values.to_dict()),
         ),
-        key_figures=(fulltime_share_kpi(catalog, REFERENCE).sentence, bp.fulltime_summary(view)),
+        key_figures=(fulltime_share_kpi(catalog, REFERENCE).sentence, fulltime_summary(view)),
         source_lines=sources,
         tables=(
             ExportTable(
@@ -103,10 +106,10 @@ def fulltime_section(catalog: Catalog) -> ExportSection:
 def expenses_section(catalog: Catalog) -> ExportSection:
     expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
     labour = catalog.get("arbejdsstyrke_antal")
-    view = bp.group_view(
-        expenses.frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, None, bp.TOTAL_GROUP
+    view = group_view(
+        expenses.frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, None, TOTAL_GROUP
     )
-    worth = bp.gap_worth(expenses.frame, labour.frame, REFERENCE, view.order)
+    worth = gap_worth(expenses.frame, labour.frame, REFERENCE, view.order)
     chart = cb.difference_bars(
         worth,
         "group",
@@ -140,13 +143,13 @@ def expenses_section(catalog: Catalog) -> ExportSection:
 def benchmark_section(catalog: Catalog) -> ExportSection:
     """A section without charts: key figures (with Markdown bold) and a table."""
     dataset = catalog.get("beskaeftigelsesministeriets_benchmark")
-    table = bp.benchmark_view(dataset.frame)
+    table = benchmark_view(dataset.frame)
     _, export = bt.benchmark_numbers_table(table)
     sources = (dataset.metadata.source_line(),)
     return ExportSection(
         title="3. Beskæftigelsesministeriets benchmark",
         charts=(),
-        key_figures=tuple(bp.benchmark_sentences(table)[:1]),
+        key_figures=tuple(benchmark_sentences(table)[:1]),
         source_lines=sources,
         tables=(ExportTable("Benchmark pr. ydelsesområde", export, sources, "2019–2020"),),
     )
@@ -209,8 +212,8 @@ def test_svg_shows_danish_numbers(catalog: Catalog) -> None:
     """Hedensted's 22,7 % (all groups, dec. 2023) in the chart's labels, never 22.7."""
     enable_theme()
     frame = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
-    assert _value(frame, "Hedensted", bp.TOTAL_GROUP) == 22.7
-    view = bp.group_view(frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, [bp.TOTAL_GROUP])
+    assert _value(frame, "Hedensted", TOTAL_GROUP) == 22.7
+    view = group_view(frame, "group", AREAS, REFERENCE, SortOrder.SOURCE, [TOTAL_GROUP])
     bars = cb.grouped_area_bars(
         view.values, "group", "Ydelsesgruppe", "Pct.", 1, view.areas, view.order
     )
@@ -464,13 +467,13 @@ def test_values_are_the_catalogs_numbers_with_danish_display_format(workbook, ca
     sheet = workbook["1. Offentligt forsørgede"]
     second = _find_row(sheet, "Pct. af arbejdsstyrken pr. ydelsesgruppe og område")
     header = second + 3
-    total = _find_row(sheet, bp.TOTAL_GROUP)
+    total = _find_row(sheet, TOTAL_GROUP)
     assert total > header
     by_heading = {sheet.cell(header, c).value: c for c in range(1, 5)}
     for area in AREAS:
         cell = sheet.cell(total, by_heading[f"{area} (pct.)"])
         assert cell.data_type == "n"
-        assert cell.value == _value(frame, area, bp.TOTAL_GROUP)
+        assert cell.value == _value(frame, area, TOTAL_GROUP)
         assert cell.number_format == "#,##0.0"
     assert sheet.cell(total, by_heading["Hedensted (pct.)"]).value == 22.7
     assert sheet.cell(total, by_heading["Hele landet (pct.)"]).value == 23.4
@@ -483,7 +486,7 @@ def test_kroner_and_millions_formats(workbook, catalog) -> None:
     sheet = workbook["2. Udgifter pr. person i arbejd"]
     header = 1 + 1 + 2 + 1  # title, two source lines, period
     headings = [c.value for c in sheet[header]]
-    total = _find_row(sheet, bp.TOTAL_GROUP)
+    total = _find_row(sheet, TOTAL_GROUP)
     row = dict(zip(headings, [c for c in sheet[total]], strict=False))
     assert row["Forskel (kr. pr. person)"].value == -379
     assert row["Forskel (kr. pr. person)"].number_format == "#,##0"

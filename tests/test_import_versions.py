@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from hedensted.benchmark import sections as bp
+from hedensted.benchmark.unemployment import change_table, period_span
 from hedensted.front_page.kpis import fulltime_share_kpi
 from hedensted.importing.display import summary, versions_table
 from hedensted.importing.period_views import catalog_at, choices, latest_view
@@ -154,8 +154,8 @@ def test_series_import_changes_span_and_hides_published_change(register) -> None
     published = pages.get("bruttoledige_udvikling_publiceret")
     assert published.frame.empty
     assert published.metadata.period_label == "jan. 2024 – jan. 2025"
-    start, end = bp.period_span(counts.metadata.periods)
-    changes = bp.change_table(counts.frame, published.frame, start, end)
+    start, end = period_span(counts.metadata.periods)
+    changes = change_table(counts.frame, published.frame, start, end)
     hedensted = changes.set_index("area").loc["Hedensted"]
     assert (
         hedensted["change"] == 10 and hedensted["published_change"] != hedensted["published_change"]

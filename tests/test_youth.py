@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from hedensted.core.catalog import Catalog
+from hedensted.core.compare import sort_categories
 from hedensted.core.view_state import ComparisonChoice, SortOrder
 from hedensted.present.charts import grouped_bars
 from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
@@ -29,7 +30,6 @@ from hedensted.youth.comparison import (
     job_education_shares,
     missing_areas_note,
     shown_areas,
-    sort_categories,
 )
 from hedensted.youth.discussion import discussion_points, split_quotes, youth_focus_areas
 from hedensted.youth.frikort import (

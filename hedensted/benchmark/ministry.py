@@ -4,7 +4,9 @@ The shipped table (version 1) has Hedensted's published figures for one
 period; periods fetched from Jobindsats (table ``y30r21``) have every
 municipality, so the rank can be followed over time and Hedensted placed among
 all municipalities. All functions are pure and read the tidy frame
-(``area``, ``benefit_area``, ``measure``, ``period``, ``value``).
+(``area``, ``benefit_area``, ``measure``, ``period``, ``value``). The last part has
+the Benchmark page's section 3: the sentences per benefit area and the
+document's explanation of »forventet ud fra rammevilkår«.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import math
 import pandas as pd
 
 from hedensted.core.constants import HEDENSTED
+from hedensted.present.formatting import format_million_kroner, format_number
 
 RANK = "Placering"
 ACTUAL = "Faktisk ydelsesomfang (fuldtidspersoner)"
@@ -296,3 +299,105 @@ def front_page_summary(benchmark: pd.DataFrame, period: str, label) -> str:
     if change:
         parts.append(f"Placeringen: {change[0].lower()}{change[1:]}")
     return "**Ministeriets benchmark:** " + " ".join(parts)
+
+
+# --- Benchmark section 3: the shipped table's sentences and the explanation ---------
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with one full stop (values such as "8,4 mio. kr." end with one)."""
+    return text if text.endswith(".") else text + "."
+
+
+def benchmark_view(frame: pd.DataFrame) -> pd.DataFrame:
+    """The benchmark per benefit area with the rank as text (``nr. 12 af 98``)."""
+    table = benchmark_table(frame)
+    ranked = ranked_count(frame)
+    table["rank_text"] = [
+        "ingen placering" if pd.isna(r) else f"nr. {int(r)} af {ranked}" for r in table["rank"]
+    ]
+    table["rank_of"] = ranked
+    return table
+
+
+def benchmark_long(table: pd.DataFrame) -> pd.DataFrame:
+    """Actual and expected full-time persons in long form, for a grouped bar chart."""
+    rows = []
+    for _, row in table.iterrows():
+        for series, column in (("Faktisk", "actual"), ("Forventet", "expected")):
+            rows.append(
+                {
+                    "benefit_area": row["benefit_area"],
+                    "series": series,
+                    "value": row[column],
+                    "rank_text": row["rank_text"],
+                    "actual_minus_expected": row["actual_minus_expected"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _fewer_more(difference: float) -> str:
+    if difference < 0:
+        return f"{format_number(abs(difference))} færre end forventet"
+    if difference > 0:
+        return f"{format_number(difference)} flere end forventet"
+    return "som forventet"
+
+
+def benchmark_sentences(table: pd.DataFrame) -> list[str]:
+    """One sentence per benefit area: rank, actual vs expected, savings as published."""
+    return [
+        _sentence(
+            f"**{row['benefit_area']}**: {row['rank_text']}. "
+            f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
+            f"forventet {format_number(row['expected'])} – "
+            f"{_fewer_more(row['actual_minus_expected'])}"
+            + (
+                ""
+                if pd.isna(row["savings_kr"])
+                else ". Ændring i kommunale besparelser som opgjort af ministeriet: "
+                f"{format_million_kroner(row['savings_kr'])}"
+            )
+        )
+        for _, row in table.iterrows()
+    ]
+
+
+def expected_example(table: pd.DataFrame, benefit_area: str = "Alle ydelser") -> str:
+    """Hedensted's own figures as an example of "forventet ud fra rammevilkår"."""
+    rows = table[table["benefit_area"] == benefit_area]
+    if rows.empty:
+        raise ValueError(f"Benchmarket har ikke området '{benefit_area}'.")
+    row = rows.iloc[0]
+    difference = float(row["actual_minus_expected"])
+    verdict = (
+        "klarer kommunen sig bedre end forventet"
+        if difference < 0
+        else "klarer kommunen sig dårligere end forventet"
+        if difference > 0
+        else "klarer kommunen sig som forventet"
+    )
+    return (
+        f"For Hedensted ({benefit_area.lower()}) regnede ministeriet med "
+        f"{format_number(row['expected'])} fuldtidspersoner på offentlig forsørgelse ud fra "
+        f"kommunens rammevilkår. Det faktiske tal var {format_number(row['actual'])} – "
+        f"{_fewer_more(difference)}. Derfor {verdict}, og Hedensted er "
+        f"{row['rank_text']} kommuner (1 er bedst)."
+    )
+
+
+EXPLANATION_TOPICS = (
+    "Forventet ud fra rammevilkår",
+    "Forventet sammenlignet med faktisk",
+    "Top og bund af listen",
+)
+
+
+def benchmark_explanation(forklaring: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+    """``(main, rest)``: the document's sentences on "forventet ud fra rammevilkår",
+    and its other explanations (``topic``, ``text``)."""
+    by_topic = forklaring.set_index("topic")["text"]
+    main = [by_topic[t] for t in EXPLANATION_TOPICS if t in by_topic.index]
+    rest = forklaring[~forklaring["topic"].isin(EXPLANATION_TOPICS)][["topic", "text"]]
+    return main, rest.reset_index(drop=True)

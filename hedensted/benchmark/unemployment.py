@@ -1,12 +1,28 @@
-"""Gross unemployment: change over time and rank within RAR Østjylland."""
+"""Unemployment and full-time employment (Benchmark section 6): rates, rank within
+RAR Østjylland, change between two periods, and the unemployment goal."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import pandas as pd
 
+from hedensted.benchmark.choices import missing_reference_note
 from hedensted.core.compare import rank_areas
+from hedensted.core.constants import HEDENSTED
+from hedensted.core.periods import parse_period, period_label
+from hedensted.core.view_state import SortOrder
+from hedensted.present.formatting import (
+    and_list,
+    format_number,
+    format_percent,
+    format_points,
+)
 
 MUNICIPALITY = "kommune"
+OTHER_AREAS = "Øvrige områder"
+UNEMPLOYMENT_GOAL_PHRASE = "laveste ledighedsprocent"
 
 
 def unemployment_change(counts: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -53,3 +69,169 @@ def rank_in_rar(rates: pd.DataFrame, area: str = "Hedensted") -> tuple[int, int]
 def has_lowest_rate(rates: pd.DataFrame, area: str = "Hedensted") -> bool:
     """Whether an area has the (possibly shared) lowest rate among the RAR municipalities."""
     return rank_in_rar(rates, area)[0] == 1
+
+
+def period_span(periods: Sequence[str]) -> tuple[str, str]:
+    """The first and last of a dataset's period codes."""
+    ordered = sorted(periods, key=lambda code: parse_period(code).start)
+    if len(ordered) < 2:
+        raise ValueError("Der skal være mindst to perioder for at beregne en udvikling.")
+    return ordered[0], ordered[-1]
+
+
+def change_table(
+    counts: pd.DataFrame, published: pd.DataFrame, start: str, end: str
+) -> pd.DataFrame:
+    """Change per area from ``start`` to ``end``, computed and as published.
+
+    ``counts`` is tidy (``area``, ``period``, ``value``, ``area_type``);
+    ``published`` holds the document's change columns (``measure`` ending in
+    ``(personer)`` or ``(pct.)``). Returns ``area``, ``area_type``,
+    ``start_value``, ``end_value``, ``change``, ``change_pct``,
+    ``published_change`` and ``published_pct``.
+    """
+    result = unemployment_change(counts, start, end)
+    types = counts.drop_duplicates("area").set_index("area")["area_type"]
+    result.insert(3, "area_type", result["area"].map(types))
+    persons = published[published["measure"].str.endswith("(personer)")]
+    percent = published[published["measure"].str.endswith("(pct.)")]
+    result["published_change"] = result["area"].map(persons.set_index("area")["value"])
+    result["published_pct"] = result["area"].map(percent.set_index("area")["value"])
+    return result
+
+
+def highlight_label(area: str, reference: str) -> str:
+    """The colour group of an area in the area charts: Hedensted, the reference, or others."""
+    return area if area in (HEDENSTED, reference) else OTHER_AREAS
+
+
+def sort_areas(frame: pd.DataFrame, field: str, sort: SortOrder, reference: str) -> pd.DataFrame:
+    """Rows (one per area) in the chosen order, by the rule of
+    :func:`hedensted.core.compare.sort_categories`.
+
+    ``SOURCE`` keeps the source order, ``VALUE`` puts the largest ``field`` first,
+    ``DIFFERENCE`` the largest difference (by size) to the reference's value;
+    without the reference in the table, ``DIFFERENCE`` keeps the source order.
+    """
+    has_reference = reference in set(frame["area"])
+    if sort is SortOrder.SOURCE or (sort is SortOrder.DIFFERENCE and not has_reference):
+        return frame.reset_index(drop=True)
+    key = frame[field]
+    if sort is SortOrder.DIFFERENCE:
+        key = (frame[field] - float(frame.loc[frame["area"] == reference, field].iloc[0])).abs()
+    order = key.sort_values(ascending=False, kind="stable", na_position="last").index
+    return frame.loc[order].reset_index(drop=True)
+
+
+def rate_view(rates: pd.DataFrame, reference: str, sort: SortOrder) -> pd.DataFrame:
+    """Unemployment rates for all areas in the table, with highlight, in the chosen order."""
+    view = rates[["area", "area_type", "value"]].copy()
+    view["highlight"] = [highlight_label(a, reference) for a in view["area"]]
+    return sort_areas(view, "value", sort, reference)
+
+
+def change_view(table: pd.DataFrame, reference: str, sort: SortOrder) -> pd.DataFrame:
+    """A change table with highlight, in the chosen order (by the change in pct.)."""
+    view = table.copy()
+    view["highlight"] = [highlight_label(a, reference) for a in view["area"]]
+    return sort_areas(view, "change_pct", sort, reference)
+
+
+def rate_sentence(rates: pd.DataFrame, reference: str) -> str:
+    """Hedensted's rate and rank in RAR Østjylland, compared with the reference."""
+    own = float(rates.loc[rates["area"] == HEDENSTED, "value"].iloc[0])
+    rank, ranked = rank_in_rar(rates, HEDENSTED)
+    place = "den laveste" if rank == 1 else f"den {rank}. laveste"
+    sentence = (
+        f"Hedensted har en bruttoledighed på {format_percent(own)} – {place} "
+        f"ledighedsprocent af {ranked} kommuner i RAR Østjylland."
+    )
+    if reference in set(rates["area"]):
+        other = float(rates.loc[rates["area"] == reference, "value"].iloc[0])
+        sentence += f" {reference}: {format_percent(other)} ({format_points(own - other)})."
+    else:
+        sentence += " " + missing_reference_note(reference, "ledighedsprocenten")
+    return sentence
+
+
+def change_sentence(table: pd.DataFrame, reference: str, what: str, start: str, end: str) -> str:
+    """Hedensted's change from period ``start`` to ``end`` (computed), vs the reference's."""
+    span = f"{period_label(start)} til {period_label(end)}"
+    rows = table.set_index("area")
+    own = rows.loc[HEDENSTED]
+    direction = "steg" if own["change"] > 0 else "faldt" if own["change"] < 0 else "var uændret"
+    sentence = f"{what} i Hedensted {direction}"
+    if own["change"] != 0:
+        sentence += (
+            f" med {format_number(abs(own['change']))} personer "
+            f"({format_percent(own['change_pct'], signed=True)})"
+        )
+    sentence += f" fra {span}"
+    if reference in rows.index:
+        other = rows.loc[reference]
+        sentence += f" – mod {format_percent(other['change_pct'], signed=True)} i {reference}."
+    else:
+        sentence += f". Kildens tabel har ikke {reference} med."
+    return sentence
+
+
+@dataclass(frozen=True)
+class GoalEvaluation:
+    """A goal from the investment projects, evaluated from the data."""
+
+    goal: str
+    project: str
+    horizon: str
+    met: bool
+    status_text: str
+    sentence: str
+
+
+def unemployment_goal(
+    goals: pd.DataFrame,
+    rates: pd.DataFrame,
+    rates_period: str,
+    projects: pd.DataFrame | None = None,
+) -> GoalEvaluation:
+    """Evaluate the goal that Hedensted keeps the lowest unemployment rate in RAR Østjylland.
+
+    The goal's wording comes from ``goals`` (investeringsprojekter_maal); it is
+    met when Hedensted has the (possibly shared) lowest rate among the RAR
+    Østjylland municipalities. Raises ``ValueError`` if the goal is not in the data.
+    """
+    rows = goals[goals["goal"].str.contains(UNEMPLOYMENT_GOAL_PHRASE, case=False, na=False)]
+    if rows.empty:
+        raise ValueError("Målet om den laveste ledighedsprocent findes ikke i data.")
+    row = rows.iloc[0]
+    project = str(row["project_id"])
+    if projects is not None:
+        names = projects.drop_duplicates("project_id").set_index("project_id")["project"]
+        project = str(names.get(project, project))
+    met = has_lowest_rate(rates, HEDENSTED)
+    rank, ranked = rank_in_rar(rates, HEDENSTED)
+    municipalities = municipality_rates(rates)
+    lowest_value = float(municipalities["value"].min())
+    lowest = list(municipalities.loc[municipalities["value"] == lowest_value, "area"])
+    own = float(rates.loc[rates["area"] == HEDENSTED, "value"].iloc[0])
+    if met:
+        others = [a for a in lowest if a != HEDENSTED]
+        shared = f" (delt med {and_list(others)})" if others else ""
+        sentence = (
+            f"Målet er opfyldt i {period_label(rates_period)}: Hedensted har den laveste "
+            f"ledighedsprocent{shared} af {ranked} kommuner i RAR Østjylland, "
+            f"{format_percent(own)}."
+        )
+    else:
+        sentence = (
+            f"Målet er ikke opfyldt i {period_label(rates_period)}: Hedensted har "
+            f"{format_percent(own)} og er nr. {rank} af {ranked} kommuner i RAR Østjylland. "
+            f"Lavest er {and_list(lowest)} med {format_percent(lowest_value)}."
+        )
+    return GoalEvaluation(
+        goal=str(row["goal"]),
+        project=project,
+        horizon=str(row["horizon"]),
+        met=met,
+        status_text="Opfyldt" if met else "Ikke opfyldt",
+        sentence=sentence,
+    )

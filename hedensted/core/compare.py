@@ -1,10 +1,16 @@
-"""Comparisons between areas: difference and index against a reference, and ranks."""
+"""Comparisons between areas: difference and index against a reference, ranks, the
+chosen areas a table has, and the one order of categories every page uses."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
+
+from hedensted.core.constants import HEDENSTED
+from hedensted.core.view_state import SortOrder
 
 
 def _require_columns(frame: pd.DataFrame, columns: list[str]) -> None:
@@ -116,3 +122,56 @@ def select_areas(frame: pd.DataFrame, areas: list[str], area_column: str = "area
     chosen = frame[frame[area_column].isin(areas)].copy()
     chosen["_order"] = chosen[area_column].map(order)
     return chosen.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def areas_in_table(frame: pd.DataFrame, areas: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``(present, missing)``: the chosen areas a table has, and those it lacks, in order."""
+    known = set(frame["area"])
+    return [a for a in areas if a in known], [a for a in areas if a not in known]
+
+
+def sort_categories(
+    frame: pd.DataFrame,
+    sort: SortOrder,
+    reference: str,
+    category: str = "category",
+    area: str = HEDENSTED,
+) -> list[str]:
+    """The categories of ``frame`` (benefit groups, target groups, statuses) as chosen.
+
+    One rule for every page:
+
+    - ``SOURCE`` keeps the order of the source document;
+    - ``VALUE`` puts ``area``'s largest value first;
+    - ``DIFFERENCE`` puts the largest difference between ``area`` and ``reference``
+      first, by size whichever way it goes.
+
+    Ties keep the source order; categories without a value to order by go last.
+    When the table has no figures for the reference at all, ``DIFFERENCE`` keeps
+    the source order: there is no difference to order by, and an order by value
+    would pass for one by difference (the pages say that the reference is missing).
+
+    Raises ``ValueError`` when the table has no figures for ``area`` (except for
+    ``SOURCE``, which needs none).
+    """
+    source = list(dict.fromkeys(frame[category]))
+    if sort is SortOrder.SOURCE:
+        return source
+    if sort not in (SortOrder.VALUE, SortOrder.DIFFERENCE):
+        raise ValueError(f"Ukendt sortering: {sort}.")
+    own = frame[frame["area"] == area].drop_duplicates(category).set_index(category)["value"]
+    if own.empty:
+        raise ValueError(f"{area} findes ikke i tabellen.")
+    key = own
+    if sort is SortOrder.DIFFERENCE:
+        rows = frame[frame["area"] == reference].drop_duplicates(category)
+        if rows.empty:
+            return source
+        key = (own - rows.set_index(category)["value"].reindex(own.index)).abs()
+    position = {name: index for index, name in enumerate(source)}
+
+    def order(name: str) -> tuple[float, int]:
+        value = key.get(name, math.nan)
+        return (math.inf if pd.isna(value) else -float(value), position[name])
+
+    return sorted(source, key=order)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from hedensted.benchmark.expenses import expense_gap_worth
 from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table, ranked_count
@@ -166,3 +167,15 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
         if dataset.frame["area"].nunique() == 1 and ranked == MUNICIPALITIES_RANKED
         else (),
     )
+
+
+def headline_kpis(catalog: Catalog, reference_area: str) -> dict[str, Callable[[], Kpi]]:
+    """The four headline tiles of the Forside and the Benchmark page, by name, each
+    built when called. The deltas leave out "vs. <reference>": the pages name the
+    reference once above the tiles."""
+    return {
+        "fuldtidspersoner": lambda: fulltime_share_kpi(catalog, reference_area).with_short_delta(),
+        "udgifter": lambda: expenses_kpi(catalog, reference_area).with_short_delta(),
+        "ledighed": lambda: unemployment_kpi(catalog, reference_area).with_short_delta(),
+        "benchmark": lambda: benchmark_rank_kpi(catalog),
+    }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 LOCALE = "da_DK"
@@ -97,3 +99,13 @@ def format_compact(value: float | None) -> str:
     if _is_missing(value):
         return MISSING_TEXT
     return format_decimal(float(value), format="#,##0.##", locale=LOCALE)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a, b og c`` (Danish list; one item alone, nothing for none)."""
+    return format_list(list(items), locale=LOCALE) if items else ""
+
+
+def or_list(items: Sequence[str]) -> str:
+    """``a, b eller c`` (Danish list; one item alone, nothing for none)."""
+    return format_list(list(items), style="or", locale=LOCALE) if items else ""

@@ -7,9 +7,12 @@ from collections.abc import Sequence
 import pandas as pd
 
 from hedensted.benchmark.outcomes import JOB_AND_EDUCATION, share_ended_to
-from hedensted.core.compare import select_areas
+
+# sort_categories is re-exported for the Unge page: one order for every page, in core.
+from hedensted.core.compare import areas_in_table, select_areas
+from hedensted.core.compare import sort_categories as sort_categories
 from hedensted.core.constants import HEDENSTED
-from hedensted.core.view_state import ComparisonChoice, SortOrder
+from hedensted.core.view_state import ComparisonChoice
 from hedensted.present.formatting import format_number, format_percent, format_points
 
 EDUCATION_BENEFIT = "Uddannelseshjælp"
@@ -34,12 +37,6 @@ def shown_areas(choice: ComparisonChoice) -> list[str]:
     if choice.reference not in areas:
         areas.append(choice.reference)
     return areas
-
-
-def split_available(frame: pd.DataFrame, areas: Sequence[str]) -> tuple[list[str], list[str]]:
-    """``(areas in the table, areas not in it)``, both in the given order."""
-    present = set(frame["area"])
-    return [a for a in areas if a in present], [a for a in areas if a not in present]
 
 
 def missing_areas_note(missing: Sequence[str]) -> str | None:
@@ -78,7 +75,7 @@ def job_education_shares(
     merged = shares.merge(
         statements.rename(columns={"value": "published"}), on="area", how="left"
     ).fillna({"statement": ""})
-    present, _ = split_available(merged, areas)
+    present, _ = areas_in_table(merged, areas)
     return select_areas(merged, present)
 
 
@@ -92,7 +89,7 @@ def chart_rows(
 
     Returns ``(rows in area order, areas present, areas the table lacks)``.
     """
-    present, missing = split_available(frame, areas)
+    present, missing = areas_in_table(frame, areas)
     rows = select_areas(frame, present)
     if column is not None:
         unknown = [v for v in values if v not in set(frame[column])]
@@ -112,42 +109,6 @@ def job_education_sentence(status: pd.DataFrame, reference: str) -> str:
         "%",
         "lavere end",
         "højere end",
-    )
-
-
-def sort_categories(
-    frame: pd.DataFrame,
-    order: SortOrder,
-    reference: str,
-    category: str = "category",
-) -> list[str]:
-    """Categories ordered as chosen: as in the source, by Hedensted's value, or by difference.
-
-    ``DIFFERENCE`` orders by the size of Hedensted's difference to ``reference``
-    (largest first, either sign); ``VALUE`` by Hedensted's value, largest first.
-    Categories without a value for Hedensted (or the reference) come last; if the
-    table has no figures for the reference at all, the source order is kept.
-    """
-    source_order = list(dict.fromkeys(frame[category]))
-    if order is SortOrder.SOURCE:
-        return source_order
-    values = frame[frame["area"] == HEDENSTED].drop_duplicates(category).set_index(category)
-    if values.empty:
-        raise ValueError("Hedensted findes ikke i tabellen.")
-    key = values["value"]
-    if order is SortOrder.DIFFERENCE:
-        ref = frame[frame["area"] == reference].drop_duplicates(category).set_index(category)
-        if ref.empty:  # the table has no figures for the reference: keep the source order
-            return source_order
-        key = (values["value"] - ref["value"].reindex(values.index)).abs()
-    position = {name: i for i, name in enumerate(source_order)}
-    return sorted(
-        source_order,
-        key=lambda name: (
-            pd.isna(key.get(name)),
-            -(0.0 if pd.isna(key.get(name)) else float(key.get(name))),
-            position[name],
-        ),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import altair as alt
 import pandas as pd
@@ -92,16 +92,49 @@ def kpi_tile(kpi: Kpi, key: str) -> None:
     record_key_figure(f"{kpi.label}: {kpi.value_text}{delta}. {kpi.sentence}")
 
 
-def kpi_tile_or_error(catalog: Catalog, build: Callable[[], Kpi], key: str) -> None:
-    """Show a KPI tile, or a Danish error in its place if its data is broken."""
+def computed_kpi(build: Callable[[], Kpi]) -> Kpi | DatasetError:
+    """A tile computed once per run: its figure, or the broken dataset's error."""
     try:
-        kpi = build()
+        return build()
     except DatasetError as error:
+        return error
+
+
+def computed_kpis(builders: Mapping[str, Callable[[], Kpi]]) -> dict[str, Kpi | DatasetError]:
+    """:func:`computed_kpi` for each tile, by name: a page computes its tiles once and
+    passes them to the sections that repeat a tile's sentence or notes."""
+    return {name: computed_kpi(build) for name, build in builders.items()}
+
+
+def kpi_tile_or_error(
+    catalog: Catalog, build: Callable[[], Kpi] | Kpi | DatasetError, key: str
+) -> None:
+    """Show a KPI tile, or a Danish error in its place if its data is broken.
+
+    ``build`` is the tile, already computed (:func:`computed_kpi`), or how to compute it.
+    """
+    kpi = build if isinstance(build, Kpi | DatasetError) else computed_kpi(build)
+    if isinstance(kpi, DatasetError):
         with st.container(border=True, key=key):
-            dataset_error(error)
+            dataset_error(kpi)
         return
     kpi_tile(kpi, key)
     source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids))
+
+
+def kpi_row(
+    catalog: Catalog,
+    tiles: Mapping[str, Kpi | DatasetError],
+    key_prefix: str,
+    reference: str | None = None,
+) -> None:
+    """Tiles side by side (keys ``{key_prefix}{name}``); with ``reference``, a line above
+    them names the area their arrows compare with."""
+    if reference is not None:
+        st.markdown(f"Pilene viser forskellen til {reference}.")
+    for column, (name, kpi) in zip(st.columns(len(tiles)), tiles.items(), strict=True):
+        with column:
+            kpi_tile_or_error(catalog, kpi, f"{key_prefix}{name}")
 
 
 def chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:

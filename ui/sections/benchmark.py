@@ -1,0 +1,603 @@
+"""The Benchmark page's sections: Streamlit layout only.
+
+Every number and sentence comes from ``hedensted/benchmark/``; a section here
+lays them out as charts, tables, sentences and source lines. A section part is
+its datasets and the function that draws them (:data:`Part`); the page puts the
+parts in order with :func:`drawn`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from hedensted.benchmark import charts as cb
+from hedensted.benchmark import tables as bt
+from hedensted.benchmark.choices import (
+    NothingToShow,
+    benefit_groups,
+    missing_areas_note,
+    missing_reference_note,
+    reference_note,
+)
+from hedensted.benchmark.expenses import (
+    expenses_summary,
+    gap_worth,
+    published_difference_check,
+    published_difference_sentence,
+    worth_sum_note,
+)
+from hedensted.benchmark.groups import (
+    GroupView,
+    duration_summary,
+    fulltime_summary,
+    group_view,
+    wide_values,
+)
+from hedensted.benchmark.migrations import (
+    NONE_CATEGORY,
+    document_quote,
+    migration_blocks,
+    migration_sentence,
+    migrations,
+)
+from hedensted.benchmark.ministry import (
+    benchmark_explanation,
+    benchmark_long,
+    benchmark_sentences,
+    benchmark_view,
+    expected_example,
+)
+from hedensted.benchmark.outcomes import (
+    REMAINDER,
+    share_method_note,
+    status_category_order,
+    status_sentences,
+    status_shares,
+    status_stack,
+    status_target_groups,
+)
+from hedensted.benchmark.unemployment import (
+    OTHER_AREAS,
+    change_sentence,
+    change_table,
+    change_view,
+    period_span,
+    rate_sentence,
+    rate_view,
+    unemployment_goal,
+)
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
+from hedensted.core.compare import areas_in_table
+from hedensted.core.constants import TOTAL_GROUP
+from hedensted.core.view_state import ComparisonChoice
+from hedensted.present.kpi import Kpi
+from ui.sections.ministry_benchmark import ministry_development
+from ui.state.data import get_full_catalog
+from ui.widgets.components import (
+    chart,
+    key_bullets,
+    key_sentence,
+    kpi_row,
+    numbers_table,
+    quality_notes,
+    source_caption,
+    with_datasets,
+)
+
+
+@dataclass(frozen=True)
+class BenchmarkRun:
+    """What the sections of one run of the page share: the catalog at the chosen
+    periods, the viewer's choice, and the headline tiles, computed once."""
+
+    catalog: Catalog
+    choice: ComparisonChoice
+    tiles: dict[str, Kpi | DatasetError]
+
+    @property
+    def reference(self) -> str:
+        return self.choice.reference
+
+    def tile_notes(self, name: str) -> tuple[str, ...]:
+        tile = self.tiles[name]
+        return tile.notes if isinstance(tile, Kpi) else ()
+
+
+Part = tuple[list[str], Callable[..., None]]
+
+
+def drawn(run: BenchmarkRun, *parts: Part) -> Callable[[], None]:
+    """One section (one slide) of parts, each drawn from its own datasets.
+
+    A broken dataset blanks only its part; a choice that leaves nothing to show
+    says so in the part's place.
+    """
+
+    def draw() -> None:
+        for dataset_ids, render in parts:
+
+            def guarded(*datasets: Dataset, render: Callable[..., None] = render) -> None:
+                try:
+                    render(run, *datasets)
+                except NothingToShow as reason:
+                    st.info(str(reason), icon=":material/info:")
+
+            with_datasets(run.catalog, dataset_ids, guarded)
+
+    return draw
+
+
+def key_figures(run: BenchmarkRun) -> None:
+    kpi_row(run.catalog, run.tiles, "benchmark_kpi_", run.reference)
+
+
+def caption_if(text: str | None) -> None:
+    if text:
+        st.caption(text)
+
+
+def group_charts(
+    run: BenchmarkRun,
+    view: GroupView,
+    datasets: list[Dataset],
+    key: str,
+    titles: tuple[str, str, str, str],
+    number: tuple[bt.ColumnKind, int, str],
+    better_text: str,
+) -> None:
+    """Hedensted's difference to the reference (if the table has it), then all values.
+
+    ``titles``: category title, value axis title, difference axis title and the
+    heading over the values chart;
+    ``number``: column kind, decimals and unit of the "Vis tal" tables.
+    """
+    category_title, value_title, difference_title, values_heading = titles
+    kind, decimals, unit = number
+    reference = run.reference
+    if view.differences is not None:
+        st.subheader(f"Forskel: Hedensted minus {reference}")
+        chart(
+            cb.difference_bars(
+                view.differences,
+                view.category,
+                category_title,
+                reference,
+                difference_title,
+                decimals=decimals,
+                unit=unit,
+            ),
+            key=f"benchmark_chart_{key}_forskel",
+            title=f"Forskel: Hedensted minus {reference}",
+        )
+        st.caption(better_text)
+        shown, export = bt.differences_table(
+            view.differences, view.category, category_title, reference, kind, decimals, unit
+        )
+        numbers_table(shown, export, datasets, f"benchmark_{key}_forskel", f"{key}_forskel")
+    st.subheader(values_heading)
+    chart(
+        cb.grouped_area_bars(
+            view.values,
+            view.category,
+            category_title,
+            value_title,
+            decimals,
+            view.areas,
+            view.order,
+        ),
+        key=f"benchmark_chart_{key}",
+        title=values_heading,
+    )
+    shown, export = bt.values_table(
+        wide_values(view), view.category, category_title, kind, decimals, unit
+    )
+    numbers_table(shown, export, datasets, f"benchmark_{key}", key)
+
+
+# --- 1. Offentligt forsørgede ---------------------------------------------------------
+
+
+def fulltime_section(run: BenchmarkRun, dataset: Dataset) -> None:
+    meta = dataset.metadata
+    choice = run.choice
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    view = group_view(
+        dataset.frame, "group", choice.areas, run.reference, choice.sort, choice.groups, TOTAL_GROUP
+    )
+    caption_if(missing_areas_note(view.missing_areas, meta.title))
+    key_sentence(fulltime_summary(view))
+    group_charts(
+        run,
+        view,
+        [dataset],
+        "fuldtidspersoner",
+        (
+            "Ydelsesgruppe",
+            "Pct. af arbejdsstyrken",
+            "Forskel (pct.-point)",
+            "Pct. af arbejdsstyrken pr. ydelsesgruppe og område",
+        ),
+        ("percent", 1, "pct."),
+        "Grøn: Hedensted har en lavere andel på offentlig forsørgelse. Rød: en højere.",
+    )
+    quality_notes(dataset)
+    source_caption(dataset)
+
+
+FULLTIME: Part = (["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section)
+
+# --- 2. Udgifter pr. person i arbejdsstyrken ------------------------------------------
+
+
+def expenses_section(
+    run: BenchmarkRun, expenses: Dataset, labour: Dataset, published: Dataset
+) -> None:
+    meta = expenses.metadata
+    choice, reference = run.choice, run.reference
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    view = group_view(
+        expenses.frame, "group", choice.areas, reference, choice.sort, choice.groups, TOTAL_GROUP
+    )
+    caption_if(missing_areas_note(view.missing_areas, meta.title))
+    tile = run.tiles["udgifter"]
+    if view.differences is None:
+        st.info(
+            missing_reference_note(reference, "udgifterne pr. person i arbejdsstyrken"),
+            icon=":material/info:",
+        )
+    else:
+        if isinstance(tile, Kpi):
+            key_sentence(tile.sentence, bold=True)
+        key_sentence(expenses_summary(view))
+    group_charts(
+        run,
+        view,
+        [expenses],
+        "udgifter",
+        (
+            "Ydelsesgruppe",
+            "Kr. pr. person i arbejdsstyrken",
+            "Forskel (kr. pr. person)",
+            "Udgift pr. person pr. ydelsesgruppe og område",
+        ),
+        ("kroner", 0, "kr."),
+        "Grøn: Hedensted bruger mindre pr. person. Rød: mere.",
+    )
+    if view.differences is None:
+        quality_notes(expenses)
+        source_caption(expenses)
+        return
+
+    st.subheader("Hvad er forskellen værd i alt?")
+    worth = gap_worth(expenses.frame, labour.frame, reference, view.order)
+    st.markdown(
+        "Forskellen pr. person ganget med antallet af personer i Hedensteds arbejdsstyrke "
+        f"– pr. ydelsesgruppe og i alt, sammenlignet med {reference}."
+    )
+    chart(
+        cb.difference_bars(
+            worth,
+            "group",
+            "Ydelsesgruppe",
+            reference,
+            "Forskel i alt (mio. kr.)",
+            decimals=1,
+            field="total_mio",
+            value_decimals=0,
+            unit="kr. pr. person",
+        ),
+        key="benchmark_chart_udgifter_vaerdi",
+        title="Hvad er forskellen værd i alt?",
+    )
+    caption_if(worth_sum_note(worth, len(benefit_groups(expenses.frame))))
+    for note in run.tile_notes("udgifter"):
+        st.caption(note)
+    shown, export = bt.worth_table(worth, reference)
+    numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")
+
+    check = published_difference_check(expenses.frame, published.frame)
+    key_sentence(published_difference_sentence(check))
+    shown, export = bt.published_difference_table(check)
+    numbers_table(
+        shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
+    )
+    quality_notes(expenses)
+    source_caption(expenses, labour, published)
+
+
+EXPENSES: Part = (
+    ["udgifter_pr_person_arbejdsstyrke", "arbejdsstyrke_antal", "udgifter_forskel_publiceret"],
+    expenses_section,
+)
+
+# --- 3. Beskæftigelsesministeriets benchmark ------------------------------------------
+
+
+def ministry_section(run: BenchmarkRun, dataset: Dataset, forklaring: Dataset) -> None:
+    table = benchmark_view(dataset.frame)
+    st.caption(
+        f"Hedensted Kommune, {dataset.metadata.period_label}. Benchmarket sammenligner "
+        "kommunen med det forventede – ikke med de valgte områder."
+    )
+    main, rest = benchmark_explanation(forklaring.frame)
+    with st.container(border=True, key="benchmark_forklaring"):
+        st.markdown("**Hvad betyder »forventet ud fra rammevilkår«?**")
+        st.markdown(" ".join(main))
+        key_sentence(expected_example(table))
+        with st.expander("Mere fra dokumentet om benchmarket"):
+            st.markdown("\n".join(f"- **{row.topic}**: {row.text}" for row in rest.itertuples()))
+        source_caption(forklaring)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Faktisk og forventet antal fuldtidspersoner")
+        chart(
+            cb.actual_expected_bars(benchmark_long(table)),
+            key="benchmark_chart_ministeriet",
+            title="Faktisk og forventet antal fuldtidspersoner",
+        )
+    with right:
+        st.subheader("Placering")
+        chart(
+            cb.rank_chart(table, int(table["rank_of"].iloc[0])),
+            key="benchmark_chart_placering",
+            title="Placering",
+        )
+    key_bullets(benchmark_sentences(table))
+    shown, export = bt.benchmark_numbers_table(table)
+    numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
+    for note in run.tile_notes("benchmark"):
+        st.caption(note)
+    st.caption("Kolonnen »Pct. point« er ikke forklaret i dokumentet.")
+    quality_notes(dataset)
+    source_caption(dataset)
+    ministry_development(get_full_catalog().get(dataset.id), "benchmark_ministeriet")
+
+
+MINISTRY: Part = (
+    ["beskaeftigelsesministeriets_benchmark", "benchmark_forklaring"],
+    ministry_section,
+)
+
+# --- 4. Status 1 måned efter afsluttet forløb ------------------------------------------
+
+
+def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> None:
+    meta = status.metadata
+    areas = run.choice.areas
+    st.caption(f"{meta.title}, {meta.period_label}.")
+    present, missing = areas_in_table(status.frame, areas)
+    caption_if(missing_areas_note(missing, meta.title))
+    shares = status_shares(status.frame, published.frame, areas)
+    caption_if(reference_note(status.frame, run.reference, "status efter afsluttet forløb"))
+    key_bullets(status_sentences(shares, run.reference))
+    categories = status_category_order(status.frame)
+    target_groups = status_target_groups(status.frame)
+    tabs = st.tabs(target_groups)
+    for position, (tab, target_group) in enumerate(zip(tabs, target_groups, strict=True)):
+        with tab:
+            stack = status_stack(status.frame, target_group, areas)
+            chart(
+                cb.status_bars(stack, present, categories, REMAINDER),
+                key=f"benchmark_chart_status_{position}",
+                title=target_group,
+            )
+            shown, export = bt.status_table(stack, present, categories)
+            numbers_table(
+                shown, export, [status], f"benchmark_status_{position}", f"status_{position + 1}"
+            )
+    st.caption(
+        f"»{REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
+        "ikke viser, og tal, kilden ikke oplyser (».«)."
+    )
+    st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
+    st.markdown(share_method_note(shares))
+    chart(
+        cb.share_bars(shares, present, target_groups),
+        key="benchmark_chart_status_andel",
+        title="Andel i job og uddannelse – beregnet og i dokumentet",
+    )
+    shown, export = bt.status_share_table(shares)
+    numbers_table(shown, export, [status, published], "benchmark_status_andel", "andel_job")
+    source_caption(status, published)
+
+
+STATUS: Part = (
+    ["status_efter_afsluttet_forloeb", "status_andel_job_uddannelse_publiceret"],
+    status_section,
+)
+
+# --- 5. Varighed af afsluttede forløb --------------------------------------------------
+
+
+def duration_section(run: BenchmarkRun, dataset: Dataset) -> None:
+    meta = dataset.metadata
+    st.caption(f"{meta.title} (uger).")
+    view = group_view(
+        dataset.frame, "target_group", run.choice.areas, run.reference, run.choice.sort
+    )
+    caption_if(missing_areas_note(view.missing_areas, meta.title))
+    if view.differences is None:
+        st.info(
+            missing_reference_note(run.reference, "varigheden af afsluttede forløb"),
+            icon=":material/info:",
+        )
+    else:
+        key_sentence(duration_summary(view))
+    group_charts(
+        run,
+        view,
+        [dataset],
+        "varighed",
+        (
+            "Målgruppe",
+            "Gennemsnitlig varighed (uger)",
+            "Forskel (uger)",
+            "Uger pr. målgruppe og område",
+        ),
+        ("number", 1, "uger"),
+        "Grøn: kortere forløb i Hedensted. Rød: længere.",
+    )
+    st.caption(meta.notes)
+    source_caption(dataset)
+
+
+DURATION: Part = (["varighed_afsluttede_forloeb"], duration_section)
+
+# --- 6. Ledighed og beskæftigelse --------------------------------------------------------
+
+
+def change_block(
+    run: BenchmarkRun,
+    view: pd.DataFrame,
+    span: tuple[str, str],
+    units: tuple[str, str],
+    datasets: tuple[Dataset, Dataset],
+    name: str,
+    title: str,
+) -> None:
+    """Change per area from ``span[0]`` to ``span[1]``: chart, "Vis tal", quality, source.
+
+    ``units`` is (unit in the tooltip, noun in the table); ``datasets`` the counts
+    and the published change columns; ``title`` the heading above the block.
+    """
+    tooltip_unit, table_noun = units
+    chart(
+        cb.area_bars(
+            view,
+            "change_pct",
+            "Udvikling (pct.)",
+            1,
+            run.reference,
+            OTHER_AREAS,
+            [alt.Tooltip("change:Q", title=f"Udvikling ({tooltip_unit})", format=",.0f")],
+        ),
+        key=f"benchmark_chart_{name}",
+        title=title,
+    )
+    shown, export = bt.change_numbers_table(view, *span, table_noun)
+    numbers_table(shown, export, list(datasets), f"benchmark_{name}", name)
+    quality_notes(datasets[0])
+    source_caption(*datasets)
+
+
+def unemployment_section(
+    run: BenchmarkRun,
+    rates: Dataset,
+    counts: Dataset,
+    counts_published: Dataset,
+    goals: Dataset,
+    projects: Dataset,
+) -> None:
+    reference, sort = run.reference, run.choice.sort
+    rate_period = rates.metadata.periods[0]
+    goal = unemployment_goal(goals.frame, rates.frame, rate_period, projects.frame)
+    box = st.success if goal.met else st.warning
+    box(
+        f"**Mål: »{goal.goal}«** ({goal.horizon.lower()}, investeringsprojektet "
+        f"»{goal.project}«)\n\n**{goal.status_text}.** {goal.sentence}",
+        icon=":material/flag:",
+    )
+    source_caption(goals, projects, rates)
+
+    key_sentence(rate_sentence(rates.frame, reference))
+    start, end = period_span(counts.metadata.periods)
+    changes = change_table(counts.frame, counts_published.frame, start, end)
+    key_sentence(change_sentence(changes, reference, "Antallet af bruttoledige", start, end))
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
+        rates_shown = rate_view(rates.frame, reference, sort)
+        chart(
+            cb.area_bars(
+                rates_shown,
+                "value",
+                "Ledige i pct. af arbejdsstyrken",
+                1,
+                reference,
+                OTHER_AREAS,
+            ),
+            key="benchmark_chart_ledighedsprocent",
+            title=f"Ledighedsprocent, {rates.metadata.period_label}",
+        )
+        shown, export = bt.rate_table(rates_shown, rates.metadata.period_label)
+        numbers_table(shown, export, [rates], "benchmark_ledighedsprocent", "ledighedsprocent")
+        source_caption(rates)
+    with right:
+        heading = f"Udvikling i bruttoledige, {counts_published.metadata.period_label}"
+        st.subheader(heading)
+        change_block(
+            run,
+            change_view(changes, reference, sort),
+            (start, end),
+            ("personer", "bruttoledige"),
+            (counts, counts_published),
+            "bruttoledige",
+            heading,
+        )
+
+
+UNEMPLOYMENT: Part = (
+    [
+        "ledighedsprocent",
+        "bruttoledige_rar_kommuner",
+        "bruttoledige_udvikling_publiceret",
+        "investeringsprojekter_maal",
+        "investeringsprojekter",
+    ],
+    unemployment_section,
+)
+
+
+def employment_section(run: BenchmarkRun, fulltime: Dataset, published: Dataset) -> None:
+    heading = f"Fuldtidsbeskæftigelse efter bopæl, {published.metadata.period_label}"
+    st.subheader(heading)
+    start, end = period_span(fulltime.metadata.periods)
+    changes = change_table(fulltime.frame, published.frame, start, end)
+    key_sentence(change_sentence(changes, run.reference, "Fuldtidsbeskæftigelsen", start, end))
+    change_block(
+        run,
+        change_view(changes, run.reference, run.choice.sort),
+        (start, end),
+        ("fuldtidspersoner", "fuldtidsbeskæftigede"),
+        (fulltime, published),
+        "fuldtidsbeskaeftigelse",
+        heading,
+    )
+
+
+EMPLOYMENT: Part = (
+    ["fuldtidsbeskaeftigelse_bopael", "fuldtidsbeskaeftigelse_udvikling_publiceret"],
+    employment_section,
+)
+
+# --- 7. Vandringer ---------------------------------------------------------------------
+
+
+def migration_section(run: BenchmarkRun, dataset: Dataset) -> None:
+    meta = dataset.metadata
+    st.caption(f"{meta.title} ({meta.period_label}). Kun Hedensted.")
+    frame = migrations(dataset.frame)
+    quote = document_quote(meta.notes, NONE_CATEGORY)
+    if quote:
+        st.info(f"Dokumentets egen bemærkning: »{quote}«.", icon=":material/info:")
+    blocks = migration_blocks(frame)
+    tabs = st.tabs([target_group for target_group, _ in blocks])
+    for position, (tab, (target_group, block)) in enumerate(zip(tabs, blocks, strict=True)):
+        with tab:
+            key_sentence(migration_sentence(block, quote))
+            chart(
+                cb.migration_bars(block, NONE_CATEGORY),
+                key=f"benchmark_chart_vandringer_{position}",
+                title=f"Vandringer: {target_group}",
+            )
+    shown, export = bt.migration_table(frame)
+    numbers_table(shown, export, [dataset], "benchmark_vandringer", "vandringer")
+    source_caption(dataset)
+
+
+MIGRATIONS: Part = (["vandringer_forrige_maalgruppe"], migration_section)
