@@ -15,6 +15,8 @@ import pandas as pd
 
 from hedensted.core.catalog import Catalog, DatasetError
 from hedensted.investment_projects.targets import target_totals
+from hedensted.present.formatting import format_number
+from hedensted.present.tables import display_table
 
 AUGUST_2024 = "Mål pr. august 2024"
 LONG_TERM = "Langsigtede mål"
@@ -133,6 +135,44 @@ def maaltal_lines_export(maaltal: pd.DataFrame) -> pd.DataFrame:
         .rename(columns=MAALTAL_LINE_HEADINGS)
         .reset_index(drop=True)
     )
+
+
+MAALTAL_SUMMARY_HEADINGS = {
+    "section": "Ydelse",
+    "grundlag": "Grundlag",
+    "investering": "Investeringer",
+    "budgetforlig": "Budgetforlig",
+    "løntilskud": "Løntilskud",
+    "computed_total": "Måltal (beregnet)",
+    "published_total": "Måltal (offentliggjort)",
+    "difference": "Forskel",
+}
+
+
+def _signed(value: float) -> str:
+    return format_number(value, signed=True)
+
+
+def maaltal_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """:func:`maaltal_summary` as a Danish text table (the adjustments with their sign)."""
+    return display_table(
+        summary,
+        MAALTAL_SUMMARY_HEADINGS,
+        {
+            "grundlag": format_number,
+            "investering": _signed,
+            "budgetforlig": _signed,
+            "løntilskud": _signed,
+            "computed_total": format_number,
+            "published_total": format_number,
+            "difference": _signed,
+        },
+    )
+
+
+def maaltal_lines_table(maaltal: pd.DataFrame) -> pd.DataFrame:
+    """Every måltal line as published, as a Danish text table."""
+    return display_table(maaltal, MAALTAL_LINE_HEADINGS, {"value": format_number})
 
 
 def project_names(catalog: Catalog) -> list[tuple[str, str]]:
