@@ -1,0 +1,60 @@
+"""The Om data page's sections: every dataset's provenance, size, quality and download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.catalog_csv import dataset_csv
+from hedensted.present.formatting import format_long_date, format_number
+from hedensted.present.quality_table import quality_display_table
+from ui.widgets.components import dataset_error, quality_notes, table
+
+
+def broken_datasets(catalog: Catalog) -> None:
+    """The datasets that failed validation, each with its Danish error."""
+    if catalog.errors:
+        st.subheader("Datasæt med fejl")
+        for error in catalog.errors.values():
+            dataset_error(error)
+
+
+def published_totals(report: pd.DataFrame) -> None:
+    """Published totals beside the sum of their parts, for every dataset."""
+    st.subheader("Offentliggjorte totaler og summen af delene")
+    st.markdown(
+        "Hvor et dokument oplyser en total, sammenlignes den med summen af delene. "
+        "Afvigelser skyldes typisk afrunding eller personer uden kategori. "
+        "Tallene rettes aldrig – begge vises."
+    )
+    table(quality_display_table(report), key="om_data_quality")
+
+
+def dataset_description(dataset: Dataset) -> None:
+    """One dataset folded away: its metadata, quality notes and a CSV download."""
+    meta = dataset.metadata
+    with st.expander(f"{meta.title} ({meta.period_label})"):
+        st.markdown(
+            f"- **Id:** `{meta.id}`\n"
+            f"- **Producent:** {meta.producer}\n"
+            f"- **Kildedokument:** {meta.source_document} ({format_long_date(meta.source_date)}),"
+            f" fil `{meta.seed_file}`\n"
+            f"- **Tabel/afsnit:** {meta.source_table}\n"
+            f"- **Periode:** {meta.period_label} (`{', '.join(meta.periods)}`)\n"
+            f"- **Enhed:** {meta.unit} ({meta.short_unit})\n"
+            f"- **Rækker:** {format_number(len(dataset.frame))}"
+            + (f"\n- **Webadresse:** {meta.source_url}" if meta.source_url else "")
+        )
+        if meta.notes:
+            st.caption(meta.notes)
+        quality_notes(dataset)
+        st.download_button(
+            "Hent CSV",
+            # The rows the app uses (shipped and imported), built when clicked.
+            data=lambda: dataset_csv(dataset),
+            file_name=dataset.csv_path.name,
+            mime="text/csv",
+            key=f"download_{meta.id}",
+            on_click="ignore",
+        )
