@@ -7,10 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from hedensted.benchmark.outcomes import JOB_AND_EDUCATION, share_ended_to
-
-# sort_categories is re-exported for the Unge page: one order for every page, in core.
 from hedensted.core.compare import areas_in_table, select_areas
-from hedensted.core.compare import sort_categories as sort_categories
 from hedensted.core.constants import HEDENSTED
 from hedensted.core.view_state import ComparisonChoice
 from hedensted.present.formatting import format_number, format_percent, format_points

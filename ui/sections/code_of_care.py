@@ -52,7 +52,7 @@ from ui.sections.code_of_care_cards import (
 )
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
-from ui.widgets.components import kpi_tile_or_error, numbers_table, source_caption
+from ui.widgets.components import computed_kpis, kpi_row, numbers_table, source_caption
 
 PERIOD_PARAM = "periode"
 DISCUSSION_DATASETS = [
@@ -64,15 +64,13 @@ DISCUSSION_DATASETS = [
 
 def key_figures_section(catalog: Catalog, reference: str) -> None:
     """The page's four key-figure tiles."""
-    builders = [
-        ("coc_kpi_netvaerk", lambda: network_kpi(catalog)),
-        ("coc_kpi_partnerskab", lambda: partners_kpi(catalog)),
-        ("coc_kpi_loennede_timer", lambda: paid_hours_kpi(catalog, reference)),
-        ("coc_kpi_gange_landet", lambda: paid_hours_ratio_kpi(catalog)),
-    ]
-    for column, (key, build) in zip(st.columns(4), builders, strict=True):
-        with column:
-            kpi_tile_or_error(catalog, build, key)
+    tiles = {
+        "netvaerk": lambda: network_kpi(catalog),
+        "partnerskab": lambda: partners_kpi(catalog),
+        "loennede_timer": lambda: paid_hours_kpi(catalog, reference),
+        "gange_landet": lambda: paid_hours_ratio_kpi(catalog),
+    }
+    kpi_row(catalog, computed_kpis(tiles), "coc_kpi_")
 
 
 def growth_section(*datasets: Dataset) -> None:

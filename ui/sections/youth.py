@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.compare import sort_categories
 from hedensted.core.discussion import questions
 from hedensted.core.quality import TotalDifference
 from hedensted.core.view_state import ComparisonOptions, SortOrder
@@ -46,7 +47,6 @@ from hedensted.youth.comparison import (
     job_education_shares,
     missing_areas_note,
     shown_areas,
-    sort_categories,
     status_categories,
 )
 from hedensted.youth.discussion import discussion_points, split_quotes, youth_focus_areas
@@ -85,9 +85,10 @@ from ui.deck.section_deck import shows_controls
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
 from ui.widgets.components import (
+    computed_kpis,
     dataset_details,
     key_note,
-    kpi_tile_or_error,
+    kpi_row,
     numbers_table,
     source_caption,
     table,
@@ -161,15 +162,13 @@ def _intro(strategy: Dataset) -> None:
 def key_figures_section(catalog: Catalog, reference: str) -> None:
     """The focus areas from the strategy and the page's four key-figure tiles."""
     with_datasets(catalog, ["strategi_fokusomraader"], _intro)
-    builders = [
-        ("unge_kpi_voksenlaerlinge", lambda: apprentices_kpi(catalog)),
-        ("unge_kpi_under_18", lambda: under_18_kpi(catalog)),
-        ("unge_kpi_job_uddannelse", lambda: education_benefit_outcome_kpi(catalog, reference)),
-        ("unge_kpi_fuldtid", lambda: education_benefit_fulltime_kpi(catalog, reference)),
-    ]
-    for column, (key, build) in zip(st.columns(4), builders, strict=True):
-        with column:
-            kpi_tile_or_error(catalog, build, key)
+    tiles = {
+        "voksenlaerlinge": lambda: apprentices_kpi(catalog),
+        "under_18": lambda: under_18_kpi(catalog),
+        "job_uddannelse": lambda: education_benefit_outcome_kpi(catalog, reference),
+        "fuldtid": lambda: education_benefit_fulltime_kpi(catalog, reference),
+    }
+    kpi_row(catalog, computed_kpis(tiles), "unge_kpi_")
 
 
 # --- Tilbud til unge --------------------------------------------------------------------

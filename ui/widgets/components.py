@@ -106,14 +106,9 @@ def computed_kpis(builders: Mapping[str, Callable[[], Kpi]]) -> dict[str, Kpi | 
     return {name: computed_kpi(build) for name, build in builders.items()}
 
 
-def kpi_tile_or_error(
-    catalog: Catalog, build: Callable[[], Kpi] | Kpi | DatasetError, key: str
-) -> None:
-    """Show a KPI tile, or a Danish error in its place if its data is broken.
-
-    ``build`` is the tile, already computed (:func:`computed_kpi`), or how to compute it.
-    """
-    kpi = build if isinstance(build, Kpi | DatasetError) else computed_kpi(build)
+def kpi_tile_or_error(catalog: Catalog, kpi: Kpi | DatasetError, key: str) -> None:
+    """Show a computed tile (:func:`computed_kpi`), or a Danish error in its place if
+    its data is broken."""
     if isinstance(kpi, DatasetError):
         with st.container(border=True, key=key):
             dataset_error(kpi)
