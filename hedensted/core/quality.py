@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.metadata import DEFAULT_LABELS
 from hedensted.core.periods import period_label
-from hedensted.present.tables import DEFAULT_LABELS
 
 
 @dataclass(frozen=True)
