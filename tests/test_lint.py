@@ -50,19 +50,32 @@ IGNORE_WITH_REASON = re.compile(r"^\[[a-z-]+(,\s*[a-z-]+)*\]\s+#\s*\S")
 
 
 def type_ignores_without_reason(text: str) -> list[str]:
-    """The ``# type: ignore`` comments in ``text`` that lack an error code or a reason
-    (``# type: ignore[code]  # why``)."""
-    return [
-        line.strip()
-        for line in text.splitlines()
-        if (found := IGNORE.search(line)) and not IGNORE_WITH_REASON.match(found["rest"].strip())
-    ]
+    """The ``# type: ignore`` comments in ``text`` that lack an error code or a reason.
+
+    The reason follows on the same line (``# type: ignore[code]  # why``) or is a
+    comment line just above.
+    """
+    lines = text.splitlines()
+    missing = []
+    for number, line in enumerate(lines):
+        found = IGNORE.search(line)
+        if found is None:
+            continue
+        rest = found["rest"].strip()
+        has_code = re.match(r"^\[[a-z-]+(,\s*[a-z-]+)*\]", rest) is not None
+        reason_after = IGNORE_WITH_REASON.match(rest) is not None
+        reason_above = number > 0 and lines[number - 1].strip().startswith("# ")
+        if not (has_code and (reason_after or reason_above)):
+            missing.append(line.strip())
+    return missing
 
 
 def test_type_ignore_rule_is_checked() -> None:
     assert type_ignores_without_reason("x = f()  # type: ignore") == ["x = f()  # type: ignore"]
     assert type_ignores_without_reason("x = f()  # type: ignore[arg-type]") != []
     assert type_ignores_without_reason("x = f()  # type: ignore[arg-type]  # pandas scalar") == []
+    assert type_ignores_without_reason("# pandas scalar\nx = f()  # type: ignore[arg-type]") == []
+    assert type_ignores_without_reason("# pandas scalar\nx = f()  # type: ignore") != []
 
 
 def test_every_type_ignore_has_a_code_and_a_reason() -> None:

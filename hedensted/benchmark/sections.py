@@ -274,7 +274,8 @@ def difference_summary(
         parts.append(f"det samme i {same}")
     sentence = f"Sammenlignet med {view.reference}: Hedensted {_and_join(parts)}."
     if counted:
-        largest = diff.loc[diff["difference"].abs().idxmax()]
+        # idxmax gives a label of the index:
+        largest = diff.loc[diff["difference"].abs().idxmax()]  # type: ignore[call-overload]
         if largest["difference"] != 0:
             sentence += (
                 f" Størst er forskellen for {largest[view.category]}: "
@@ -655,14 +656,17 @@ def status_sentences(shares: pd.DataFrame, reference: str) -> list[str]:
             continue
         own = rows.loc[HEDENSTED]
         sentence = (
-            f"**{target_group}**: {format_percent(own['share'])} af Hedensteds afsluttede "
+            # One row per area, so a number, not a Series:
+            f"**{target_group}**: {format_percent(own['share'])} af Hedensteds afsluttede "  # type: ignore[arg-type]
             f"forløb endte i {own['categories']}"
         )
         if reference in rows.index:
-            other = float(rows.loc[reference, "share"])
+            # One row per area, so a number:
+            other = float(rows.loc[reference, "share"])  # type: ignore[arg-type]
             sentence += (
                 f" mod {format_percent(other)} i {reference} "
-                f"({format_points(own['share'] - other)})"
+                # One row per area, so a number, not a Series:
+                f"({format_points(own['share'] - other)})"  # type: ignore[arg-type]
             )
         sentence += "."
         if own["statement"]:
@@ -778,12 +782,14 @@ def change_sentence(table: pd.DataFrame, reference: str, what: str, start: str, 
     if own["change"] != 0:
         sentence += (
             f" med {format_number(abs(own['change']))} personer "
-            f"({format_percent(own['change_pct'], signed=True)})"
+            # One row per area, so a number, not a Series:
+            f"({format_percent(own['change_pct'], signed=True)})"  # type: ignore[arg-type]
         )
     sentence += f" fra {span}"
     if reference in rows.index:
         other = rows.loc[reference]
-        sentence += f" – mod {format_percent(other['change_pct'], signed=True)} i {reference}."
+        # One row per area, so a number, not a Series:
+        sentence += f" – mod {format_percent(other['change_pct'], signed=True)} i {reference}."  # type: ignore[arg-type]
     else:
         sentence += f". Kildens tabel har ikke {reference} med."
     return sentence

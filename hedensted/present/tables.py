@@ -7,6 +7,7 @@ handed over as text already formatted the Danish way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -15,7 +16,7 @@ from hedensted.core.metadata import DEFAULT_LABELS
 from hedensted.core.periods import period_label
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_value
 
-Formatter = Callable[[object], str]
+Formatter = Callable[[Any], str]  # gets a cell's value (any pandas scalar)
 
 
 def display_table(

@@ -145,7 +145,8 @@ def sort_categories(
         source_order,
         key=lambda name: (
             pd.isna(key.get(name)),
-            -(0.0 if pd.isna(key.get(name)) else float(key.get(name))),
+            # Not missing: checked just before:
+            -(0.0 if pd.isna(key.get(name)) else float(key.get(name))),  # type: ignore[arg-type]
             position[name],
         ),
     )

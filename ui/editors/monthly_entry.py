@@ -152,7 +152,8 @@ def login_panel(key: str, purpose: str = "for at indtaste månedstal") -> User:
         provider = _secrets_section("register").get("oidc_provider")
         if st.button("Log ind som redaktør", key=f"{key}_oidc", icon=":material/login:"):
             try:
-                st.login(provider) if provider else st.login()
+                # A secrets.toml value is a string here:
+                st.login(provider) if provider else st.login()  # type: ignore[arg-type]
             except Exception as error:
                 st.error(f"Login virker ikke: {plain(str(error))}", icon=":material/error:")
         return user
