@@ -17,7 +17,7 @@ from hedensted.core.discussion import (
     questions,
     slide_points,
 )
-from hedensted.core.view_state import decode_url_value, encode_url_value, slide_from_param
+from hedensted.core.url_codec import decode_url_value, encode_url_value, slide_from_param
 from hedensted.present.file_names import file_stem
 from tests.apptest_support import open_page, shown_text
 from ui.deck.presentation import larger_labels
