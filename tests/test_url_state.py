@@ -17,9 +17,8 @@ BINDING = "ui/state/url.py"
 
 
 def _streamlit_sources() -> list[Path]:
-    return [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))] + sorted(
-        (ROOT / "ui").rglob("*.py")
-    )
+    pages = sorted((ROOT / "app_pages").glob("*.py"))
+    return [ROOT / "app.py", *pages, *sorted((ROOT / "ui").rglob("*.py"))]
 
 
 def test_only_the_binding_touches_the_query_parameters() -> None:
