@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,18 @@ def test_import_contracts() -> None:
     assert "0 broken" in result.stdout, result.stdout
 
 
+def test_every_hedensted_package_is_in_a_layer() -> None:
+    """A new theme package must be placed in the layers contract, or nothing checks it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c["layers"] for c in contracts if c.get("containers") == ["hedensted"])
+    layered = {name.strip() for layer in layers for name in re.split(r"[|:]", layer)}
+    packages = {path.parent.name for path in (ROOT / "hedensted").glob("*/__init__.py")}
+    assert packages == layered
+
+
 def test_mypy() -> None:
+
     result = _run("-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout, result.stdout

@@ -164,7 +164,7 @@ class IndicatorSet:
 def _number(value: object) -> float | None:
     if value is None or value == "":
         return None
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)  # type: ignore[arg-type]  # a number or its text
     return None if math.isnan(number) else number
 
 
