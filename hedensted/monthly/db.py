@@ -70,11 +70,6 @@ class Register:
     sessions: sessionmaker[Session]
     demo: bool
 
-    @property
-    def display_url(self) -> str:
-        """The URL without its password, for messages."""
-        return self.engine.url.render_as_string(hide_password=True)
-
     def has_table(self) -> bool:
         return inspect(self.engine).has_table(TABLE_NAME)
 
