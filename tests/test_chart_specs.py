@@ -6,11 +6,14 @@ third of a chart-heavy rerun); this test runs every page with validation on.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 
 import altair as alt
 import pytest
 
+import ui.sections
 import ui.widgets.components
 from tests.apptest_support import open_page
 from ui.navigation import PAGE_SCRIPTS
@@ -47,10 +50,11 @@ def test_every_chart_spec_validates(page: str, monkeypatch: pytest.MonkeyPatch) 
         validated.append(key)
         draw(figure, key, title)
 
-    monkeypatch.setattr(ui.widgets.components, "chart", validating_chart)
-    # Modules that imported ``chart`` by name before this test hold the original.
-    for name, module in list(sys.modules.items()):
-        if name.startswith(("ui.", "app_pages")) and getattr(module, "chart", None) is draw:
+    # Pages and their section modules import ``chart`` by name: replace it wherever it is.
+    for info in pkgutil.iter_modules(ui.sections.__path__):
+        importlib.import_module(f"ui.sections.{info.name}")
+    for module in list(sys.modules.values()):
+        if getattr(module, "chart", None) is draw:
             monkeypatch.setattr(module, "chart", validating_chart)
     open_page(page)
 
