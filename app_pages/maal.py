@@ -24,6 +24,7 @@ from hedensted.present.formatting import format_percent
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections.goals import register_or_error, register_sources, status_tiles
 from ui.state.data import get_catalog
+from ui.state.url import keep_params_in_url, url_params
 from ui.widgets.components import chart, shown_table
 
 catalog = get_catalog()
@@ -76,7 +77,7 @@ def goal_filters() -> GoalFilter:
     if not st.session_state.get("maal_initialised") or any(
         key not in st.session_state for key in FILTER_KEYS
     ):
-        start = filter_from_params(st.query_params.to_dict(), options)
+        start = filter_from_params(url_params(), options)
         st.session_state["maal_tema"] = list(start.themes)
         st.session_state["maal_dokument"] = list(start.documents)
         st.session_state["maal_status"] = list(start.statuses)
@@ -125,19 +126,14 @@ def goal_filters() -> GoalFilter:
         years=tuple(chosen_years),
         undated=undated,
     )
-    params = filter_to_params(choice, options)
-    for name in GOAL_PARAMS:
-        if name in params:
-            st.query_params[name] = params[name]
-        elif name in st.query_params:
-            del st.query_params[name]
+    keep_params_in_url(filter_to_params(choice, options), GOAL_PARAMS)
     return choice
 
 
 choice = (
     goal_filters()
     if shows_controls()
-    else filter_from_params(st.query_params.to_dict(), options)  # the link's choice
+    else filter_from_params(url_params(), options)  # the link's choice
 )
 goals = filter_goals(register, choice)
 

@@ -52,7 +52,7 @@ def open_editor_page(
 ) -> AppTest:
     """Open ``page`` through app.py on a fresh register database with ``secrets``
     (editor accounts), with no demo data and no Jobindsats token in the environment."""
-    from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
+    from hedensted.monthly.settings import DATABASE_URL_ENV, DEMO_ENV
 
     monkeypatch.setenv(DATABASE_URL_ENV, database_url)
     monkeypatch.delenv(DEMO_ENV, raising=False)

@@ -42,7 +42,7 @@ def register_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh SQLite register (imports, monthly entries) that the app uses; its URL."""
     import streamlit as st
 
-    from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
+    from hedensted.monthly.settings import DATABASE_URL_ENV, DEMO_ENV
 
     url = f"sqlite:///{tmp_path / 'register.sqlite'}"
     monkeypatch.setenv(DATABASE_URL_ENV, url)

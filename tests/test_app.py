@@ -10,9 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from hedensted.core.catalog import DATA_DIR_ENV
 from tests.apptest_support import APP, open_page, shown_text
+from ui.navigation import PAGE_SCRIPTS
 
-# Each page with figures that must be visible on it, formatted the Danish way.
-PAGES = {
+# Each page with figures that must be visible on it, formatted the Danish way
+# (every page of the one page list, ui/navigation.py; a test checks the keys).
+EXPECTED_TEXTS = {
     "app_pages/forside.py": [
         "22,7\u00a0%",
         "2.674 kr.",
@@ -26,14 +28,36 @@ PAGES = {
     "app_pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
     "app_pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "app_pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
+    "app_pages/indsatser.py": ["Af 32 deltagere: 8 er i fleksjob", "500.000 kr."],
     "app_pages/maal.py": ["Mål i alt", "167", "Opfyldt (målt før fristen)", "nr. 2 af 12"],
+    "app_pages/opdater_data.py": [
+        "Perioder nu: dec. 2023",
+        "Log ind som redaktør for at indlæse nye tal.",
+        "altid med (ændres aldrig)",
+    ],
     "app_pages/om_data.py": ["Voksenlærlinge i alt", "Tilbud i alt"],
 }
 
 
-@pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))
-def test_every_page_renders_its_headline_figures(page: str, expected: list[str]) -> None:
+def test_every_page_of_the_page_list_is_checked() -> None:
+    assert list(EXPECTED_TEXTS) == list(PAGE_SCRIPTS)
+
+
+def test_the_browser_tests_open_every_page_of_the_page_list() -> None:
+    from tests.e2e.test_browser import PAGES as BROWSER_PAGES
+
+    # The default page (Forside) is at the bare address; every other page's path is
+    # its script's file name.
+    assert [spec.path or "forside" for spec in BROWSER_PAGES] == [
+        Path(script).stem for script in PAGE_SCRIPTS
+    ]
+
+
+@pytest.mark.parametrize("page", PAGE_SCRIPTS)
+def test_every_page_renders_its_headline_figures(page: str) -> None:
+    expected = EXPECTED_TEXTS[page]
     app = open_page(page)
+
     assert not app.exception, [e.value for e in app.exception]
     shown = shown_text(app)
     for text in expected:

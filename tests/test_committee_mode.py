@@ -17,10 +17,11 @@ from hedensted.core.discussion import (
     questions,
     slide_points,
 )
-from hedensted.core.view_state import decode_url_value, encode_url_value, slide_from_param
+from hedensted.core.url_codec import decode_url_value, encode_url_value, slide_from_param
 from hedensted.present.file_names import file_stem
 from tests.apptest_support import open_page, shown_text
 from ui.deck.presentation import larger_labels
+from ui.navigation import PAGE_SCRIPTS
 
 PRESENTATION = {"visning": "praesentation"}
 
@@ -77,7 +78,33 @@ SLIDES = {
     ],
 }
 
+SLIDES["app_pages/indsatser.py"] = [  # one slide per initiative
+    "Rum til os",
+    "Jobparate kontanthjælpsmodtagere",
+    "Uddannelsesambassadører",
+    "Flere skal med 2",
+    "Integrationsindsatsen efter 3-2-modellen",
+    "Seniorførtidspension",
+    "FGU-skole i Hedensted",
+    "Kvinder i job – danske og flygtninge",
+    "Kompensationskort for personer med handicap",
+]
 SLIDES["app_pages/maal.py"] = ["Status for målene", "Mål efter frist", "Alle valgte mål"]
+
+# The editors' tools have no presentation view; every other page of the one page
+# list (ui/navigation.py) has slides above (a test checks both).
+WITHOUT_SLIDES = ("app_pages/opdater_data.py", "app_pages/om_data.py")
+
+# The prefix of each deck's widget keys (``Deck(page_key, …)`` in the page script).
+DECK_KEYS = {
+    "app_pages/forside.py": "forside",
+    "app_pages/benchmark.py": "benchmark",
+    "app_pages/code_of_care.py": "coc",
+    "app_pages/unge.py": "unge",
+    "app_pages/investeringsprojekter.py": "investeringsprojekter",
+    "app_pages/indsatser.py": "indsatser",
+    "app_pages/maal.py": "maal",
+}
 
 # The widgets each page draws in page view, found by key; presentation view hides them.
 CONTROLS = {
@@ -95,6 +122,17 @@ def _widget_keys(app: AppTest, kind: str) -> set[str]:
 
 def _slide_heading(app: AppTest) -> str:
     return app.header[0].value
+
+
+def test_every_page_of_the_page_list_has_its_slides_listed() -> None:
+    assert set(SLIDES) == set(DECK_KEYS) == set(PAGE_SCRIPTS) - set(WITHOUT_SLIDES)
+    assert set(WITHOUT_SLIDES) < set(PAGE_SCRIPTS)
+
+
+@pytest.mark.parametrize("page", WITHOUT_SLIDES)
+def test_the_editors_tools_have_no_slides(page: str) -> None:
+    app = open_page(page, query={**PRESENTATION, "dias": "1"})
+    assert not [m.value for m in app.markdown if m.value.startswith("**1 af ")]
 
 
 # --- domain -------------------------------------------------------------------------------
@@ -208,15 +246,7 @@ def test_every_section_is_one_slide_with_the_discussion_last(page: str) -> None:
 
 
 def _nav_key(page: str, button: str) -> str:
-    prefix = {
-        "app_pages/forside.py": "forside",
-        "app_pages/benchmark.py": "benchmark",
-        "app_pages/code_of_care.py": "coc",
-        "app_pages/unge.py": "unge",
-        "app_pages/investeringsprojekter.py": "investeringsprojekter",
-        "app_pages/maal.py": "maal",
-    }[page]
-    return f"{prefix}_dias_{button}"
+    return f"{DECK_KEYS[page]}_dias_{button}"
 
 
 def test_presentation_view_keeps_the_links_choice() -> None:

@@ -36,7 +36,8 @@ from hedensted.goals.text import (
     target_text,
     timeline_frame,
 )
-from tests.test_metadata import SEEDS, _danish_forms
+from tests.seed_support import seeds_folder
+from tests.test_metadata import _danish_forms
 
 H, L = "højere er bedre", "lavere er bedre"
 
@@ -199,11 +200,11 @@ def test_every_numeric_goal_of_every_document_is_in_the_register(register: pd.Da
 
 
 def test_register_values_are_found_in_their_seed(catalog: Catalog) -> None:
-    if not SEEDS.exists():
-        pytest.skip("shared/seeds is not beside this checkout")
+    seeds = seeds_folder()
     for dataset_id in GOAL_DATASETS:
         dataset = catalog.get(dataset_id)
-        flat = re.sub(r"\s+", "", (SEEDS / dataset.metadata.seed_file).read_text("utf-8"))
+        flat = re.sub(r"\s+", "", (seeds / dataset.metadata.seed_file).read_text("utf-8"))
+
         for column in ("target_value", "baseline_value", "actual_value"):
             for value in dataset.frame[column].dropna():
                 assert any(form in flat for form in _danish_forms(float(value))), (

@@ -9,7 +9,8 @@ import pytest
 from hedensted.importing import __main__ as cli
 from hedensted.importing.store import all_versions
 from hedensted.monthly.auth import hash_password
-from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV, open_register
+from hedensted.monthly.db import open_register
+from hedensted.monthly.settings import DATABASE_URL_ENV, DEMO_ENV
 from tests.import_support import FULLTIME, data_fingerprint, template_file
 
 

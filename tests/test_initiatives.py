@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from hedensted.core.catalog import Catalog
 from hedensted.initiatives import catalogue, figures
 from tests.apptest_support import open_page, shown_text
+from tests.seed_support import seeds_folder
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PAGE = "app_pages/indsatser.py"
 
 
@@ -31,11 +30,11 @@ def test_every_initiative_of_the_issue_is_there(catalog: Catalog) -> None:
 
 
 def test_purposes_are_the_sources_own_words(catalog: Catalog) -> None:
-    if not SEEDS.exists():
-        pytest.skip("shared/seeds is not beside this checkout")
+    seeds = seeds_folder()
     for item in catalogue.initiatives(catalog):
         seed = catalog.get(item.catalog_dataset).metadata.seed_file
-        flat = re.sub(r"\s+", "", (SEEDS / seed).read_text(encoding="utf-8"))
+        flat = re.sub(r"\s+", "", (seeds / seed).read_text(encoding="utf-8"))
+
         assert re.sub(r"\s+", "", item.purpose) in flat, item.initiative_id
 
 

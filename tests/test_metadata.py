@@ -12,9 +12,9 @@ from hedensted.core.catalog import PACKAGED_DATA_DIR, load_dataset
 from hedensted.core.metadata import KNOWN_PRODUCERS
 from hedensted.core.periods import parse_period
 from hedensted.present.charts import CATEGORICAL_COLORS, HEDENSTED_COLOR
+from tests.seed_support import seeds_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
 META_PATHS = sorted(PACKAGED_DATA_DIR.glob("*.meta.toml"))
 
 
@@ -46,10 +46,9 @@ def test_metadata_is_complete_and_traceable(meta_path: Path) -> None:
     assert sorted(set(dataset.frame["period"])) == sorted(meta.periods)
     for code in meta.periods:
         assert parse_period(code).start.year >= 2014
-    seed = SEEDS / meta.seed_file
-    if not SEEDS.exists():
-        pytest.skip("shared/seeds is not beside this checkout")
+    seed = seeds_folder() / meta.seed_file
     assert seed.exists(), f"{meta.seed_file} is not in shared/seeds"
+
     text = seed.read_text(encoding="utf-8")
     # PDF extraction breaks cells over lines ("-\n8.400.00\n0"), so compare without spaces.
     flat = re.sub(r"\s+", "", text)
@@ -67,3 +66,17 @@ def test_streamlit_theme_colours_match_the_altair_theme() -> None:
     assert config["theme"]["primaryColor"] == HEDENSTED_COLOR == CATEGORICAL_COLORS[0]
     assert config["server"]["headless"] is True
     assert config["browser"]["gatherUsageStats"] is False
+
+
+def test_missing_source_documents_fail_in_ci_and_skip_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "seeds"
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="must run in CI"):
+        seeds_folder(missing)
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        seeds_folder(missing)
+    missing.mkdir()
+    assert seeds_folder(missing) == missing

@@ -61,11 +61,3 @@ PAGES: tuple[PageSpec, ...] = (
     ),
 )
 PAGE_SCRIPTS: tuple[str, ...] = tuple(page.script for page in PAGES)
-
-
-def page_script(title: str) -> str:
-    """The script of the page titled ``title``; ``ValueError`` for an unknown title."""
-    for page in PAGES:
-        if page.title == title:
-            return page.script
-    raise ValueError(f"Ukendt side: {title}")

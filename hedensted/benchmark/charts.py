@@ -119,7 +119,7 @@ def difference_bars(
         )
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#333").encode(x="zero:Q")
-    return alt.layer(bars, zero)
+    return alt.layer(bars, zero)  # type: ignore[return-value]  # no facets, so a LayerChart
 
 
 def grouped_area_bars(
@@ -285,7 +285,8 @@ def rank_chart(table: pd.DataFrame, ranked: int) -> alt.LayerChart:
     labels = base.mark_text(dx=12, align="left", fontSize=13, color="#1f2933").encode(
         text="rank_text:N"
     )
-    return alt.layer(track, dots, labels)
+    # No facets, so a LayerChart:
+    return alt.layer(track, dots, labels)  # type: ignore[return-value]
 
 
 def area_bars(
@@ -338,7 +339,7 @@ def area_bars(
         )
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#333").encode(x="zero:Q")
-    return alt.layer(bars, zero)
+    return alt.layer(bars, zero)  # type: ignore[return-value]  # no facets, so a LayerChart
 
 
 def migration_bars(frame: pd.DataFrame, none_category: str) -> alt.Chart:
@@ -424,4 +425,4 @@ def share_bars(
         .mark_tick(color="#1f2933", thickness=3, size=BAR_STEP)
         .encode(y=y, yOffset=y_offset, x=alt.X("published:Q"), tooltip=tooltip)
     )
-    return alt.layer(bars, ticks)
+    return alt.layer(bars, ticks)  # type: ignore[return-value]  # no facets, so a LayerChart

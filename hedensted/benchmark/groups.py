@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -135,7 +136,7 @@ def difference_summary(
         parts.append(f"det samme i {same}")
     sentence = f"Sammenlignet med {view.reference}: Hedensted {and_list(parts)}."
     if counted:
-        largest = diff.loc[diff["difference"].abs().idxmax()]
+        largest = diff.loc[cast(int, diff["difference"].abs().idxmax())]  # a row label
         if largest["difference"] != 0:
             sentence += (
                 f" Størst er forskellen for {largest[view.category]}: "

@@ -12,11 +12,15 @@ document's explanation of »forventet ud fra rammevilkår«.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from hedensted.core.constants import HEDENSTED
 from hedensted.present.formatting import format_million_kroner, format_number
+
+if TYPE_CHECKING:
+    import altair as alt
 
 RANK = "Placering"
 ACTUAL = "Faktisk ydelsesomfang (fuldtidspersoner)"
@@ -176,7 +180,7 @@ def _period_end(code: str):
 # --- Charts (Altair specs; no Streamlit) ---------------------------------------------
 
 
-def rank_history_chart(history: pd.DataFrame, label) -> object:
+def rank_history_chart(history: pd.DataFrame, label) -> alt.LayerChart:
     """Hedensted's rank per period (1 = best, at the top)."""
     import altair as alt
 
@@ -209,10 +213,10 @@ def rank_history_chart(history: pd.DataFrame, label) -> object:
     )
     line = base.mark_line(color=HEDENSTED_COLOR, point=alt.OverlayMarkDef(size=90))
     labels = base.mark_text(dy=-14, fontSize=13, color="#1f2933").encode(text="rank_text:N")
-    return alt.layer(line, labels)
+    return alt.layer(line, labels)  # type: ignore[return-value]  # no facets, so a LayerChart
 
 
-def ranking_chart(table: pd.DataFrame) -> object:
+def ranking_chart(table: pd.DataFrame) -> alt.Chart:
     """Every municipality's actual − expected in pct. of expected, best first;
     Hedensted in its own colour."""
     import altair as alt

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import cast
 
 import pandas as pd
 
@@ -176,16 +177,16 @@ def status_sentences(shares: pd.DataFrame, reference: str) -> list[str]:
         rows = block.set_index("area")
         if HEDENSTED not in rows.index:
             continue
-        own = rows.loc[HEDENSTED]
+        own = rows.loc[HEDENSTED]  # one row per area: its cells are scalars
+        share = cast(float, own["share"])
         sentence = (
-            f"**{target_group}**: {format_percent(own['share'])} af Hedensteds afsluttede "
+            f"**{target_group}**: {format_percent(share)} af Hedensteds afsluttede "
             f"forløb endte i {own['categories']}"
         )
         if reference in rows.index:
-            other = float(rows.loc[reference, "share"])
+            other = cast(float, rows.loc[reference, "share"])
             sentence += (
-                f" mod {format_percent(other)} i {reference} "
-                f"({format_points(own['share'] - other)})"
+                f" mod {format_percent(other)} i {reference} ({format_points(share - other)})"
             )
         sentence += "."
         if own["statement"]:

@@ -44,7 +44,7 @@ class Column:
             return MISSING_TEXT
         if self.kind == "text":
             return str(value)
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]  # a number: missing and text returned above
         if self.kind == "number":
             return format_number(number, self.decimals, self.signed)
         if self.kind == "percent":
@@ -61,7 +61,7 @@ class Column:
             return None
         if self.kind == "text":
             return str(value)
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]  # a number: missing and text returned above
         if self.kind == "million":
             number /= 1_000_000
         rounded = round(number, self.decimals)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -164,12 +165,14 @@ def change_sentence(table: pd.DataFrame, reference: str, what: str, start: str, 
     if own["change"] != 0:
         sentence += (
             f" med {format_number(abs(own['change']))} personer "
-            f"({format_percent(own['change_pct'], signed=True)})"
+            f"({format_percent(cast(float, own['change_pct']), signed=True)})"
         )
     sentence += f" fra {span}"
     if reference in rows.index:
         other = rows.loc[reference]
-        sentence += f" – mod {format_percent(other['change_pct'], signed=True)} i {reference}."
+        sentence += (
+            f" – mod {format_percent(cast(float, other['change_pct']), signed=True)} i {reference}."
+        )
     else:
         sentence += f". Kildens tabel har ikke {reference} med."
     return sentence

@@ -8,6 +8,7 @@ approximate count is drawn as ``næsten 70``, never as ``70``.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -118,7 +119,7 @@ def network_growth_chart(
         .mark_point(filled=False, size=POINT_SIZE, strokeWidth=2.5, opacity=1)
         .encode(x=x, y=y, color=color, shape=shape, tooltip=_growth_tooltip())
     )
-    text = {"fontSize": 13, "baseline": "middle"}
+    text: dict[str, Any] = {"fontSize": 13, "baseline": "middle"}
     counts = base.transform_filter(alt.datum.kind != "mål")
     labels_right = (
         counts.transform_filter(~alt.datum.left_label)
@@ -178,7 +179,8 @@ def paid_hours_chart(frame: pd.DataFrame, area_order: list[str]) -> alt.LayerCha
     labels = base.mark_text(align="left", dx=5, fontSize=13, color="#1f2933").encode(
         text="value_text:N"
     )
-    return alt.layer(bars, labels).properties(height=height)
+    # No facets, so a LayerChart:
+    return alt.layer(bars, labels).properties(height=height)  # type: ignore[return-value]
 
 
 def paid_hours_areas_chart(paid_hours: pd.DataFrame) -> alt.LayerChart:

@@ -57,12 +57,14 @@ def code_of_care_goals(
     assessments: list[GoalAssessment] = []
     for row in chosen.itertuples():
         goal, unit, deadline = str(row.goal), str(row.target_unit), str(row.deadline)
-        target = float(row.target_value)
+        # A number column: pandas types a cell as any scalar:
+        target = float(row.target_value)  # type: ignore[arg-type]
         item = str(row.source_item)
         if unit == "virksomheder i netværket":
             start = parse_period(deadline).start.replace(month=1, day=1)
             later = [
-                Observation(float(n.value), str(n.qualifier), str(n.period), str(n.document))
+                # A number column: pandas types a cell as any scalar:
+                Observation(float(n.value), str(n.qualifier), str(n.period), str(n.document))  # type: ignore[arg-type]
                 for n in network.itertuples()
                 if parse_period(str(n.period)).end >= start
             ]
@@ -70,7 +72,8 @@ def code_of_care_goals(
         elif unit == "nye virksomheder":
             start = deadline_date(deadline).replace(month=1, day=1)
             observations = [
-                Observation(float(n.value), str(n.qualifier), str(n.period), str(n.document))
+                # A number column: pandas types a cell as any scalar:
+                Observation(float(n.value), str(n.qualifier), str(n.period), str(n.document))  # type: ignore[arg-type]
                 for n in network.itertuples()
                 # a count on the last day of the year before is the start count
                 if parse_period(str(n.period)).end >= start - timedelta(days=1)
@@ -80,8 +83,9 @@ def code_of_care_goals(
             shares = paid_hours[
                 (paid_hours["area"] == HEDENSTED) & (paid_hours["benefit"] == CASH_BENEFIT)
             ]
-            later = "; ".join(
-                f"{format_percent(s.value)} ({month_text(str(s.period))})"
+            shares_text = "; ".join(
+                # A number column: pandas types a cell as any scalar:
+                f"{format_percent(s.value)} ({month_text(str(s.period))})"  # type: ignore[arg-type]
                 for s in shares.itertuples()
             )
             assessment = not_assessable(
@@ -90,10 +94,12 @@ def code_of_care_goals(
                 unit,
                 deadline,
                 "Målet er en stigning; det kræver andelen ved start og ved fristen. Kilderne "
-                f"har kun andelen {later or 'ingen'} og intet tal ved fristen "
+                f"har kun andelen {shares_text or 'ingen'} og intet tal ved fristen "
                 f"{describe_deadline(deadline)}. Tallene fra »Flere i job« dækker en anden "
                 "målgruppe.",
-                f"Kontanthjælp med lønnede timer, Hedensted: {later}" if later else "ingen",
+                f"Kontanthjælp med lønnede timer, Hedensted: {shares_text}"
+                if shares_text
+                else "ingen",
                 item,
             )
         else:

@@ -123,8 +123,10 @@ def flere_i_job_paid_hours(status: pd.DataFrame) -> list[StatusValue]:
         if column.startswith("target_")
     ]
     for row in rows.itertuples():
-        share = float(row.baseline_value)
-        count = None if math.isnan(float(row.baseline_count)) else float(row.baseline_count)
+        # A number column: pandas types a cell as any scalar:
+        share = float(row.baseline_value)  # type: ignore[arg-type]
+        # A number column: pandas types a cell as any scalar:
+        count = None if math.isnan(float(row.baseline_count)) else float(row.baseline_count)  # type: ignore[arg-type]
         day = date.fromisoformat(str(row.baseline_date))
         targets = [
             f"{format_percent(getattr(row, column), 0)} ({label})"

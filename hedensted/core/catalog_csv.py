@@ -17,7 +17,7 @@ def _number_text(value: object) -> str:
     """Machine format: ``22.7``, ``2993871``; an absent number is empty."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)  # type: ignore[arg-type]  # a number: the columns hold numbers or nothing
     return str(int(number)) if number.is_integer() else repr(number)
 
 

@@ -13,6 +13,19 @@ from hedensted.present.formatting import format_long_date
 # Columns every dataset has; they cannot be declared as dimensions or attributes.
 RESERVED_COLUMNS = frozenset({"period", "value"})
 
+# Danish headings of the common columns; a dataset's ``column_labels`` adds to them.
+DEFAULT_LABELS = {
+    "area": "Område",
+    "area_type": "Områdetype",
+    "group": "Ydelsesgruppe",
+    "target_group": "Målgruppe",
+    "category": "Status",
+    "period": "Periode",
+    "value": "Værdi",
+    "note": "Note",
+    "qualifier": "Præcision",
+}
+
 AttributeType = Literal["text", "number", "integer", "url"]
 
 KNOWN_PRODUCERS = (

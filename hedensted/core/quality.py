@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hedensted.core.catalog import Catalog, Dataset
+from hedensted.core.metadata import DEFAULT_LABELS
 from hedensted.core.periods import period_label
-from hedensted.present.tables import DEFAULT_LABELS
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,6 @@ class TotalDifference:
     total_label: str
     published_total: float
     sum_of_parts: float
-    parts_count: int
     missing_parts: int
     explanation: str
 
@@ -70,7 +69,6 @@ def total_differences(dataset: Dataset) -> list[TotalDifference]:
                     total_label=check.total_label,
                     published_total=float(totals["value"].iloc[0]),
                     sum_of_parts=round(float(parts["value"].sum(skipna=True)), 9),
-                    parts_count=int(parts["value"].notna().sum()),
                     missing_parts=int(parts["value"].isna().sum()),
                     explanation=check.explanation,
                 )

@@ -116,7 +116,7 @@ def require_sections(sections: object) -> tuple[ExportSection, ...]:
     """The sections as a tuple; ``ValueError`` if there are none or one is not a section."""
     if isinstance(sections, (str, bytes)) or not hasattr(sections, "__iter__"):
         raise ValueError("Afsnittene skal være en liste af ExportSection.")
-    found = tuple(sections)  # type: ignore[arg-type]
+    found = tuple(sections)
     if not found:
         raise ValueError("Der er ingen afsnit at eksportere.")
     for section in found:

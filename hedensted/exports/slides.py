@@ -461,7 +461,8 @@ def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
 
 
 def _cell_text(value: object, decimals: int | None) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    # pd.isna takes any object (the stubs list only pandas types):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
         return MISSING_TEXT
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)

@@ -14,6 +14,7 @@ import math
 import numbers
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -65,7 +66,11 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _is_number(value: object) -> bool:
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+
+def _is_number(value: object) -> TypeIs[numbers.Real]:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
@@ -162,7 +167,8 @@ def sections_xlsx(sections: Sequence[ExportSection]) -> bytes:
 
     found = require_sections(sections)
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.active)  # type: ignore[arg-type]  # a new Workbook has one sheet
+
     for section, name in zip(found, sheet_names([s.title for s in found]), strict=True):
         sheet = workbook.create_sheet(name)
         widths: dict[int, int] = {}

@@ -86,7 +86,8 @@ def unemployment_benefit_duration(catalog: Catalog, goal: pd.Series) -> Actual |
     rows = rows[rows["value"].notna()]
     if rows.empty:
         return None
-    latest = rows.loc[rows["period"].map(lambda code: parse_period(code).end).idxmax()]
+    # idxmax gives a label of the index:
+    latest = rows.loc[rows["period"].map(lambda code: parse_period(code).end).idxmax()]  # type: ignore[call-overload]
     period = str(latest["period"])
     return Actual(
         value=float(latest["value"]),

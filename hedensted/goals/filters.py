@@ -1,7 +1,9 @@
 """The Mål page's filter choice to and from the URL (pure, so the rules are tested).
 
 Unknown values in a copied link are dropped; a year range outside the
-register's deadlines is clipped; defaults are left out of the URL.
+register's deadlines is clipped; defaults are left out of the URL. Lists and
+yes/no are written with the one URL codec (``hedensted.core.url_codec``); the
+deadline range keeps its own ``2020-2024`` form, which existing links use.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from hedensted.core.url_codec import decode_url_value, encode_url_value, join_list, split_list
 from hedensted.goals.register import STATUS_ORDER, GoalFilter, GoalStatus
 
 PARAM_THEMES = "tema"
@@ -17,8 +20,6 @@ PARAM_STATUSES = "status"
 PARAM_YEARS = "frist"
 PARAM_UNDATED = "uden_frist"
 GOAL_PARAMS = (PARAM_THEMES, PARAM_DOCUMENTS, PARAM_STATUSES, PARAM_YEARS, PARAM_UNDATED)
-LIST_SEPARATOR = ";"
-NO = "nej"
 # URL words for the statuses (no spaces).
 STATUS_KEYS = {status: status.value.replace(" ", "-") for status in STATUS_ORDER}
 
@@ -41,7 +42,7 @@ class GoalFilterOptions:
 
 
 def _listed(text: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    chosen = [part.strip() for part in (text or "").split(LIST_SEPARATOR)]
+    chosen = split_list(text)
     return tuple(value for value in allowed if value in chosen)
 
 
@@ -61,16 +62,14 @@ def filter_from_params(params: Mapping[str, str], options: GoalFilterOptions) ->
     """The filter a link describes; anything unknown falls back to "all"."""
     status_by_key = {key: status.value for status, key in STATUS_KEYS.items()}
     statuses = [
-        status_by_key[key]
-        for key in (params.get(PARAM_STATUSES) or "").split(LIST_SEPARATOR)
-        if key in status_by_key
+        status_by_key[key] for key in split_list(params.get(PARAM_STATUSES)) if key in status_by_key
     ]
     return GoalFilter(
         themes=_listed(params.get(PARAM_THEMES), options.themes),
         documents=_listed(params.get(PARAM_DOCUMENTS), options.documents),
         statuses=tuple(s.value for s in STATUS_ORDER if s.value in statuses),
         years=_years(params.get(PARAM_YEARS), options),
-        undated=params.get(PARAM_UNDATED) != NO,
+        undated=decode_url_value(params.get(PARAM_UNDATED), True) is not False,
     )
 
 
@@ -78,15 +77,16 @@ def filter_to_params(choice: GoalFilter, options: GoalFilterOptions) -> dict[str
     """The URL query for a filter; parameters at their default are left out."""
     params: dict[str, str] = {}
     if choice.themes:
-        params[PARAM_THEMES] = LIST_SEPARATOR.join(choice.themes)
+        params[PARAM_THEMES] = join_list(choice.themes)
     if choice.documents:
-        params[PARAM_DOCUMENTS] = LIST_SEPARATOR.join(choice.documents)
+        params[PARAM_DOCUMENTS] = join_list(choice.documents)
     if choice.statuses:
-        params[PARAM_STATUSES] = LIST_SEPARATOR.join(
-            STATUS_KEYS[GoalStatus(status)] for status in choice.statuses
+        params[PARAM_STATUSES] = join_list(
+            [STATUS_KEYS[GoalStatus(status)] for status in choice.statuses]
         )
     if choice.years is not None and choice.years != (options.first_year, options.last_year):
         params[PARAM_YEARS] = f"{choice.years[0]}-{choice.years[1]}"
     if not choice.undated:
-        params[PARAM_UNDATED] = NO
+        params[PARAM_UNDATED] = encode_url_value(False)
+
     return params

@@ -10,7 +10,6 @@ from hedensted.core.periods import period_label
 from hedensted.goals.register import STATUS_ORDER, GoalStatus, TargetKind
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_long_date
 
-NO_ACTUAL_TEXT = "intet senere tal i kilderne"
 NO_DEADLINE_TEXT = "ingen dato i kilden"
 
 

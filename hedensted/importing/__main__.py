@@ -100,7 +100,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _register():
-    from hedensted.monthly.db import open_register, resolve_database
+    from hedensted.monthly.db import open_register
+    from hedensted.monthly.settings import resolve_database
 
     settings = resolve_database()
     return open_register(settings.url, demo=settings.demo)

@@ -373,10 +373,10 @@ def data_queries(
     for name in wanted_measures:
         measure = next((m for m in info.measures if m.matches(name)), None)
         if measure is None:
-            names = "; ".join(m.column for m in info.measures) or "ingen"
+            measure_names = "; ".join(m.column for m in info.measures) or "ingen"
             raise JobindsatsError(
                 f"Jobindsats' tabel »{info.table}« har ikke målet »{name}« (tabellens mål: "
-                f"{names})."
+                f"{measure_names})."
             )
         ids = groups.setdefault(measure.group_id, [])
         if measure.id not in ids:

@@ -82,7 +82,8 @@ def versions_table(versions: list[StoredVersion], dataset: Dataset) -> pd.DataFr
             "Status": (
                 "i brug"
                 if v.active
-                else f"rullet tilbage af {v.rolled_back_by}, {format_timestamp(v.rolled_back_at)}"
+                # A rolled-back version has its time:
+                else f"rullet tilbage af {v.rolled_back_by}, {format_timestamp(v.rolled_back_at)}"  # type: ignore[arg-type]
             ),
         }
         for v in reversed(versions)

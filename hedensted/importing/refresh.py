@@ -136,7 +136,8 @@ def refresh_all(register, full: Catalog, sources: Sources, user, dry_run: bool, 
         dataset = full.get(dataset_id)
         refresh = dataset.metadata.refresh
         try:
-            if refresh.service == "jobindsats" and sources.jobindsats is None:
+            # refreshable_ids gives only datasets with a refresh:
+            if refresh.service == "jobindsats" and sources.jobindsats is None:  # type: ignore[union-attr]
                 results.append(
                     RefreshResult(
                         dataset_id,

@@ -57,10 +57,12 @@ def template_xlsx(dataset: Dataset) -> bytes:
     """The template as an Excel workbook: sheet »Data« and sheet »Vejledning«."""
     from openpyxl import Workbook  # only when a workbook is built
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     header, rows = template_rows(dataset)
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # a new Workbook has one sheet
     sheet.title = "Data"
     sheet.append(header)
     for cell in sheet[1]:
@@ -73,7 +75,7 @@ def template_xlsx(dataset: Dataset) -> bytes:
         sheet.cell(row=row_number, column=period_column).number_format = "@"
     for position, column in enumerate(header, start=1):
         width = max([len(column), *(len(r[column]) for r in rows)]) + 2
-        sheet.column_dimensions[sheet.cell(row=1, column=position).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(position)].width = width
     guide = workbook.create_sheet("Vejledning")
     guide.append([dataset.metadata.title])
     guide["A1"].font = Font(bold=True)

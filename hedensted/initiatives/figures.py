@@ -75,8 +75,8 @@ def rum_til_os_sentence(catalog: Catalog) -> str:
         "value", ascending=False, kind="stable"
     )
     listed = _and_join([str(text) for text in parts["source_text"].head(3)])
-    rest = rum_til_os_by_status(catalog)
-    rest = rest.loc[~rest["itemised"], "value"]
+    by_status = rum_til_os_by_status(catalog)
+    rest = by_status.loc[~by_status["itemised"], "value"]
     sentence = f"Af {format_number(total)} deltagere: {listed}"
     if not rest.empty:
         sentence += f"; {format_number(float(rest.iloc[0]))} er ikke fordelt på status i kilden"
@@ -132,7 +132,8 @@ def women_sentence(catalog: Catalog) -> str:
         if in_job.empty
         else "i ordinært arbejde: "
         + _and_join(
-            [f"{format_number(row.value)} fra {row.project}" for row in in_job.itertuples()]
+            # A number column: pandas types a cell as any scalar:
+            [f"{format_number(row.value)} fra {row.project}" for row in in_job.itertuples()]  # type: ignore[arg-type]
         )
     )
     return (

@@ -115,7 +115,8 @@ def indicator_chart(
             .mark_point(opacity=0)
             .encode(x=x, y=alt.Y("value:Q", axis=y_axis, scale=y_scale))
         )
-    return alt.layer(*layers).properties(height=height)
+    # No facets, so a LayerChart:
+    return alt.layer(*layers).properties(height=height)  # type: ignore[return-value]
 
 
 def maaltal_chart(frame: pd.DataFrame, decimals: int = 0) -> alt.Chart:

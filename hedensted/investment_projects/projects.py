@@ -32,7 +32,6 @@ class ProjectCard:
     name: str
     target_group: str
     purpose: str
-    focus_areas: str
     goals_august_2024: tuple[str, ...]
     goals_long_term: tuple[str, ...]
     status_march_2024: tuple[str, ...]
@@ -60,7 +59,6 @@ def project_cards(
                 name=row["project"],
                 target_group=row["target_group"],
                 purpose=row["purpose"],
-                focus_areas=row["focus_areas"],
                 goals_august_2024=_unique(
                     own_goals.loc[own_goals["horizon"] == AUGUST_2024, "goal"]
                 ),

@@ -127,6 +127,7 @@ def local_accounts(register_secrets: Mapping[str, object] | None) -> dict[str, L
     """
     editors = (register_secrets or {}).get("editors", {}) or {}
     accounts: dict[str, LocalAccount] = {}
+    # Secrets.toml gives a table of tables here:
     for username, entry in dict(editors).items():  # type: ignore[call-overload]
         entry = dict(entry)
         password_hash = str(entry.get("password_hash", "")).strip()
@@ -161,5 +162,6 @@ def oidc_user(
     """Map an OIDC login (``st.user``) to a user; editor if the e-mail is listed."""
     email = str(user_info.get("email") or "").strip().lower()
     name = str(user_info.get("name") or email or "Ukendt bruger")
-    listed = {str(e).strip().lower() for e in (register_secrets or {}).get("oidc_editors", [])}
+    # secrets.toml gives a list here:
+    listed = {str(e).strip().lower() for e in (register_secrets or {}).get("oidc_editors", [])}  # type: ignore[attr-defined]
     return User(username=email, name=name, is_editor=bool(email) and email in listed, method="oidc")

@@ -5,7 +5,7 @@ Start the app on it with::
     HEDENSTED_DEMO=1 streamlit run app.py
 
 It uses ``instance/demo.sqlite`` (or ``HEDENSTED_DEMO_DATABASE_URL``), never
-``DATABASE_URL`` (see :func:`hedensted.monthly.db.resolve_database`), and the
+``DATABASE_URL`` (see :func:`hedensted.monthly.settings.resolve_database`), and the
 page shows an »Eksempeldata« banner. On first start the demo database is filled
 with made-up values around each indicator's target path – some on track, some
 behind – saved by the author »Eksempeldata« with a comment saying so. The values

@@ -113,7 +113,7 @@ def status_workbook(
 ) -> bytes:
     """The status tables of all projects as an .xlsx file (numbers stay numbers)."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.active)  # type: ignore[arg-type]  # a new Workbook has one sheet
     columns = layout_columns(indicators, indicators.months())
     headings = [ID_HEADING, NAME_HEADING, UNIT_HEADING, *(c.heading for c in columns), NOTE_HEADING]
     for project_id in indicators.project_ids:
@@ -265,7 +265,9 @@ def read_workbook(
             for column in filled:
                 cell = sheet.cell(row=row, column=column)
                 month = months[column]
-                at = f"{where}, række {row}, kolonne {cell.column_letter} ({format_month(month)})"
+                letter = get_column_letter(column)
+                at = f"{where}, række {row}, kolonne {letter} ({format_month(month)})"
+
                 raw = cell.value
                 if isinstance(raw, int | float) and not isinstance(raw, bool):
                     if "%" in (cell.number_format or ""):

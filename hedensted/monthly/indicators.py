@@ -86,7 +86,6 @@ class Indicator:
     milestones: tuple[Milestone, ...]
     first_month: date
     last_month: date
-    source_note: str
 
     @property
     def key(self) -> tuple[str, str]:
@@ -164,7 +163,7 @@ class IndicatorSet:
 def _number(value: object) -> float | None:
     if value is None or value == "":
         return None
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)  # type: ignore[arg-type]  # a number or its text
     return None if math.isnan(number) else number
 
 
@@ -242,7 +241,6 @@ def load_indicators(frame: pd.DataFrame, period_code: str) -> IndicatorSet:
                 milestones=milestones,
                 first_month=_baseline_month(baseline_date, start),
                 last_month=end,
-                source_note=_text(record["source_note"]),
             )
         )
     return IndicatorSet(tuple(indicators), start, end, tuple(milestone_cols.values()))

@@ -75,7 +75,9 @@ def cell_value(
     if column.kind == "baseline":
         return indicator.baseline_value
     if column.kind == "month":
-        return values.get((indicator.project_id, indicator.indicator_id, column.month))
+        month_key = (indicator.project_id, indicator.indicator_id, column.month)
+        return values.get(month_key)  # type: ignore[arg-type]  # a month column has its month
+
     return next((m.value for m in indicator.milestones if m.day == column.month), None)
 
 

@@ -271,16 +271,16 @@ def _latest_versions_query(project_id: str | None) -> Select:
     ).group_by(EntryVersion.project_id, EntryVersion.indicator_id, EntryVersion.month)
     if project_id is not None:
         newest = newest.where(EntryVersion.project_id == project_id)
-    newest = newest.subquery()
+    latest = newest.subquery()
     return (
         select(EntryVersion)
         .join(
-            newest,
+            latest,
             and_(
-                EntryVersion.project_id == newest.c.project_id,
-                EntryVersion.indicator_id == newest.c.indicator_id,
-                EntryVersion.month == newest.c.month,
-                EntryVersion.version == newest.c.version,
+                EntryVersion.project_id == latest.c.project_id,
+                EntryVersion.indicator_id == latest.c.indicator_id,
+                EntryVersion.month == latest.c.month,
+                EntryVersion.version == latest.c.version,
             ),
         )
         .order_by(EntryVersion.project_id, EntryVersion.indicator_id, EntryVersion.month)

@@ -112,7 +112,7 @@ def check_value(indicator: Indicator, value: float) -> float:
     return float(value)
 
 
-def parse_value(indicator: Indicator, raw: str | float | int) -> float:
+def parse_value(indicator: Indicator, raw: object) -> float:
     """The value typed (text) or read (a number) for ``indicator``, checked.
 
     Raises ``EntryError`` (Danish) for a malformed number, a wrong unit or a
@@ -245,9 +245,9 @@ def validate_entry(indicators: IndicatorSet, draft: EntryDraft, today: date) -> 
         return ValidEntry(
             project_id=draft.project_id,
             indicator_id=draft.indicator_id,
-            month=month,
-            value=value,
-            comment=comment,
+            month=month,  # type: ignore[arg-type]  # checked above: no message, so set
+            value=value,  # type: ignore[arg-type]  # checked above: no message, so set
+            comment=comment,  # type: ignore[arg-type]  # checked above: no message, so set
             seen_version=draft.seen_version,
         )
     except ValidationError as exc:  # pragma: no cover - the checks above come first

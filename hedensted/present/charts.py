@@ -113,7 +113,7 @@ def theme_config() -> dict:
 
 @alt.theme.register(THEME_NAME, enable=True)
 def _hedensted_theme() -> alt.theme.ThemeConfig:
-    return theme_config()  # type: ignore[return-value]
+    return theme_config()  # type: ignore[return-value]  # a plain dict of the same keys as ThemeConfig
 
 
 def enable_theme() -> None:
@@ -170,40 +170,3 @@ def grouped_bars(
             ],
         )
     )
-
-
-def diverging_bars(
-    frame: pd.DataFrame,
-    category: str,
-    category_title: str,
-    value_title: str,
-    decimals: int | None = 1,
-    lower_is_better: bool = True,
-) -> alt.Chart:
-    """Bars of a signed difference per category; green where Hedensted does better."""
-    fmt = number_format(decimals)
-    better = alt.datum.difference < 0 if lower_is_better else alt.datum.difference > 0
-    bars = (
-        alt.Chart(frame, height=len(frame) * 2 * BAR_STEP + 20)
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                f"{category}:N",
-                title=category_title,
-                sort=list(frame[category]),
-                axis=alt.Axis(labelLimit=260),
-            ),
-            x=alt.X(
-                "difference:Q",
-                title=value_title,
-                axis=alt.Axis(format=AXIS_FORMAT, tickCount=TICK_COUNT),
-            ),
-            color=alt.condition(better, alt.value(POSITIVE_COLOR), alt.value(NEGATIVE_COLOR)),
-            tooltip=[
-                alt.Tooltip(f"{category}:N", title=category_title),
-                alt.Tooltip("difference:Q", title=value_title, format=fmt),
-            ],
-        )
-    )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#333").encode(x="zero:Q")
-    return (bars + zero).properties(autosize=FIT_WIDTH)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -14,7 +15,13 @@ LOCALE = "da_DK"
 MISSING_TEXT = "–"  # shown where the source has no value
 
 
-def _is_missing(value: float | None) -> bool:
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+
+def _is_missing(value: float | None) -> TypeIs[None]:
+    # NaN (a float) is missing too; what is not missing is a number.
+
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 

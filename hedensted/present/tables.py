@@ -7,26 +7,16 @@ handed over as text already formatted the Danish way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from hedensted.core.catalog import Dataset
+from hedensted.core.metadata import DEFAULT_LABELS
 from hedensted.core.periods import period_label
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_value
 
-DEFAULT_LABELS = {
-    "area": "Område",
-    "area_type": "Områdetype",
-    "group": "Ydelsesgruppe",
-    "target_group": "Målgruppe",
-    "category": "Status",
-    "period": "Periode",
-    "value": "Værdi",
-    "note": "Note",
-    "qualifier": "Præcision",
-}
-
-Formatter = Callable[[object], str]
+Formatter = Callable[[Any], str]  # gets a cell's value (any pandas scalar)
 
 
 def display_table(

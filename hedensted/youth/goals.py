@@ -30,7 +30,7 @@ def target_text(value: float | None, unit: str, comparator: str = "") -> str:
     """``15, 'uddannelsesløft', 'mindst'`` → ``mindst 15 uddannelsesløft``."""
     if pd.isna(value):
         return NO_TARGET_TEXT
-    text = _with_unit(float(value), unit)  # type: ignore[arg-type]
+    text = _with_unit(float(value), unit)
     words = {
         "mindst": "mindst",
         "højst": "højst",
@@ -119,7 +119,7 @@ def actual_assessment(actual: float | None, target: float | None, unit: str) -> 
         return "Intet aktuelt tal i kildematerialet."
     if pd.isna(target):
         return "Intet måltal at sammenligne med."
-    gap = round(float(actual) - float(target), 6)  # type: ignore[arg-type]
+    gap = round(float(actual) - float(target), 6)
     points = "pct.-point" if unit.startswith("%") else unit
     if gap < 0:
         return f"{format_compact(-gap)} {points} under målet på {_with_unit(target, unit)}."

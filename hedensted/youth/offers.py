@@ -48,8 +48,8 @@ def age_range_label(age_min: float | None, age_max: float | None) -> str:
     ``15, 18`` → ``15–18 år``; ``None, 24`` → ``til og med 24 år``;
     ``18, None`` → ``fra 18 år``; no bounds → ``alder ikke angivet``.
     """
-    low = None if pd.isna(age_min) else int(age_min)  # type: ignore[arg-type]
-    high = None if pd.isna(age_max) else int(age_max)  # type: ignore[arg-type]
+    low = None if pd.isna(age_min) else int(age_min)
+    high = None if pd.isna(age_max) else int(age_max)
     if low is not None and high is not None:
         if low > high:
             raise ValueError(f"Aldersgrænserne er byttet om: fra {low} til {high} år.")

@@ -66,6 +66,13 @@ PAGES = [
         figures=["ingen tal endnu", "Klar, parat – i job", "1.000"],  # 1.000: måltal axis
     ),
     PageSpec(
+        "indsatser",
+        "Indsatser",
+        nav_label="Indsatser",
+        charts=3,
+        figures=["Af 32 deltagere: 8 er i fleksjob", "500.000 kr.", "omkring 900.000 kr."],
+    ),
+    PageSpec(
         "maal",
         "Mål",
         nav_label="Mål",

@@ -10,7 +10,8 @@ import copy
 
 import streamlit as st
 
-from hedensted.core.view_state import PARAM_SLIDE, PARAM_VIEW, PRESENTATION_VIEW
+from hedensted.core.url_codec import PARAM_SLIDE, PARAM_VIEW, PRESENTATION_VIEW
+from ui.state.url import keep_params_in_url, url_text
 
 TOGGLE_KEY = "praesentationsvisning"
 
@@ -62,20 +63,20 @@ def _scale_fonts(node: object) -> None:
 
 def is_presentation() -> bool:
     """True when the page is shown in presentation view (the URL says so)."""
-    return st.query_params.get(PARAM_VIEW) == PRESENTATION_VIEW
+    return url_text(PARAM_VIEW) == PRESENTATION_VIEW
 
 
 def enter_presentation() -> None:
     """Switch to presentation view, starting at the first slide."""
-    st.query_params[PARAM_VIEW] = PRESENTATION_VIEW
-    st.query_params[PARAM_SLIDE] = "1"
+    view = {PARAM_VIEW: PRESENTATION_VIEW, PARAM_SLIDE: "1"}
+    keep_params_in_url(view, view)
     st.session_state[TOGGLE_KEY] = True
 
 
 def leave_presentation() -> None:
     """Back to the normal page, keeping every other choice in the URL."""
-    st.query_params.pop(PARAM_VIEW, None)
-    st.query_params.pop(PARAM_SLIDE, None)
+    keep_params_in_url({}, (PARAM_VIEW, PARAM_SLIDE))
+
     st.session_state[TOGGLE_KEY] = False
 
 

@@ -17,9 +17,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
-from hedensted.core.view_state import PARAM_SLIDE, slide_from_param
+from hedensted.core.url_codec import PARAM_SLIDE, slide_from_param
 from ui.deck.presentation import enter_presentation, is_presentation, leave_presentation
 from ui.deck.recording import SectionRecord, recording
+from ui.state.url import keep_params_in_url, url_params, url_text
 from ui.widgets.components import file_download, with_datasets
 
 Layout = Literal["sections", "tabs"]
@@ -51,7 +52,7 @@ def shows_controls() -> bool:
 def current_link() -> str:
     """The address of this exact view: the page's URL with every choice in it."""
     base = str(st.context.url or "").split("?")[0]
-    query = urlencode(st.query_params.to_dict())
+    query = urlencode(url_params())
     return f"{base}?{query}" if query else base
 
 
@@ -183,10 +184,10 @@ class Deck:
         slides = [section for section in self.sections if section.presentable]
         count = len(slides)
         key = f"{self.page_key}_dias"
-        number = slide_from_param(st.query_params.get(PARAM_SLIDE), count)
+        number = slide_from_param(url_text(PARAM_SLIDE), count)
 
         def go_to(target: int) -> None:
-            st.query_params[PARAM_SLIDE] = str(target)
+            keep_params_in_url({PARAM_SLIDE: str(target)}, (PARAM_SLIDE,))
 
         with st.container(horizontal=True, vertical_alignment="center", key=f"{key}_nav"):
             st.button(

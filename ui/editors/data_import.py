@@ -7,6 +7,8 @@ names typed by people are shown as text (dataframes or escaped markdown).
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -72,7 +74,7 @@ def template_downloads(dataset: Dataset, key: str) -> None:
         with column:
             st.download_button(
                 f"Hent skabelon ({label})",
-                data=lambda build=build: build(dataset),
+                data=partial(build, dataset),
                 file_name=f"{dataset.id}_skabelon.{ext}",
                 mime=mime,
                 icon=":material/download:",

@@ -1,8 +1,8 @@
 """The register's Streamlit side: the opened database, login, entry form and history.
 
-- The register (engine, sessions) is opened and migrated once per process and
-  database (``st.cache_resource``); ``DATABASE_URL`` / ``HEDENSTED_DEMO`` choose
-  it (see ``hedensted.monthly.db``).
+- The register is the app's one database (``ui/state/database.py``: opened and
+  migrated once per process); ``DATABASE_URL`` / ``HEDENSTED_DEMO`` choose it
+  (see ``hedensted.monthly.settings``).
 - Login: ``st.login`` (OIDC) when ``[auth]`` is in the secrets, otherwise the
   local editor accounts of ``[register.editors.*]`` (scrypt hashes).
 - Names and comments typed by people are shown as text (dataframes, or markdown
@@ -30,7 +30,7 @@ from hedensted.monthly.auth import (
     local_accounts,
     oidc_user,
 )
-from hedensted.monthly.db import Register, open_register, resolve_database
+from hedensted.monthly.db import Register
 from hedensted.monthly.demo import ensure_demo_values
 from hedensted.monthly.indicators import Indicator, IndicatorSet, first_of_month
 from hedensted.monthly.service import (
@@ -45,6 +45,7 @@ from hedensted.monthly.throttle import LoginThrottle
 from hedensted.monthly.tracking import format_indicator_value
 from hedensted.monthly.validation import EntryDraft, EntryError
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_month
+from ui.state.database import open_database
 
 USER_KEY = "register_user"
 FLASH_KEY = "register_flash"
@@ -61,16 +62,11 @@ def plain(text: str) -> str:
 # --- the database -----------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _opened(url: str, demo: bool) -> Register:
-    return open_register(url, demo=demo)
-
-
 def get_register(indicators: IndicatorSet) -> Register | None:
     """The register for this process, or ``None`` after a Danish error message."""
     try:
-        settings = resolve_database()
-        register = _opened(settings.url, settings.demo)
+        register = open_database()
+
         if register.demo:
             ensure_demo_values(register, indicators, date.today())
     except (SQLAlchemyError, OSError, ValueError) as error:
@@ -152,7 +148,8 @@ def login_panel(key: str, purpose: str = "for at indtaste månedstal") -> User:
         provider = _secrets_section("register").get("oidc_provider")
         if st.button("Log ind som redaktør", key=f"{key}_oidc", icon=":material/login:"):
             try:
-                st.login(provider) if provider else st.login()
+                # A secrets.toml value is a string here:
+                st.login(provider) if provider else st.login()  # type: ignore[arg-type]
             except Exception as error:
                 st.error(f"Login virker ikke: {plain(str(error))}", icon=":material/error:")
         return user

@@ -36,10 +36,11 @@ def fulltime_section(dataset: Dataset, reference: str) -> None:
     st.caption(
         "Procent af arbejdsstyrken 16-66 år, december 2023. Totalen står i nøgletallet ovenfor."
     )
-    scope = url_value("omfang", SCOPES[0], SCOPES)
+    scope = str(url_value("omfang", SCOPES[0], SCOPES))
     if shows_controls():
-        scope = st.segmented_control("Vis områder", SCOPES, default=scope, key="forside_scope")
-    scope = keep_in_url("omfang", scope, SCOPES[0])
+        chosen = st.segmented_control("Vis områder", SCOPES, default=scope, key="forside_scope")
+        scope = chosen or SCOPES[0]  # deselecting the chosen segment gives None
+    scope = str(keep_in_url("omfang", scope, SCOPES[0]))
     all_areas = list(dict.fromkeys(dataset.frame["area"]))
     areas = ["Hedensted", reference] if scope != "Alle områder" else all_areas
     shown = select_areas(without_totals(dataset), areas)

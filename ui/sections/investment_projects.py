@@ -252,12 +252,16 @@ def entry(run: ProjectsRun, projects, goals, status, schema, maaltal) -> None:
     else:
         user = login_panel(f"{KEY}_login")
         if user.is_editor:
-            entry_project = st.selectbox(
-                "Projekt",
-                list(names),
-                format_func=names.get,
-                key=f"{KEY}_entry_project",
-            )
+            project_ids: list[str] = list(names)
+            entry_project: str = (
+                st.selectbox(
+                    "Projekt",
+                    project_ids,
+                    format_func=lambda project_id: names[project_id],
+                    key=f"{KEY}_entry_project",
+                )
+                or project_ids[0]
+            )  # a selectbox with options and no placeholder never gives None
             entry_form(
                 register,
                 indicators,

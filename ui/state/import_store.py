@@ -1,13 +1,15 @@
 """The import versions for the cached catalog – read cheaply, opened only when needed.
 
-Opening the register's database imports SQLAlchemy and Alembic (over a second
-on a cold start). The catalog is needed on every page, so:
+Opening the database imports SQLAlchemy and Alembic (over a second on a cold
+start; measured again for the redesign). The catalog is needed on every page,
+and most installations have no imports, so:
 
-- with the default SQLite file (no ``DATABASE_URL``, no demo), the revision is
-  read with the standard library's ``sqlite3``, read-only; no file or no import
-  table means no imports, and nothing else is loaded;
-- otherwise (PostgreSQL, or the demo database) the register is opened once per
-  process (``st.cache_resource``) and asked.
+- with the default SQLite file (no ``DATABASE_URL``, no demo; the rule and the
+  path are ``hedensted.monthly.settings``'), the revision is read with the
+  standard library's ``sqlite3``, read-only; no file or no import table means no
+  imports, and nothing else is loaded;
+- otherwise (PostgreSQL, or the demo database) the one opened database
+  (``ui/state/database.py``, shared with the monthly register) is asked.
 
 A database that cannot be read gives the shipped data (the page »Opdater data«
 shows the database error).
@@ -15,28 +17,24 @@ shows the database error).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import streamlit as st
-
 from hedensted.importing.versions import StoredVersion
+from hedensted.monthly.settings import DEFAULT_SQLITE_FILE, uses_default_sqlite
+from ui.state.database import open_database
 
 if TYPE_CHECKING:
     from hedensted.monthly.db import Register
 
-# Same default as hedensted.monthly.db (not imported here: it pulls in Alembic).
-DEFAULT_SQLITE = Path(__file__).resolve().parents[2] / "instance" / "register.sqlite"
+DEFAULT_SQLITE = DEFAULT_SQLITE_FILE  # the tests point this at an empty folder
 
 
 def _default_sqlite() -> Path | None:
     """The default SQLite file when neither DATABASE_URL nor the demo is chosen."""
-    configured = os.environ.get("DATABASE_URL", "").strip()
-    demo = os.environ.get("HEDENSTED_DEMO", "").strip().lower() in {"1", "true", "ja", "yes", "on"}
-    return None if configured or demo else DEFAULT_SQLITE
+    return DEFAULT_SQLITE if uses_default_sqlite() else None
 
 
 def _sqlite_revision(path: Path) -> str:
@@ -51,19 +49,9 @@ def _sqlite_revision(path: Path) -> str:
     return "" if versions is None else f"{versions}.{rollbacks or 0}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _opened(url: str, demo: bool) -> Register:
-    from hedensted.monthly.db import open_register
-
-    return open_register(url, demo=demo)
-
-
 def import_register() -> Register:
-    """The register's database (opened and migrated once per process and database)."""
-    from hedensted.monthly.db import resolve_database
-
-    settings = resolve_database()
-    return _opened(settings.url, settings.demo)
+    """The database with the import versions (the app's one database)."""
+    return open_database()
 
 
 def import_revision() -> str:

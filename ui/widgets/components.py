@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 import altair as alt
 import pandas as pd
@@ -193,7 +194,7 @@ def image_downloads(spec: dict, title: str, key: str) -> None:
         ):
             file_download(
                 label,
-                lambda build=build: build(spec),
+                partial(build, spec),
                 f"{stem}.{label.lower()}",
                 icon,
                 key=f"{key}_{label.lower()}",

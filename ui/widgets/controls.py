@@ -16,6 +16,7 @@ from hedensted.core.view_state import (
     make_choice,
 )
 from ui.deck.presentation import is_presentation
+from ui.state.url import keep_params_in_url, url_params
 
 
 def comparison_controls(options: ComparisonOptions, key: str) -> ComparisonChoice:
@@ -28,7 +29,7 @@ def comparison_controls(options: ComparisonOptions, key: str) -> ComparisonChoic
     # Widget values are dropped by Streamlit when the widgets were not drawn (in
     # presentation view); the URL holds the same choice, so read it again then.
     if not st.session_state.get(initialised) or f"{key}_areas" not in st.session_state:
-        start = choice_from_params(st.query_params.to_dict(), options)
+        start = choice_from_params(url_params(), options)
         st.session_state[f"{key}_areas"] = [a for a in start.areas if a != HEDENSTED]
         st.session_state[f"{key}_reference"] = start.reference
         st.session_state[f"{key}_groups"] = list(start.groups)
@@ -74,10 +75,5 @@ def comparison_controls(options: ComparisonOptions, key: str) -> ComparisonChoic
             )
     choice = make_choice(areas, reference, groups, sort, options)
     # Only this control's parameters change; others in the link (view, slide) stay.
-    params = choice_to_params(choice, options)
-    for name in COMPARISON_PARAMS:
-        if name in params:
-            st.query_params[name] = params[name]
-        else:
-            st.query_params.pop(name, None)
+    keep_params_in_url(choice_to_params(choice, options), COMPARISON_PARAMS)
     return choice

@@ -13,11 +13,11 @@ import streamlit as st
 from hedensted.core.catalog import Catalog
 from hedensted.importing.period_views import catalog_at, choice_label, choices
 from ui.state.data import get_full_catalog
+from ui.state.url import keep_in_url, url_value
 
 
 def _chosen_from_url(name: str, options: list[str]) -> str:
-    wanted = st.query_params.get(name)
-    return wanted if wanted in options else options[0]
+    return str(url_value(name, options[0], options))
 
 
 def period_control(
@@ -31,7 +31,9 @@ def period_control(
     """
     full = get_full_catalog()
     dataset = full.datasets.get(dataset_id)
-    options = choices(dataset) if dataset is not None else []
+    if dataset is None:
+        return catalog
+    options: list[str] = choices(dataset)
     if not options:
         return catalog
     name = f"{key}_periode"
@@ -48,11 +50,7 @@ def period_control(
         key=name,
         help="Nyeste periode er valgt fra start. Valget gemmes i adressen.",
     )
-    if chosen == options[0]:
-        st.query_params.pop(name, None)
-    else:
-        st.query_params[name] = chosen
-    return catalog_at(catalog, full, dataset_id, chosen)
+    return catalog_at(catalog, full, dataset_id, str(keep_in_url(name, chosen, options[0])))
 
 
 def period_controls(

@@ -11,8 +11,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from hedensted.monthly.db import create_register_engine, resolve_database
+from hedensted.monthly.db import create_register_engine
 from hedensted.monthly.models import Base
+from hedensted.monthly.settings import resolve_database
 
 target_metadata = Base.metadata
 

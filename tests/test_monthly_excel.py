@@ -51,12 +51,6 @@ def _cell(sheet, indicator_id: str, heading: str):
     return sheet.cell(row, column)
 
 
-def _heading(sheet, text: str):
-    return next(
-        sheet.cell(4, c) for c in range(1, sheet.max_column + 1) if sheet.cell(4, c).value == text
-    )
-
-
 def _edit(data: bytes, change) -> bytes:
     workbook = load_workbook(io.BytesIO(data))
     change(workbook)

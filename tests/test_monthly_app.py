@@ -14,7 +14,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hedensted.monthly.db import DATABASE_URL_ENV, DEMO_ENV
+from hedensted.monthly.settings import DATABASE_URL_ENV, DEMO_ENV
 from hedensted.monthly.throttle import MAX_FAILURES
 from tests.apptest_support import EDITOR_PASSWORD, editor_secrets, open_editor_page
 

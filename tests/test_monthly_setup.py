@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 from register_support import shipped_indicators
 
-from hedensted.monthly.db import (
-    INSTANCE_DIR,
-    create_register_engine,
-    normalize_url,
-    open_register,
-    resolve_database,
-)
+from hedensted.monthly.db import create_register_engine, open_register
 from hedensted.monthly.demo import DEMO_COMMENT, illustrative_value, seed_demo
 from hedensted.monthly.service import history, latest_entries, version_count
+from hedensted.monthly.settings import INSTANCE_DIR, normalize_url, resolve_database
 from hedensted.monthly.validation import parse_value
 
 ROOT = Path(__file__).resolve().parent.parent
