@@ -1,10 +1,10 @@
 """Unemployment and full-time employment (Benchmark section 6): rates, rank within
-RAR Østjylland, change between two periods, and the unemployment goal."""
+RAR Østjylland and change between two periods. The unemployment goal's verdict is the
+goal register's (:mod:`hedensted.goals.judge`); this module names the goal."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import cast
 
 import pandas as pd
@@ -15,7 +15,6 @@ from hedensted.core.constants import HEDENSTED
 from hedensted.core.periods import parse_period, period_label
 from hedensted.core.view_state import SortOrder
 from hedensted.present.formatting import (
-    and_list,
     format_number,
     format_percent,
     format_points,
@@ -23,7 +22,9 @@ from hedensted.present.formatting import (
 
 MUNICIPALITY = "kommune"
 OTHER_AREAS = "Øvrige områder"
-UNEMPLOYMENT_GOAL_PHRASE = "laveste ledighedsprocent"
+# The goal that Hedensted keeps the lowest unemployment rate in RAR Østjylland (Klar, parat –
+# i job, long term). Its verdict comes from the goal register's judge, like every goal's.
+UNEMPLOYMENT_GOAL_ID = "inv24_klar_lang_3"
 
 
 def unemployment_change(counts: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -176,65 +177,3 @@ def change_sentence(table: pd.DataFrame, reference: str, what: str, start: str, 
     else:
         sentence += f". Kildens tabel har ikke {reference} med."
     return sentence
-
-
-@dataclass(frozen=True)
-class GoalEvaluation:
-    """A goal from the investment projects, evaluated from the data."""
-
-    goal: str
-    project: str
-    horizon: str
-    met: bool
-    status_text: str
-    sentence: str
-
-
-def unemployment_goal(
-    goals: pd.DataFrame,
-    rates: pd.DataFrame,
-    rates_period: str,
-    projects: pd.DataFrame | None = None,
-) -> GoalEvaluation:
-    """Evaluate the goal that Hedensted keeps the lowest unemployment rate in RAR Østjylland.
-
-    The goal's wording comes from ``goals`` (investeringsprojekter_maal); it is
-    met when Hedensted has the (possibly shared) lowest rate among the RAR
-    Østjylland municipalities. Raises ``ValueError`` if the goal is not in the data.
-    """
-    rows = goals[goals["goal"].str.contains(UNEMPLOYMENT_GOAL_PHRASE, case=False, na=False)]
-    if rows.empty:
-        raise ValueError("Målet om den laveste ledighedsprocent findes ikke i data.")
-    row = rows.iloc[0]
-    project = str(row["project_id"])
-    if projects is not None:
-        names = projects.drop_duplicates("project_id").set_index("project_id")["project"]
-        project = str(names.get(project, project))
-    met = has_lowest_rate(rates, HEDENSTED)
-    rank, ranked = rank_in_rar(rates, HEDENSTED)
-    municipalities = municipality_rates(rates)
-    lowest_value = float(municipalities["value"].min())
-    lowest = list(municipalities.loc[municipalities["value"] == lowest_value, "area"])
-    own = float(rates.loc[rates["area"] == HEDENSTED, "value"].iloc[0])
-    if met:
-        others = [a for a in lowest if a != HEDENSTED]
-        shared = f" (delt med {and_list(others)})" if others else ""
-        sentence = (
-            f"Målet er opfyldt i {period_label(rates_period)}: Hedensted har den laveste "
-            f"ledighedsprocent{shared} af {ranked} kommuner i RAR Østjylland, "
-            f"{format_percent(own)}."
-        )
-    else:
-        sentence = (
-            f"Målet er ikke opfyldt i {period_label(rates_period)}: Hedensted har "
-            f"{format_percent(own)} og er nr. {rank} af {ranked} kommuner i RAR Østjylland. "
-            f"Lavest er {and_list(lowest)} med {format_percent(lowest_value)}."
-        )
-    return GoalEvaluation(
-        goal=str(row["goal"]),
-        project=project,
-        horizon=str(row["horizon"]),
-        met=met,
-        status_text="Opfyldt" if met else "Ikke opfyldt",
-        sentence=sentence,
-    )

@@ -1,7 +1,7 @@
 """Code of Care Hedensted: the domain logic behind the Code of Care page, one module per concern.
 
-timeline (every count of companies in the network), assessment (holding a goal
-against later figures), goals (the Code of Care goals of projektmaal_2019),
+timeline (every count of companies in the network), goals (which goals of the
+goal register the page shows; their verdicts come from hedensted.goals.judge),
 paid_hours (småjobs: share with paid hours), cards (activities as cards),
 discussion (what is on the table), kpis (headline tiles), tables (display and
 export tables) and formatting (counts with their qualifier, ratios, months).

@@ -139,6 +139,15 @@ class RefreshSource(BaseModel):
         return next((d for d in self.dimensions if d.column == column), None)
 
 
+class LeftOut(BaseModel):
+    """A sentence of the source deliberately not made a row of the dataset, and why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=3)
+    reason: str = Field(min_length=3)
+
+
 class DatasetMetadata(BaseModel):
     """Required provenance and structure of one dataset (one CSV file)."""
 
@@ -168,6 +177,8 @@ class DatasetMetadata(BaseModel):
     totals: list[TotalCheck] = Field(default_factory=list)
     # How new periods are fetched (Jobindsats API v3 or Statistikbanken); None: files only.
     refresh: RefreshSource | None = None
+    # Sentences of the source deliberately left out of the rows, with the reason.
+    left_out: list[LeftOut] = Field(default_factory=list)
 
     @field_validator("periods")
     @classmethod

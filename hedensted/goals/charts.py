@@ -1,64 +1,84 @@
-"""The goal timeline: one dot per goal at its deadline, stacked, coloured by status."""
+"""The goal timeline: one dot per goal at its deadline on a real time axis, coloured by status."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from hedensted.goals.register import STATUS_ORDER, GoalStatus
+from hedensted.goals.judge import STATUS_ORDER, GoalStatus
 from hedensted.present.charts import FIT_WIDTH, NEGATIVE_COLOR, POSITIVE_COLOR
 
 STATUS_COLORS = {
     GoalStatus.MET: POSITIVE_COLOR,
     GoalStatus.PARTLY: "#e0a21e",
     GoalStatus.NOT_MET: NEGATIVE_COLOR,
-    GoalStatus.UNKNOWN: "#b8c4ce",
+    GoalStatus.UNDERWAY: "#4f7fb0",
+    GoalStatus.NOT_ASSESSABLE: "#b8c4ce",
+}
+# A shape per status as well, so the status never rests on colour alone.
+STATUS_SHAPES = {
+    GoalStatus.MET: "circle",
+    GoalStatus.PARTLY: "diamond",
+    GoalStatus.NOT_MET: "cross",
+    GoalStatus.UNDERWAY: "triangle-right",
+    GoalStatus.NOT_ASSESSABLE: "square",
 }
 DOT_STEP = 13  # pixels per stacked goal
 
 
-def goals_timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
-    """Goals by deadline (x, in time order) stacked per deadline (y), coloured by status.
+def goals_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
+    """Goals by deadline on a time axis (years), stacked, coloured and shaped by status.
 
-    ``timeline`` is :func:`hedensted.goals.text.timeline_frame`. Raises
+    ``timeline`` is :func:`hedensted.goals.text.timeline_frame`. A deadline that
+    is a span ("2024–2025") is drawn as a line over the span with the dot at its
+    end. The axis shows years only, so its labels never overlap. Raises
     ``ValueError`` for an empty frame (the page says so in words instead).
     """
     if timeline.empty:
         raise ValueError("Ingen mål med frist at vise.")
     tallest = int(timeline["stack"].max())
-    deadlines = list(dict.fromkeys(timeline["when"]))  # in deadline order
-    return (
-        alt.Chart(timeline, height=max(tallest, 8) * DOT_STEP + 20, autosize=FIT_WIDTH)
-        .mark_circle(size=95, opacity=1, stroke="white", strokeWidth=0.8)
-        .encode(
-            x=alt.X(
-                "when:N",
-                title="Frist",
-                sort=deadlines,
-                axis=alt.Axis(labelAngle=0, labelLimit=120),
-            ),
-            y=alt.Y(
-                "stack:Q",
-                title="Mål med samme frist",
-                scale=alt.Scale(domain=[0, tallest + 1], nice=False),
-                axis=alt.Axis(tickMinStep=5, format="d"),
-            ),
-            color=alt.Color(
-                "status:N",
-                title="Status",
-                scale=alt.Scale(
-                    domain=[s.value for s in STATUS_ORDER],
-                    range=[STATUS_COLORS[s] for s in STATUS_ORDER],
-                ),
-            ),
-            tooltip=[
-                alt.Tooltip("goal:N", title="Mål"),
-                alt.Tooltip("theme:N", title="Tema"),
-                alt.Tooltip("deadline:N", title="Frist"),
-                alt.Tooltip("target:N", title="Måltal"),
-                alt.Tooltip("actual:N", title="Senere tal"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("source:N", title="Kilde"),
-            ],
-        )
+    first_year = int(timeline["start"].min().year)
+    last_year = int(timeline["end"].max().year) + 1
+    domain = [f"{first_year}-01-01", f"{last_year}-01-01"]
+    statuses = [s.value for s in STATUS_ORDER]
+    x = alt.X(
+        "end:T",
+        title="Frist",
+        scale=alt.Scale(domain=domain),
+        axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, labelOverlap=True),
     )
+    y = alt.Y(
+        "stack:Q",
+        title="Mål med (næsten) samme frist",
+        scale=alt.Scale(domain=[0, tallest + 1], nice=False),
+        axis=alt.Axis(tickMinStep=5, format="d"),
+    )
+    color = alt.Color(
+        "status:N",
+        title="Status",
+        scale=alt.Scale(domain=statuses, range=[STATUS_COLORS[s] for s in STATUS_ORDER]),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=200),
+    )
+    shape = alt.Shape(
+        "status:N",
+        title="Status",
+        scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in STATUS_ORDER]),
+    )
+    tooltip = [
+        alt.Tooltip("verdict:N", title="Vurdering"),
+        alt.Tooltip("goal:N", title="Mål"),
+        alt.Tooltip("theme:N", title="Tema"),
+        alt.Tooltip("deadline:N", title="Frist"),
+        alt.Tooltip("target:N", title="Måltal"),
+        alt.Tooltip("source:N", title="Kilde"),
+    ]
+    base = alt.Chart(timeline, height=max(tallest, 8) * DOT_STEP + 20)
+    spans = (
+        base.transform_filter("datum.span")
+        .mark_rule(strokeWidth=3, opacity=0.45)
+        .encode(x=alt.X("start:T", scale=alt.Scale(domain=domain)), x2="end:T", y=y, color=color)
+    )
+    dots = base.mark_point(size=90, filled=True, opacity=1, stroke="white", strokeWidth=0.6).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tooltip
+    )
+    return alt.layer(spans, dots, autosize=FIT_WIDTH)

@@ -142,15 +142,36 @@ def project_status(catalog: Catalog, goal: pd.Series) -> Actual | None:
     if rows.empty:
         return None
     row = rows.iloc[0]
-    when = dataset.metadata.source_date
+    # The status counts "i indeværende år": the meeting's year up to the meeting.
     return Actual(
         value=float(row["status_value"]),
-        period=f"{when.year}-{when.month:02d}",
+        period=str(dataset.metadata.source_date.year),
         dataset_id=dataset.id,
         note=str(row["status_text"]),
-        # The status may count something else than the goal (aftaler, not ordninger):
-        # the number alone, with the source's sentence beside it.
-        text=format_compact(row["status_value"]),
+    )
+
+
+@derivation("loennede_timer_kontanthjaelp")
+def cash_benefit_paid_hours(catalog: Catalog, goal: pd.Series) -> Actual | None:
+    """Hedensted's share of kontanthjælp recipients with paid hours (the latest month)."""
+    dataset = catalog.get("loennede_timer_andel")
+    frame = dataset.frame
+    rows = frame[
+        (frame["benefit"] == "Kontanthjælp") & (frame["area"] == HEDENSTED) & frame["value"].notna()
+    ]
+    if rows.empty:
+        return None
+    latest = rows.loc[rows["period"].map(lambda code: parse_period(code).end).idxmax()]
+    period = str(latest["period"])
+    return Actual(
+        value=float(latest["value"]),
+        period=period,
+        dataset_id=dataset.id,
+        note=(
+            f"Andel af kontanthjælpsmodtagerne i Hedensted med lønnede timer, "
+            f"{period_label(period)}: {format_percent(latest['value'])}."
+        ),
+        text=f"{format_percent(latest['value'])} med lønnede timer",
     )
 
 

@@ -22,6 +22,8 @@ PARAM_UNDATED = "uden_frist"
 GOAL_PARAMS = (PARAM_THEMES, PARAM_DOCUMENTS, PARAM_STATUSES, PARAM_YEARS, PARAM_UNDATED)
 # URL words for the statuses (no spaces).
 STATUS_KEYS = {status: status.value.replace(" ", "-") for status in STATUS_ORDER}
+# Links from before the judge had "ukendt" for what is now "kan ikke vurderes".
+OLD_STATUS_KEYS = {"ukendt": GoalStatus.NOT_ASSESSABLE.value}
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _years(text: str | None, options: GoalFilterOptions) -> tuple[int, int]:
 
 def filter_from_params(params: Mapping[str, str], options: GoalFilterOptions) -> GoalFilter:
     """The filter a link describes; anything unknown falls back to "all"."""
-    status_by_key = {key: status.value for status, key in STATUS_KEYS.items()}
+    status_by_key = {key: status.value for status, key in STATUS_KEYS.items()} | OLD_STATUS_KEYS
     statuses = [
         status_by_key[key] for key in split_list(params.get(PARAM_STATUSES)) if key in status_by_key
     ]

@@ -1,26 +1,17 @@
-"""The goal register: every goal of the five documents in one table, with a computed status.
+"""The goal register: every goal of the five documents in one table, each with its verdict.
 
 The register is the ``maal_*`` records datasets of the catalog (one per source
 document, so each keeps its own provenance), loaded as one table by
-:func:`goal_register`. A goal's status is never typed in the data; it is
-computed by :func:`goal_status` from the target, the direction and the later
-("actual") value. Where the actual comes from another dataset in the catalog, the
-register names a derivation (``actual_from``, see :mod:`hedensted.goals.derivations`)
-and the value is computed from that dataset, so it follows the data.
+:func:`goal_register`. A goal's status is never typed in the data: the one judge
+(:func:`hedensted.goals.judge.judge`) gives it from the goal and its evidence.
 
-Status rule (documented for the committee):
-
-- **opfyldt** – the actual is at the target or better (in the goal's direction);
-- **delvist** – the actual misses the target by at most ``PARTLY_TOLERANCE``
-  (10 %) of the target – the same margin as "bagud" on the investment projects'
-  traffic light (:mod:`hedensted.investment_projects.progress`). A rank goal ("den laveste
-  ledighedsprocent") is either met or not, never "delvist";
-- **ikke opfyldt** – the actual misses by more than that;
-- **ukendt** – no later figure in the sources, a qualitative goal (no number to
-  compare), or a change goal (reduktion/stigning) without a starting value.
-
-An actual measured before the deadline is a provisional verdict ("før fristen");
-the register keeps that as its own column (``early``) rather than a status.
+The evidence is explicit data in each goal's row: the figure (``actual_value``
+and ``actual_period``, or a named derivation in ``actual_from`` that computes
+it from another dataset of the catalog, see :mod:`hedensted.goals.derivations`),
+the table it is in (``evidence_table``), whether it matches the goal's measure
+and population (``evidence_matches``: ``ja``/``nej``) and why
+(``evidence_reason``). For a goal without a figure, ``evidence_reason`` says why
+the documents cannot judge it.
 """
 
 from __future__ import annotations
@@ -29,14 +20,39 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 import pandas as pd
 
 from hedensted.core.catalog import Catalog, DatasetError
 from hedensted.core.periods import parse_period
 from hedensted.goals.derivations import DERIVATIONS, Actual
-from hedensted.investment_projects.progress import BEHIND_TOLERANCE, Direction, shortfall
+from hedensted.goals.judge import (
+    PARTLY_TOLERANCE,
+    QUALITATIVE,
+    STATUS_ORDER,
+    VERDICTS,
+    Evidence,
+    Goal,
+    GoalStatus,
+    TargetKind,
+    Verdict,
+    achieved_change,
+    direction_of,
+    goal_status,
+    judge,
+    kind_of,
+)
+
+__all__ = [
+    "PARTLY_TOLERANCE",
+    "STATUS_ORDER",
+    "VERDICTS",
+    "GoalStatus",
+    "TargetKind",
+    "Verdict",
+    "achieved_change",
+    "goal_status",
+]
 
 # The register's datasets, oldest document first.
 GOAL_DATASETS = (
@@ -48,8 +64,6 @@ GOAL_DATASETS = (
 )
 DATASET_PREFIX = "maal_"
 
-PARTLY_TOLERANCE = BEHIND_TOLERANCE
-QUALITATIVE = "kvalitativ"
 THEME_SEPARATOR = ";"
 # Themes match the app's pages; "Strategi" and "Øvrige projekter" have no page of their own.
 THEMES = (
@@ -60,109 +74,11 @@ THEMES = (
     "Strategi",
     "Øvrige projekter",
 )
-
-
-class GoalStatus(StrEnum):
-    MET = "opfyldt"
-    PARTLY = "delvist"
-    NOT_MET = "ikke opfyldt"
-    UNKNOWN = "ukendt"
-
-
-STATUS_ORDER = (GoalStatus.MET, GoalStatus.PARTLY, GoalStatus.NOT_MET, GoalStatus.UNKNOWN)
-
-
-class TargetKind(StrEnum):
-    LEVEL = "niveau"  # reach a level (mindst/højst follows the direction)
-    REDUCTION = "reduktion"  # fall by the target (in % or points) from a starting value
-    INCREASE = "stigning"  # rise by the target from a starting value
-    RANK = "placering"  # a place in a ranking, 1 = best
-    QUALITATIVE = QUALITATIVE  # no number
+MATCHES = {"ja": True, "nej": False}
 
 
 def _missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _direction(text: str) -> Direction:
-    try:
-        return Direction(text)
-    except ValueError as exc:
-        raise ValueError(
-            f"Ukendt retning »{text}«; brug »højere er bedre« eller »lavere er bedre«."
-        ) from exc
-
-
-def _kind(text: str) -> TargetKind:
-    try:
-        return TargetKind(text)
-    except ValueError as exc:
-        allowed = ", ".join(f"»{k.value}«" for k in TargetKind)
-        raise ValueError(f"Ukendt type af mål »{text}«; brug {allowed}.") from exc
-
-
-def achieved_change(
-    kind: TargetKind | str, baseline: float, actual: float, points: bool = False
-) -> float:
-    """The change from ``baseline`` to ``actual`` in the goal's own terms.
-
-    A reduction goal counts a fall as positive, an increase goal a rise. With
-    ``points`` the change is in (percentage) points, otherwise in percent of the
-    starting value. Raises ``ValueError`` for a starting value of 0 in percent.
-    """
-    kind = _kind(str(kind))
-    if kind not in (TargetKind.REDUCTION, TargetKind.INCREASE):
-        raise ValueError(f"En ændring beregnes kun for reduktion og stigning, ikke »{kind}«.")
-    change = actual - baseline
-    if not points:
-        if baseline == 0:
-            raise ValueError("Startværdien er 0, så en ændring i procent kan ikke beregnes.")
-        change = change / abs(baseline) * 100
-    return -change if kind is TargetKind.REDUCTION else change
-
-
-def goal_status(
-    kind: TargetKind | str,
-    target: float | None,
-    direction: Direction | str,
-    actual: float | None,
-    baseline: float | None = None,
-    points: bool = False,
-    tolerance: float = PARTLY_TOLERANCE,
-) -> GoalStatus:
-    """opfyldt / delvist / ikke opfyldt / ukendt for one goal (see the module's rule).
-
-    ``points`` says a change goal's target is in points (procentpoint) rather
-    than percent. Raises ``ValueError`` (Danish) for an unknown kind or direction,
-    a numeric goal without a target, or a negative tolerance.
-    """
-    kind = _kind(str(kind))
-    if tolerance < 0:
-        raise ValueError("Tolerancen kan ikke være negativ.")
-    if kind is TargetKind.QUALITATIVE:
-        return GoalStatus.UNKNOWN
-    if _missing(target):
-        raise ValueError(f"Et mål af typen »{kind}« skal have et måltal.")
-    assert target is not None
-    if _missing(actual):
-        return GoalStatus.UNKNOWN
-    assert actual is not None
-    if kind is TargetKind.RANK:
-        if target < 1 or actual < 1:
-            raise ValueError("En placering er 1 eller derover.")
-        return GoalStatus.MET if actual <= target else GoalStatus.NOT_MET
-    if kind in (TargetKind.REDUCTION, TargetKind.INCREASE):
-        if _missing(baseline):
-            return GoalStatus.UNKNOWN
-        assert baseline is not None
-        actual = achieved_change(kind, baseline, actual, points)
-        direction = Direction.HIGHER_IS_BETTER
-    missing_by = shortfall(actual, target, _direction(str(direction)))
-    if missing_by == 0:
-        return GoalStatus.MET
-    if missing_by <= tolerance * abs(target):
-        return GoalStatus.PARTLY
-    return GoalStatus.NOT_MET
 
 
 def themes_of(text: str) -> tuple[str, ...]:
@@ -242,8 +158,13 @@ REGISTER_COLUMNS = [
     "actual_note",
     "actual_source",
     "actual_from",
+    "evidence_document",
+    "evidence_table",
+    "evidence_matches",
+    "evidence_reason",
     "status",
-    "early",
+    "status_label",
+    "verdict_reason",
     "dataset_id",
     "document_key",
     "document",
@@ -252,9 +173,17 @@ REGISTER_COLUMNS = [
 
 
 def _checked_row(row: pd.Series, where: str) -> TargetKind:
-    kind = _kind(str(row["target_kind"]))
+    kind = kind_of(str(row["target_kind"]))
     themes_of(row["theme"])
     deadline_end(row["deadline"])
+    has_figure = bool(row["actual_from"]) or not _missing(row["actual_value"])
+    if has_figure and row["evidence_matches"] not in MATCHES:
+        raise ValueError(
+            f"{where}: et senere tal skal have »ja« eller »nej« i evidence_matches (om det "
+            "passer til målets måling og målgruppe)."
+        )
+    if has_figure and not str(row["evidence_reason"]).strip():
+        raise ValueError(f"{where}: et senere tal skal have en begrundelse (evidence_reason).")
     if kind is TargetKind.QUALITATIVE:
         if not _missing(row["target_value"]) or row["direction"] != QUALITATIVE:
             raise ValueError(
@@ -263,7 +192,7 @@ def _checked_row(row: pd.Series, where: str) -> TargetKind:
         return kind
     if _missing(row["target_value"]):
         raise ValueError(f"{where}: målet af typen »{kind}« mangler et måltal.")
-    _direction(str(row["direction"]))
+    direction_of(str(row["direction"]))
     if row["actual_from"] and not _missing(row["actual_value"]):
         raise ValueError(
             f"{where}: et senere tal skrives enten i data eller beregnes (actual_from), ikke begge."
@@ -296,13 +225,30 @@ def _actual(catalog: Catalog, row: pd.Series, dataset_id: str) -> tuple[Actual |
     )
 
 
+def _evidence(catalog: Catalog, actual: Actual, row: pd.Series) -> Evidence:
+    """The figure with where it is from (document and table) and whether it matches."""
+    meta = catalog.datasets[actual.dataset_id].metadata
+    return Evidence(
+        value=actual.value,
+        period=actual.period,
+        dataset_id=actual.dataset_id,
+        document=f"{document_label(meta.source_document)} ({meta.source_date.year})",
+        table=str(row["evidence_table"]) or meta.source_table,
+        matches=MATCHES[str(row["evidence_matches"])],
+        reason=str(row["evidence_reason"]),
+        text=actual.text,
+        note=actual.note,
+    )
+
+
 def goal_register(catalog: Catalog) -> pd.DataFrame:
-    """Every goal of the register's datasets as one table, with actual and status.
+    """Every goal of the register's datasets as one table, with its evidence and verdict.
 
     Raises ``DatasetError`` if a register dataset cannot be loaded and
     ``ValueError`` (Danish, naming the goal) for a goal that breaks the rules:
     unknown type, direction, theme or derivation, a bad deadline, a numeric goal
-    without a target, or the same goal id twice.
+    without a target, a figure without its match and reason, or the same goal
+    id twice.
     """
     rows: list[dict[str, object]] = []
     seen: dict[str, str] = {}
@@ -316,19 +262,29 @@ def goal_register(catalog: Catalog) -> pd.DataFrame:
                 raise ValueError(f"{where}: id'et bruges også i {seen[goal_id]}.")
             seen[goal_id] = dataset_id
             kind = _checked_row(row, where)
-            actual, problem = (
-                (None, "") if kind is TargetKind.QUALITATIVE else _actual(catalog, row, dataset_id)
-            )
-            status = goal_status(
-                kind,
-                row["target_value"],
-                row["direction"] if kind is not TargetKind.QUALITATIVE else "",
-                actual.value if actual else None,
-                row["baseline_value"],
-                points="procentpoint" in str(row["unit"]),
-            )
+            actual, problem = _actual(catalog, row, dataset_id)
+            evidence = _evidence(catalog, actual, row) if actual else None
             due = deadline_end(row["deadline"])
-            measured = actual.end if actual else None
+            verdict = judge(
+                Goal(
+                    kind=kind,
+                    target=None if _missing(row["target_value"]) else float(row["target_value"]),
+                    direction=str(row["direction"]),
+                    unit=str(row["unit"]),
+                    deadline=due,
+                    set_on=meta.source_date,
+                    baseline=None
+                    if _missing(row["baseline_value"])
+                    else float(row["baseline_value"]),
+                    points="procentpoint" in str(row["unit"]),
+                ),
+                evidence,
+            )
+            reason = verdict.reason
+            if evidence is None and str(row["evidence_reason"]).strip():
+                reason = f"{reason} {row['evidence_reason']}"
+            if problem:
+                reason = f"{reason} {problem}"
             rows.append(
                 {
                     "goal_id": goal_id,
@@ -352,8 +308,13 @@ def goal_register(catalog: Catalog) -> pd.DataFrame:
                     "actual_note": actual.note if actual else problem,
                     "actual_source": actual.dataset_id if actual else "",
                     "actual_from": str(row["actual_from"]),
-                    "status": status.value,
-                    "early": bool(due and measured and measured < due),
+                    "evidence_document": evidence.document if evidence else "",
+                    "evidence_table": evidence.table if evidence else "",
+                    "evidence_matches": evidence.matches if evidence else None,
+                    "evidence_reason": str(row["evidence_reason"]),
+                    "status": verdict.status.value,
+                    "status_label": verdict.label,
+                    "verdict_reason": reason.strip(),
                     "dataset_id": dataset_id,
                     "document_key": document_key(dataset_id),
                     "document": document_label(meta.source_document),
@@ -361,6 +322,32 @@ def goal_register(catalog: Catalog) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=REGISTER_COLUMNS)
+
+
+def goal_by_id(register: pd.DataFrame, goal_id: str) -> pd.Series:
+    """One goal of the register; raises ``ValueError`` for an unknown id."""
+    rows = register[register["goal_id"] == goal_id]
+    if rows.empty:
+        raise ValueError(f"Målet »{goal_id}« findes ikke i målregistret.")
+    return rows.iloc[0]
+
+
+def goals_by_id(register: pd.DataFrame, goal_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Some goals of the register in the given order; raises for an unknown id."""
+    return pd.DataFrame([goal_by_id(register, goal_id) for goal_id in goal_ids]).reset_index(
+        drop=True
+    )
+
+
+def goal_count_sentence(goals: pd.DataFrame) -> str:
+    """How many goals can be judged, are under way, and cannot be judged – in one sentence."""
+    judged = int(goals["status"].isin([s.value for s in VERDICTS]).sum())
+    underway = int((goals["status"] == GoalStatus.UNDERWAY.value).sum())
+    open_ = int((goals["status"] == GoalStatus.NOT_ASSESSABLE.value).sum())
+    return (
+        f"Af {len(goals)} mål kan {judged} vurderes ud fra dokumenterne, {underway} er undervejs "
+        f"(kun et tal fra før fristen), og {open_} kan ikke vurderes ud fra dokumenterne."
+    )
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from hedensted.core.periods import period_label
+from hedensted.core.periods import parse_period, period_label
 from hedensted.goals.register import STATUS_ORDER, GoalStatus, TargetKind
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_long_date
 
@@ -55,10 +55,9 @@ def deadline_label(row: pd.Series) -> str:
     return format_long_date(row["deadline_end"]) if len(code) == 10 else period_label(code)
 
 
-def status_label(status: str, early: bool = False) -> str:
-    """``Delvist`` or ``Delvist (målt før fristen)``."""
-    text = GoalStatus(status).value.capitalize()
-    return f"{text} (målt før fristen)" if early else text
+def status_label(status: str) -> str:
+    """``kan ikke vurderes`` → ``Kan ikke vurderes`` (the status word for tiles and filters)."""
+    return GoalStatus(status).value.capitalize()
 
 
 def source_text(row: pd.Series) -> str:
@@ -66,26 +65,47 @@ def source_text(row: pd.Series) -> str:
     return f"{row['document']}: {row['section']}"
 
 
+def evidence_text(row: pd.Series) -> str:
+    """The evidence beside the verdict: figure and period, document and table, why.
+
+    ``12 voksenlærlingeordninger (2019). Kilde: … – Punkt 3 …. Passer: Samme måling …``;
+    for a goal without a figure the reason the documents cannot judge it.
+    """
+    if pd.isna(row["actual_value"]):
+        return str(row["verdict_reason"])
+    fits = "Passer" if row["evidence_matches"] else "Passer ikke"
+    note = str(row["actual_note"] or "")
+    note = f" {note}" if note and note.strip("».«") not in str(row["evidence_table"]) else ""
+    return (
+        f"{actual_text(row)}.{note} Kilde: {row['evidence_document']} – "
+        f"{row['evidence_table']}. {fits}: {row['evidence_reason']}"
+    )
+
+
 def goals_display(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
-    """The goals as a text table with Danish headings (``compact`` for the theme pages)."""
+    """The goals as a text table with Danish headings, the verdict first.
+
+    ``Vurdering`` is the judge's label (``Undervejs: 12 af 55, 2019``) and
+    ``Belæg`` the evidence it rests on (see :func:`evidence_text`); ``compact``
+    leaves out theme and document for the theme pages.
+    """
     rows = []
     for _, row in goals.iterrows():
         shown = {
+            "Vurdering": row["status_label"],
             "Mål": row["goal"],
             "Måltal": target_text(
                 row["target_kind"], row["target_value"], row["unit"], row["direction"]
             ),
             "Frist": deadline_label(row),
-            "Senere tal": actual_text(row),
-            "Status": status_label(row["status"], bool(row["early"])),
+            "Belæg": evidence_text(row),
         }
         if not compact:
             shown["Tema"] = row["theme"].replace(";", ",")
-            shown["Om det senere tal"] = row["actual_note"] or MISSING_TEXT
         shown["Kilde"] = source_text(row)
         rows.append(shown)
-    columns = ["Mål", "Måltal", "Frist", "Senere tal", "Status"]
-    columns += [] if compact else ["Tema", "Om det senere tal"]
+    columns = ["Vurdering", "Mål", "Måltal", "Frist", "Belæg"]
+    columns += [] if compact else ["Tema"]
     return pd.DataFrame(rows, columns=[*columns, "Kilde"])
 
 
@@ -94,6 +114,9 @@ def goals_export(goals: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Mål-id": goals["goal_id"],
+            "Status": goals["status"],
+            "Vurdering": goals["status_label"],
+            "Begrundelse": goals["verdict_reason"],
             "Tema": goals["theme"],
             "Mål": goals["goal"],
             "Måling": goals["measure"],
@@ -108,8 +131,13 @@ def goals_export(goals: pd.DataFrame) -> pd.DataFrame:
                 period_label(code) if code else "" for code in goals["actual_period"]
             ],
             "Om det senere tal": goals["actual_note"],
-            "Status": goals["status"],
-            "Målt før fristen": ["ja" if early else "nej" for early in goals["early"]],
+            "Tallets dokument": goals["evidence_document"],
+            "Tallets tabel": goals["evidence_table"],
+            "Passer tallet til målet": [
+                "" if pd.isna(fits) or fits is None else ("ja" if fits else "nej")
+                for fits in goals["evidence_matches"]
+            ],
+            "Hvorfor": goals["evidence_reason"],
             "Dokument": goals["document"],
             "Afsnit": goals["section"],
         }
@@ -117,29 +145,52 @@ def goals_export(goals: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_summary(counts: list[tuple[GoalStatus, int]]) -> str:
-    """``2 opfyldt · 1 delvist · 0 ikke opfyldt · 12 ukendt``."""
+    """``0 opfyldt · 0 delvist · 1 ikke opfyldt · 4 undervejs · 12 kan ikke vurderes``."""
     return " · ".join(f"{count} {status.value}" for status, count in counts)
 
 
-def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
-    """One row per goal with a deadline, stacked per deadline (status order, then id).
+CLUSTER_DAYS = 45  # deadlines closer than this share one stack on the timeline
 
-    Columns: ``when`` (the deadline as a short Danish period, e.g. ``aug. 2024``;
-    the frame is sorted by the deadline's last day), ``stack`` (1 = bottom),
-    ``status``, ``goal``, ``theme``, ``target``, ``actual``, ``deadline`` (as the
-    source words it) and ``source``.
+
+def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
+    """One row per goal with a deadline, for a timeline on a real time axis.
+
+    Columns: ``start`` and ``end`` (dates: the deadline's period; a span such as
+    ``2024–2025`` has its first and last day, a single deadline has start = end =
+    its last day), ``span`` (whether the deadline is a span of more than a year),
+    ``stack`` (1 = bottom; goals whose deadlines lie within ``CLUSTER_DAYS`` of
+    the first in their group share one stack, so dots never cover each other),
+    ``status``, ``goal``, ``theme``, ``target``, ``verdict`` (the judge's label),
+    ``deadline`` (as the source words it) and ``source``. Sorted by deadline.
     """
     dated = goals[goals["deadline_end"].notna()].copy()
-    columns = ["when", "stack", "status", "goal", "theme", "target", "actual", "deadline", "source"]
+    columns = [
+        "start", "end", "span", "stack", "status", "goal", "theme", "target", "verdict",
+        "deadline", "source",
+    ]  # fmt: skip
     if dated.empty:
         return pd.DataFrame(columns=columns)
     order = {status.value: index for index, status in enumerate(STATUS_ORDER)}
     dated["status_rank"] = dated["status"].map(order)
     dated = dated.sort_values(["deadline_end", "deadline", "status_rank", "goal_id"])
+    periods = [parse_period(code) for code in dated["deadline"]]
+    spans = [(p.end - p.start).days > 366 for p in periods]
+    clusters: list[int] = []
+    cluster, first = -1, None
+    for day in dated["deadline_end"]:
+        if first is None or (day - first).days > CLUSTER_DAYS:
+            cluster, first = cluster + 1, day
+        clusters.append(cluster)
+    dated["cluster"] = clusters
     return pd.DataFrame(
         {
-            "when": [period_label(code) for code in dated["deadline"]],
-            "stack": dated.groupby("deadline").cumcount() + 1,
+            "start": [
+                pd.Timestamp(p.start if span else p.end)
+                for p, span in zip(periods, spans, strict=True)
+            ],
+            "end": [pd.Timestamp(p.end) for p in periods],
+            "span": spans,
+            "stack": dated.groupby("cluster").cumcount() + 1,
             "status": dated["status"],
             "goal": dated["goal"],
             "theme": dated["theme"].str.replace(";", ","),
@@ -147,7 +198,7 @@ def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
                 target_text(r["target_kind"], r["target_value"], r["unit"], r["direction"])
                 for _, r in dated.iterrows()
             ],
-            "actual": [actual_text(r) for _, r in dated.iterrows()],
+            "verdict": dated["status_label"],
             "deadline": [deadline_label(r) for _, r in dated.iterrows()],
             "source": [source_text(r) for _, r in dated.iterrows()],
         }

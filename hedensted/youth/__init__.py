@@ -2,6 +2,6 @@
 
 offers (the offers catalogue), totals (published totals and footnotes),
 apprentices (adult apprentices' trades), comparison (uddannelseshjælp between
-areas), goals (youth goals and their status), frikort (the Socialt Frikort
+areas), goals (which register goals the page shows), frikort (the Socialt Frikort
 project), discussion (focus areas and discussion points), kpis (headline tiles).
 """

@@ -63,19 +63,20 @@ from hedensted.benchmark.outcomes import (
 )
 from hedensted.benchmark.unemployment import (
     OTHER_AREAS,
+    UNEMPLOYMENT_GOAL_ID,
     change_sentence,
     change_table,
     change_view,
     period_span,
     rate_sentence,
     rate_view,
-    unemployment_goal,
 )
 from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.compare import areas_in_table
 from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.view_state import ComparisonChoice
 from hedensted.present.kpi import Kpi
+from ui.sections.goals import goal_box
 from ui.sections.ministry_benchmark import ministry_development
 from ui.state.data import get_full_catalog
 from ui.widgets.components import (
@@ -490,19 +491,11 @@ def unemployment_section(
     rates: Dataset,
     counts: Dataset,
     counts_published: Dataset,
-    goals: Dataset,
-    projects: Dataset,
+    _goals: Dataset,  # the unemployment goal's sources, shown by goal_box from the register
+    _projects: Dataset,
 ) -> None:
     reference, sort = run.reference, run.choice.sort
-    rate_period = rates.metadata.periods[0]
-    goal = unemployment_goal(goals.frame, rates.frame, rate_period, projects.frame)
-    box = st.success if goal.met else st.warning
-    box(
-        f"**Mål: »{goal.goal}«** ({goal.horizon.lower()}, investeringsprojektet "
-        f"»{goal.project}«)\n\n**{goal.status_text}.** {goal.sentence}",
-        icon=":material/flag:",
-    )
-    source_caption(goals, projects, rates)
+    goal_box(run.catalog, UNEMPLOYMENT_GOAL_ID, key="benchmark_ledighedsmaal")
 
     key_sentence(rate_sentence(rates.frame, reference))
     start, end = period_span(counts.metadata.periods)

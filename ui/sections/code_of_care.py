@@ -14,8 +14,7 @@ import streamlit as st
 from hedensted.code_of_care.cards import activity_cards
 from hedensted.code_of_care.charts import network_growth_chart, paid_hours_areas_chart
 from hedensted.code_of_care.discussion import discussion
-from hedensted.code_of_care.formatting import format_target
-from hedensted.code_of_care.goals import code_of_care_goals
+from hedensted.code_of_care.goals import CODE_OF_CARE_GOALS
 from hedensted.code_of_care.kpis import (
     network_kpi,
     paid_hours_kpi,
@@ -27,12 +26,7 @@ from hedensted.code_of_care.paid_hours import (
     paid_hours_comparison,
     paid_hours_note,
 )
-from hedensted.code_of_care.tables import (
-    goals_display,
-    goals_export,
-    timeline_display,
-    timeline_export,
-)
+from hedensted.code_of_care.tables import timeline_display, timeline_export
 from hedensted.code_of_care.timeline import (
     filter_years,
     founding_disagreement,
@@ -47,9 +41,10 @@ from ui.sections.code_of_care_cards import (
     event_card,
     list_card,
     process_card,
-    static_table,
     story_card,
 )
+from ui.sections.goals import goal_cards
+from ui.state.data import get_catalog
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
 from ui.widgets.components import computed_kpis, kpi_row, numbers_table, source_caption
@@ -180,30 +175,9 @@ def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> No
 
 
 def goals_section(goals: Dataset, paid_hours: Dataset, *timeline_datasets: Dataset) -> None:
-    """The goals for Code of Care and småjobs, what was last measured and what follows."""
-    timeline = network_timeline(timeline_datasets)
-    assessments = code_of_care_goals(goals.frame, timeline, paid_hours.frame)
-    st.caption(
-        "»Senest målt« siger, hvad kilderne viser på hvilken dato. Målenes status efter "
-        "målregistrets fælles regel står i afsnittet »Målstatus« og på siden »Mål«."
-    )
-    static_table(goals_display(assessments))
-    st.markdown("**Hvad kan – og kan ikke – konkluderes?**")
-    st.markdown(
-        "\n".join(
-            f"- **{escape_markdown(format_target(a.target_value, a.target_unit, a.comparator))}"
-            f"** (frist {escape_markdown(a.deadline_text)}): {escape_markdown(a.explanation)}"
-            for a in assessments
-        )
-    )
-    numbers_table(
-        goals_display(assessments),
-        goals_export(assessments),
-        [goals, *timeline_datasets, paid_hours],
-        key="coc_goals",
-        file_name="code_of_care_maal",
-    )
-    source_caption(goals, *timeline_datasets, paid_hours)
+    """The goals for Code of Care and småjobs with the goal register's verdict and evidence
+    (the same judge as »Målstatus« and the Mål page)."""
+    goal_cards(get_catalog(), CODE_OF_CARE_GOALS, key="coc_goals")
 
 
 def discussion_section(questions: Dataset, strategy: Dataset, investment_status: Dataset) -> None:

@@ -1,4 +1,5 @@
-"""The goal register on the Streamlit side: cached register, status tiles, a theme page's goals."""
+"""The goal register on the page: verdict badges, status tiles, the Mål page's sections,
+and the goal cards and tables the theme pages show (all from the one judge)."""
 
 from __future__ import annotations
 
@@ -6,34 +7,76 @@ import pandas as pd
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
-from hedensted.core.catalog import default_data_dir as _data_dir
+from hedensted.goals.charts import goals_timeline_chart
+from hedensted.goals.filters import GOAL_PARAMS, GoalFilterOptions, filter_to_params
+from hedensted.goals.judge import PARTLY_TOLERANCE, STATUS_ORDER, GoalStatus
 from hedensted.goals.register import (
     GOAL_DATASETS,
+    THEMES,
+    GoalFilter,
     by_status,
-    goal_register,
+    goal_count_sentence,
+    goals_by_id,
     goals_for_theme,
     status_counts,
 )
-from hedensted.goals.text import goals_display, status_label, status_summary
+from hedensted.goals.text import (
+    deadline_label,
+    evidence_text,
+    goals_display,
+    goals_export,
+    status_label,
+    status_summary,
+    target_text,
+    timeline_frame,
+)
+from hedensted.present.formatting import format_percent
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure, record_table
-from ui.state.data import get_catalog
-from ui.widgets.components import dataset_error, source_caption, table
+from ui.sections.code_of_care_cards import escape_markdown
+from ui.state.goals import get_goal_register
+from ui.state.url import keep_params_in_url
+from ui.widgets.components import chart, dataset_error, key_sentence, source_caption
 
 MAAL_PAGE = "app_pages/maal.py"
-
-
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
-def _register_for(data_dir: str) -> pd.DataFrame:
-    return goal_register(get_catalog())
-
-
-def get_goal_register() -> pd.DataFrame:
-    """The goal register with computed actuals and statuses, once per data folder and hour.
-
-    Raises ``DatasetError`` or ``ValueError`` like :func:`hedensted.goals.register.goal_register`.
-    """
-    return _register_for(str(_data_dir()))
+# Colour, icon and word together: the status never rests on colour alone.
+BADGE_COLORS = {
+    GoalStatus.MET: "green",
+    GoalStatus.PARTLY: "orange",
+    GoalStatus.NOT_MET: "red",
+    GoalStatus.UNDERWAY: "blue",
+    GoalStatus.NOT_ASSESSABLE: "gray",
+}
+BADGE_ICONS = {
+    GoalStatus.MET: ":material/check_circle:",
+    GoalStatus.PARTLY: ":material/contrast:",
+    GoalStatus.NOT_MET: ":material/cancel:",
+    GoalStatus.UNDERWAY: ":material/pending:",
+    GoalStatus.NOT_ASSESSABLE: ":material/help:",
+}
+# Cell colours of the status column in the goal tables (light, so the word stays readable).
+CELL_COLORS = {
+    GoalStatus.MET: "#d5efdc",
+    GoalStatus.PARTLY: "#fbe7bf",
+    GoalStatus.NOT_MET: "#f7d3d3",
+    GoalStatus.UNDERWAY: "#d9e6f4",
+    GoalStatus.NOT_ASSESSABLE: "#eceff2",
+}
+STATUS_RULE = (
+    "Hvert mål holdes op mod ét tal fra dokumenterne – **belægget**. Registret siger for "
+    "hvert tal, hvilket dokument og hvilken tabel det står i, og om det måler det samme som "
+    "målet (samme måling og målgruppe) – og hvorfor.\n\n"
+    "- **Opfyldt / delvist / ikke opfyldt** gives kun, når tallet passer til målet og er fra "
+    "fristen eller senere (for et mål uden frist: fra efter, at målet blev sat). *Delvist*: "
+    f"tallet mangler højst {format_percent(PARTLY_TOLERANCE * 100, 0)} af måltallet (samme "
+    "grænse som »bagud« for investeringsprojekterne); et mål om en placering er enten opfyldt "
+    "eller ikke.\n"
+    "- **Undervejs**: tallet passer til målet, men er fra før fristen. Det viser, hvor langt man "
+    "var nået (»Undervejs: 12 af 55, 2019«) – det er ikke en vurdering.\n"
+    "- **Kan ikke vurderes**: dokumenterne har intet tal for målet, målet er kvalitativt, eller "
+    "tallet måler noget andet (en anden periode, målgruppe eller opgørelse) – så står tallet "
+    "som baggrund med grunden til, at det ikke passer."
+)
 
 
 def register_or_error() -> pd.DataFrame | None:
@@ -47,32 +90,107 @@ def register_or_error() -> pd.DataFrame | None:
     return None
 
 
+def verdict_badge(status: str, label: str) -> str:
+    """Markdown for a coloured badge with an icon and the verdict's words."""
+    key = GoalStatus(status)
+    return f":{BADGE_COLORS[key]}-badge[{BADGE_ICONS[key]} {escape_markdown(label)}]"
+
+
 def status_tiles(goals: pd.DataFrame, key: str) -> None:
-    """One bordered tile per status with its count, and the total first."""
+    """One bordered tile per status – coloured badge with the word, and the count."""
     counts = status_counts(goals)
     columns = st.columns(len(counts) + 1)
     with columns[0], st.container(border=True, key=f"{key}_i_alt"):
-        st.metric("Mål i alt", str(len(goals)))
+        st.markdown(":gray-badge[:material/flag: Mål i alt]")
+        st.metric("Mål i alt", str(len(goals)), label_visibility="collapsed")
     for column, (status, count) in zip(columns[1:], counts, strict=True):
         with column, st.container(border=True, key=f"{key}_{status.name.lower()}"):
-            st.metric(status_label(status.value), str(count))
+            st.markdown(verdict_badge(status.value, status_label(status.value)))
+            st.metric(status_label(status.value), str(count), label_visibility="collapsed")
 
 
-def register_sources(
+def goal_table(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
+    """Show the goals as a wrapping table, the verdict first and coloured; returns the text."""
+    shown = goals_display(goals, compact=compact)
+    escaped = shown.rename(columns={c: escape_markdown(c) for c in shown.columns}).map(
+        escape_markdown
+    )
+    colors = [CELL_COLORS[GoalStatus(s)] for s in goals["status"]]
+    styled = escaped.style.apply(
+        lambda column: [f"background-color: {c}; font-weight: 600" for c in colors],
+        subset=["Vurdering"],
+    ).hide(axis="index")
+    st.table(styled)
+    return shown
+
+
+def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
+    """Chosen goals as cards: the goal as written, target and deadline, the verdict and its
+    evidence – the same judge and words as on the Mål page."""
+    register = register_or_error()
+    if register is None:
+        return
+    try:
+        goals = goals_by_id(register, goal_ids)
+    except ValueError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    columns = st.columns(min(len(goals), 3), gap="medium")
+    for index, (_, row) in enumerate(goals.iterrows()):
+        target = target_text(row["target_kind"], row["target_value"], row["unit"], row["direction"])
+        with (
+            columns[index % len(columns)],
+            st.container(border=True, key=f"{key}_{row['goal_id']}"),
+        ):
+            st.markdown(f"**»{escape_markdown(row['goal'])}«**")
+            st.caption(f"Måltal: {escape_markdown(target)} · Frist: {deadline_label(row)}")
+            st.markdown(verdict_badge(row["status"], row["status_label"]))
+            st.markdown(escape_markdown(evidence_text(row)))
+        record_key_figure(f"{row['goal']} {row['status_label']}.")
+    if not is_presentation():
+        st.caption("Vurderingen følger målregistrets fælles regel – se siden »Mål«.")
+    _register_sources(catalog, goals)
+
+
+def goal_box(catalog: Catalog, goal_id: str, key: str) -> None:
+    """One goal as a coloured box: the goal as written, the verdict and its evidence."""
+    register = register_or_error()
+    if register is None:
+        return
+    try:
+        (_, row), *_ = goals_by_id(register, (goal_id,)).iterrows()
+    except ValueError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    status = GoalStatus(row["status"])
+    box = {GoalStatus.MET: st.success, GoalStatus.NOT_MET: st.warning}.get(status, st.info)
+    with st.container(key=key):
+        box(
+            f"**Mål: »{escape_markdown(row['goal'])}«** ({escape_markdown(row['section'])})"
+            f"\n\n{verdict_badge(row['status'], row['status_label'])} "
+            f"{escape_markdown(evidence_text(row))}",
+            icon=":material/flag:",
+        )
+    record_key_figure(f"{row['goal']} {row['status_label']}.")
+    _register_sources(catalog, goals_by_id(register, (goal_id,)))
+
+
+def _register_sources(
     catalog: Catalog, goals: pd.DataFrame, actuals: bool = True, goals_too: bool = True
 ) -> None:
     """Source lines for the register datasets the goals come from (``goals_too``) and for
-    the datasets their later figures are computed from (``actuals``)."""
+    the datasets their later figures come from (``actuals``)."""
     ids = [d for d in GOAL_DATASETS if d in set(goals["dataset_id"])] if goals_too else []
     if actuals:
         ids += sorted({d for d in goals["actual_source"] if d and d not in ids})
-    if not goals_too and ids:
-        st.caption("Målenes kilder står under tidslinjen. De senere tal:")
-    source_caption(*(catalog.get(dataset_id) for dataset_id in ids))
+    try:
+        source_caption(*(catalog.get(dataset_id) for dataset_id in ids))
+    except DatasetError as error:
+        dataset_error(error)
 
 
 def goals_section(catalog: Catalog, theme: str, key: str) -> None:
-    """A theme page's own goals from the register: status counts, a compact table, sources.
+    """A theme page's own goals from the register: status counts and a table with evidence.
 
     The table is recorded for the page's PowerPoint and Excel exports (``ui.deck.recording``).
     """
@@ -86,13 +204,8 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
     summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
     st.markdown(f"**{summary}**")
     record_key_figure(summary)
-    shown = goals_display(goals, compact=True)
-    table(shown, key=f"{key}_table")
-    try:
-        datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
-    except DatasetError as error:
-        dataset_error(error)
-        return
+    shown = goal_table(goals, compact=True)
+    datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
     record_table(
         "",
         shown,
@@ -101,11 +214,109 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
     )
     if not is_presentation():
         st.caption(
-            "Status beregnes ud fra måltal, retning og det senere tal i kilderne – se siden "
-            "»Mål« for reglen og alle udvalgets mål."
+            "Vurderingen gives kun på et tal, der passer til målet og er fra fristen eller "
+            "senere – se siden »Mål« for reglen og alle udvalgets mål."
         )
         st.page_link(MAAL_PAGE, label="Alle mål", icon=":material/flag:")
-    try:
-        register_sources(catalog, goals)
-    except DatasetError as error:
-        dataset_error(error)
+    _register_sources(catalog, goals)
+
+
+# --- the Mål page ------------------------------------------------------------------------------
+FILTER_KEYS = ("maal_tema", "maal_dokument", "maal_status", "maal_frist", "maal_uden_frist")
+
+
+def goal_filters(
+    start: GoalFilter, options: GoalFilterOptions, names: dict[str, str]
+) -> GoalFilter:
+    """The filter widgets, starting from the link's ``start``; the choice is written back to it."""
+    # Widget values are dropped when the widgets were not drawn (presentation view);
+    # the URL holds the same choice, so read it again then.
+    if not st.session_state.get("maal_initialised") or any(
+        key not in st.session_state for key in FILTER_KEYS
+    ):
+        st.session_state["maal_tema"] = list(start.themes)
+        st.session_state["maal_dokument"] = list(start.documents)
+        st.session_state["maal_status"] = list(start.statuses)
+        st.session_state["maal_frist"] = start.years
+        st.session_state["maal_uden_frist"] = start.undated
+        st.session_state["maal_initialised"] = True
+    with st.container(border=True, key="maal_filters"):
+        first, second, third, fourth = st.columns([2, 3, 2, 3])
+        themes = first.multiselect("Tema", list(THEMES), key="maal_tema", placeholder="Alle temaer")
+        documents = second.multiselect(
+            "Dokument",
+            list(options.documents),
+            format_func=lambda key: names[key],
+            key="maal_dokument",
+            placeholder="Alle dokumenter",
+        )
+        statuses = third.multiselect(
+            "Status",
+            [s.value for s in STATUS_ORDER],
+            format_func=status_label,
+            key="maal_status",
+            placeholder="Alle",
+        )
+        with fourth:
+            years = st.slider(
+                "Frist (år)",
+                min_value=options.first_year,
+                max_value=options.last_year,
+                step=1,
+                format="%d",
+                key="maal_frist",
+                help="Mål med frist i de valgte år.",
+            )
+            undated = st.toggle("Medtag mål uden frist", key="maal_uden_frist")
+    choice = GoalFilter(tuple(themes), tuple(documents), tuple(statuses), tuple(years), undated)
+    keep_params_in_url(filter_to_params(choice, options), GOAL_PARAMS)
+    return choice
+
+
+def counts_section(goals: pd.DataFrame) -> None:
+    """The opening sentence (judged, under way, cannot be judged) and the status tiles."""
+    if not goals.empty:
+        key_sentence(goal_count_sentence(goals), bold=True)
+    status_tiles(goals, key="maal_tiles")
+    if goals.empty:
+        st.info(
+            "Ingen mål passer til de valgte filtre. Fjern et filter, eller udvid perioden for "
+            "fristen.",
+            icon=":material/filter_alt_off:",
+        )
+
+
+def timeline_section(catalog: Catalog, goals: pd.DataFrame) -> None:
+    """Goals on a time axis by deadline, coloured and shaped by status."""
+    timeline = timeline_frame(goals)
+    undated_count = len(goals) - len(timeline)
+    if timeline.empty:
+        st.info(
+            "Ingen af de valgte mål har en frist, så tidslinjen er tom.", icon=":material/info:"
+        )
+    else:
+        st.markdown(
+            "Hvert punkt er ét mål ved sin frist på en tidsakse; mål med (næsten) samme frist "
+            "står oven på hinanden, og en frist over to år (»2024–2025«) er en streg over "
+            "perioden. Farve og form er status. Hold musen over et punkt for at se målet."
+        )
+        chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
+    if undated_count:
+        st.caption(
+            f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen."
+        )
+    _register_sources(catalog, goals, actuals=False)
+
+
+def table_section(catalog: Catalog, goals: pd.DataFrame) -> None:
+    """Every chosen goal: verdict first, then the goal, target, deadline and the evidence."""
+    sorted_goals = by_status(goals)
+    goal_table(sorted_goals)
+    datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
+    record_table(
+        "",
+        goals_export(sorted_goals),
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+    )
+    _register_sources(catalog, goals, goals_too=timeline_frame(goals).empty)

@@ -58,13 +58,7 @@ from hedensted.youth.frikort import (
     frikort_targets_empty,
     project_description,
 )
-from hedensted.youth.goals import (
-    APPRENTICE_PROJECT,
-    apprentice_goal_overview,
-    goals_by_indicator,
-    goals_with_actual,
-    youth_goals_2017,
-)
+from hedensted.youth.goals import APPRENTICE_GOALS, APPRENTICE_PROJECT, YOUTH_GOALS_2017
 from hedensted.youth.kpis import (
     apprentices_kpi,
     education_benefit_fulltime_kpi,
@@ -82,6 +76,8 @@ from hedensted.youth.offers import (
 )
 from hedensted.youth.totals import footnotes, total_and_parts
 from ui.deck.section_deck import shows_controls
+from ui.sections.goals import goal_cards
+from ui.state.data import get_catalog
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
 from ui.widgets.components import (
@@ -298,29 +294,9 @@ def apprentices_section(ages: Dataset, trades: Dataset) -> None:
 
 
 def apprentice_goals_section(goals: Dataset) -> None:
-    """The 2019 project's apprentice goals as written, and their status at the meeting."""
+    """The 2019 project's apprentice goals with the goal register's verdict and evidence."""
     st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
-    texts, with_target = apprentice_goal_overview(goals.frame, goals.metadata.source_date)
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        st.markdown("**Målsætningerne (som skrevet)**")
-        for text, note in texts:
-            st.markdown(f"> {as_text(text)}")
-            if note:
-                st.caption(note)
-    with right:
-        cells = st.columns(max(len(with_target), 1))
-        for cell, (_, row) in zip(cells, with_target.iterrows(), strict=False):
-            with cell, st.container(border=True):
-                st.metric(f"Mål {row['deadline']}: {row['target']}", row["status"])
-                st.markdown(f"Status: »{row['status_text']}«")
-                st.caption(row["assessment"])
-        st.caption(
-            f"Status er givet på mødet ({goals.metadata.source_date_label}). "
-            "»Indeværende år« i statusteksten er mødets år, ikke målåret. Målenes status "
-            "efter målregistrets fælles regel står i afsnittet »Målstatus« og på siden »Mål«."
-        )
-    source_caption(goals)
+    goal_cards(get_catalog(), APPRENTICE_GOALS, key="unge_voksenlaerlingemaal")
 
 
 # --- Uddannelseshjælp sammenlignet ---------------------------------------------------------
@@ -482,55 +458,11 @@ def missing_figures_section(offers: Dataset) -> None:
 # --- Mål for unge ----------------------------------------------------------------------------
 
 
-def _goal_card(group: tuple[str, pd.DataFrame]) -> None:
-    indicator, rows = group
-    with st.container(border=True):
-        st.markdown(f"**{indicator}**")
-        for _, row in rows.iterrows():
-            st.markdown(f"- **{row['year']}:** {row['summary']}  \n  *{row['assessment']}*")
-
-
 def youth_goals_section(youth_goals: Dataset, result_goals: Dataset) -> None:
-    """The 2017 employment plan's goals for young people, with the undated actual figures."""
+    """The 2017 employment plan's goals for young people, with the goal register's verdict
+    and evidence (an undated figure is context, not a verdict)."""
     st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
-    for goal in goals_with_actual(youth_goals.frame):
-        left, right = st.columns([1, 1], gap="large")
-        with left:
-            st.metric(
-                goal.indicator,
-                goal.actual_text,
-                delta=goal.gap_text,
-                border=True,
-                help=f"Kilden: »{goal.actual_note}« (uden dato).",
-            )
-        with right:
-            st.markdown(f"**Målet som skrevet:** »{goal.goal}«")
-            st.caption(
-                "Det aktuelle tal står uden dato i planen "
-                f"({youth_goals.metadata.source_date_label})."
-            )
-    goals = youth_goals_2017(youth_goals.frame, result_goals.frame)
-    grid(goals_by_indicator(goals), _goal_card)
-    st.caption(
-        "Planen siger, at det evalueres i 2018, om målene er nået; evalueringen er ikke i "
-        "kildematerialet."
-    )
-    numbers_for(
-        goals,
-        {
-            "indicator": "Indikator",
-            "goal": "Mål (som skrevet)",
-            "year": "Målår",
-            "target": "Måltal",
-            "actual": "Aktuelt tal",
-            "assessment": "Vurdering",
-        },
-        {},
-        [youth_goals, result_goals],
-        key="unge_maal_2017",
-        file_name="unge_maal_2017",
-    )
-    source_caption(youth_goals, result_goals)
+    goal_cards(get_catalog(), YOUTH_GOALS_2017, key="unge_maal_2017")
 
 
 def frikort_section(projects: Dataset, indicators: Dataset, target_numbers: Dataset) -> None:
