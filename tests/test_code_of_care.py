@@ -8,13 +8,6 @@ import math
 import pandas as pd
 import pytest
 
-from hedensted.code_of_care.assessment import (
-    GoalAssessment,
-    GoalStatus,
-    Observation,
-    assess_new_companies_goal,
-    check_level_goal,
-)
 from hedensted.code_of_care.cards import activity_cards, split_lead
 from hedensted.code_of_care.charts import (
     network_growth_chart,
@@ -23,7 +16,7 @@ from hedensted.code_of_care.charts import (
 )
 from hedensted.code_of_care.discussion import discussion
 from hedensted.code_of_care.formatting import format_target, format_times
-from hedensted.code_of_care.goals import code_of_care_goals
+from hedensted.code_of_care.goals import CODE_OF_CARE_GOALS
 from hedensted.code_of_care.kpis import (
     network_kpi,
     paid_hours_kpi,
@@ -38,7 +31,6 @@ from hedensted.code_of_care.paid_hours import (
     paid_hours_note,
     ratio,
 )
-from hedensted.code_of_care.tables import goals_display, goals_export
 from hedensted.code_of_care.timeline import (
     NETWORK,
     NETWORK_GOAL,
@@ -52,6 +44,7 @@ from hedensted.code_of_care.timeline import (
     timeline_years,
     year_span,
 )
+from hedensted.goals.register import goal_register, goals_for_theme
 
 SEED_2019 = "000_465c86e5ea9b9482.txt"
 SEED_2017 = "001_b23416f42bb2e44e.txt"
@@ -210,84 +203,19 @@ def test_paid_hours_note_says_populations_differ(catalog) -> None:
 # --- goals ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def goals(catalog, timeline) -> list[GoalAssessment]:
-    return code_of_care_goals(
-        catalog.get("projektmaal_2019").frame,
-        timeline,
-        catalog.get("loennede_timer_andel").frame,
-    )
-
-
-def test_the_code_of_care_goals_are_found(goals) -> None:
-    assert [(g.target_value, g.target_unit) for g in goals] == [
-        (44, "virksomheder i netværket"),
-        (20, "nye virksomheder"),
-        (20, "%"),
+def test_the_code_of_care_goals_are_judged_like_everywhere_else(catalog) -> None:
+    # The page's goal cards and its »Målstatus« take the register's one verdict.
+    register = goal_register(catalog)
+    chosen = register.set_index("goal_id").loc[list(CODE_OF_CARE_GOALS)]
+    assert list(chosen["target_value"]) == [44, 20, 20]
+    assert list(chosen["status_label"]) == [
+        "Undervejs: 41 af 44, jun. 2019",
+        "Kan ikke vurderes",
+        "Kan ikke vurderes",
     ]
-    assert {g.deadline_text for g in goals} == {"31. december 2019"}
+    theme = goals_for_theme(register, "Code of Care").set_index("goal_id")
+    assert set(theme.index) == set(CODE_OF_CARE_GOALS)
     assert format_target(20, "%", "stigning") == "stigning på 20\u00a0%"
-
-
-def test_goal_44_not_reached_by_june_2019(goals) -> None:
-    goal = goals[0]
-    assert goal.status_text == "Ikke nået pr. juni 2019; over målet i marts 2024"
-    assert [c.status for c in goal.checks] == [GoalStatus.NOT_REACHED, GoalStatus.PASSED_LATER]
-    assert "Ikke nået pr. juni 2019: 41 af 44 (3 mangler)." in goal.explanation
-    assert "næsten 70 – over målet på 44, men efter fristen 31. december 2019" in (goal.explanation)
-    assert "kan ikke afgøres, om målet blev nået til tiden" in goal.explanation
-    assert goal.later_figures == "41 (juni 2019); næsten 70 (marts 2024)"
-
-
-def test_goals_without_figures_cannot_be_assessed(goals) -> None:
-    new, paid = goals[1], goals[2]
-    assert new.status_text == paid.status_text == "Kan ikke vurderes"
-    assert "hvor mange virksomheder der kom til i 2019" in new.explanation
-    assert "19,3\u00a0% (marts 2019)" in paid.explanation
-
-
-def test_level_goal_rules_for_approximate_figures() -> None:
-    def status(value: float, qualifier: str, period: str = "2019-12") -> GoalStatus:
-        return check_level_goal(44, "2019-12-31", Observation(value, qualifier, period, "")).status
-
-    assert status(44, "") is GoalStatus.REACHED
-    assert status(43, "") is GoalStatus.NOT_REACHED
-    assert status(44, "næsten") is GoalStatus.NOT_REACHED  # "næsten 44" is below 44
-    assert status(44, "højst") is GoalStatus.NOT_ASSESSABLE  # "højst 44" may be 44
-    assert status(46, "næsten") is GoalStatus.NOT_ASSESSABLE  # 41,4-46: too close to tell
-    assert status(40, "næsten") is GoalStatus.NOT_REACHED
-    assert status(60, "næsten") is GoalStatus.REACHED  # at least 54 even 10 % below
-    assert status(40, "mindst") is GoalStatus.NOT_ASSESSABLE
-    assert status(44, "mindst") is GoalStatus.REACHED
-    assert status(45, "ca.") is GoalStatus.NOT_ASSESSABLE
-    assert status(35, "ca.") is GoalStatus.NOT_REACHED
-    assert status(70, "næsten", "2024-03") is GoalStatus.PASSED_LATER
-    with pytest.raises(ValueError, match="Ukendt tilnærmelse"):
-        status(50, "omkring")
-
-
-def test_new_companies_goal_needs_counts_at_both_ends() -> None:
-    counts = [Observation(24, "", "2018-12", ""), Observation(46, "", "2019-12", "")]
-    met = assess_new_companies_goal("20 nye", 20, "nye virksomheder", "2019-12-31", counts)
-    assert met.status_text == "Nået"
-    assert "nettotilgang på 22" in met.explanation
-    short = assess_new_companies_goal("20 nye", 20, "nye virksomheder", "2019-12-31", counts[1:])
-    assert short.status_text == "Kan ikke vurderes"
-    assert "ved indgangen til 2019" in short.explanation
-
-
-def test_goal_tables(goals) -> None:
-    shown = goals_display(goals)
-    assert list(shown.columns) == [
-        "Mål (som skrevet)",
-        "Måltal",
-        "Frist",
-        "Senere tal i kilderne",
-        "Senest målt",
-    ]
-    assert shown["Måltal"].iloc[0] == "44 virksomheder i netværket"
-    export = goals_export(goals)
-    assert export["Måltal"].tolist() == [44, 20, 20]
 
 
 # --- KPI tiles ------------------------------------------------------------------------------

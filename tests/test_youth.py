@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import pytest
 
 from hedensted.core.catalog import Catalog
 from hedensted.core.compare import sort_categories
 from hedensted.core.view_state import ComparisonChoice, SortOrder
+from hedensted.goals.register import goal_register
 from hedensted.present.charts import grouped_bars
 from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
 from hedensted.youth.charts import (
@@ -39,14 +38,7 @@ from hedensted.youth.frikort import (
     frikort_targets_empty,
     project_description,
 )
-from hedensted.youth.goals import (
-    actual_assessment,
-    apprentice_goal_overview,
-    apprentice_goals_2019,
-    goals_by_indicator,
-    goals_with_actual,
-    youth_goals_2017,
-)
+from hedensted.youth.goals import APPRENTICE_GOALS, YOUTH_GOALS_2017
 from hedensted.youth.kpis import (
     apprentices_kpi,
     education_benefit_fulltime_kpi,
@@ -344,47 +336,32 @@ def test_kpis(catalog: Catalog) -> None:
 # --- goals ----------------------------------------------------------------------
 
 
-def test_apprentice_goals_2019_with_their_status(catalog: Catalog) -> None:
-    dataset = catalog.get("projektmaal_2019")
-    rows = apprentice_goals_2019(dataset.frame, dataset.metadata.source_date)
-    by_target = rows.set_index("target")
-    assert by_target.loc["55 voksenlærlingeordninger", "status"] == "12"
-    assert by_target.loc["mindst 15 uddannelsesløft", "status"] == "2"
-    assert by_target.loc["55 voksenlærlingeordninger", "deadline"] == "2020"
-    # The status was given in 2019, before the 2020 deadline: an interim status.
-    assert by_target.loc["55 voksenlærlingeordninger", "assessment"].startswith("Mellemstatus")
-    # Given after the deadline, the same figures would count as not met.
-    late = apprentice_goals_2019(dataset.frame, date(2021, 1, 1)).set_index("target")
-    assert late.loc["55 voksenlærlingeordninger", "assessment"] == "Ikke nået."
-    texts, with_target = apprentice_goal_overview(dataset.frame, dataset.metadata.source_date)
-    assert len(texts) == 2 and len(with_target) == 2
-    assert texts[0][1] == "Intet måltal. Ingen status i kildematerialet."
+def test_apprentice_goals_2019_are_under_way(catalog: Catalog) -> None:
+    # The status was given in 2019, before the 2020 deadline: progress, not a verdict.
+    register = goal_register(catalog).set_index("goal_id")
+    chosen = register.loc[list(APPRENTICE_GOALS)]
+    assert list(chosen["status_label"]) == [
+        "Undervejs: 2 af 15, 2019",
+        "Undervejs: 12 af 55, 2019",
+        "Kan ikke vurderes",  # the qualitative goal
+    ]
+    assert chosen["actual_note"].iloc[1] == (
+        "Der er registreret 12 voksenlærlingeaftaler i indeværende år."
+    )
 
 
 def test_youth_goals_2017_with_the_published_actual(catalog: Catalog) -> None:
-    youth_goals = catalog.get("ungemaal_2016_2018").frame
-    result_goals = catalog.get("resultatmaal_2017").frame
-    goals = youth_goals_2017(youth_goals, result_goals)
-    with_actual = goals[goals["actual"] != "–"]
-    assert len(with_actual) == 1
+    register = goal_register(catalog).set_index("goal_id")
+    chosen = register.loc[list(YOUTH_GOALS_2017)]
+    assert len(chosen) == 7
+    with_actual = chosen[chosen["actual_value"].notna()]
+    assert list(with_actual.index) == ["bp17_unge_ungdomsuddannelse_2016"]
     row = with_actual.iloc[0]
-    assert row["target"] == "91\u00a0% af en årgang" and row["year"] == "2016"
-    assert row["actual"].startswith("87\u00a0%")
-    assert row["assessment"] == "4 pct.-point under målet på 91\u00a0% af en årgang."
-    # The 2017 result goals about young people are included, without an actual.
-    assert "Den tidlige indsats" in set(goals["indicator"])
-    assert "Kontanthjælp og uddannelseshjælp" in set(goals["indicator"])
-    assert len(goals_by_indicator(goals)) == 5
-    (goal,) = goals_with_actual(youth_goals)
-    assert goal.gap == -4
-    assert goal.gap_text == "-4 pct.-point vs. mål 91\u00a0% af en årgang (2016)"
-
-
-def test_actual_assessment() -> None:
-    assert actual_assessment(95, 93, "% af en årgang") == (
-        "2 pct.-point over målet på 93\u00a0% af en årgang."
-    )
-    assert actual_assessment(None, 93, "%") == "Intet aktuelt tal i kildematerialet."
+    assert (row["target_value"], row["actual_value"], row["actual_period"]) == (91, 87, "")
+    # 87 % has no date ("aktuelt tal"): context, not "4 points below the goal"
+    assert row["status"] == "kan ikke vurderes"
+    assert set(chosen["status"]) == {"kan ikke vurderes"}
+    assert "Unge" in register.loc["bp17_merfald_kontanthjaelp", "themes"]
 
 
 # --- Socialt Frikort and the discussion ----------------------------------------------

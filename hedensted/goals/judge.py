@@ -36,6 +36,14 @@ from hedensted.present.formatting import format_compact
 
 PARTLY_TOLERANCE = BEHIND_TOLERANCE
 QUALITATIVE = "kvalitativ"
+# Qualifiers of approximate figures (data/README.md) and how they bound the value.
+BELOW = frozenset({"næsten"})  # the true value is a little below the number
+AT_MOST = frozenset({"højst"})  # the true value is at most the number
+AT_LEAST = frozenset({"mindst"})  # the true value is at least the number
+ABOUT = frozenset({"ca."})  # the true value is near the number
+# "næsten 70" / "ca. 70" is read as within 10 % of 70: a goal counts as passed by an
+# approximate figure only if it is passed with that margin.
+APPROXIMATE_MARGIN = 0.10
 
 
 class GoalStatus(StrEnum):
@@ -152,6 +160,27 @@ def goal_status(
     return GoalStatus.NOT_MET
 
 
+def approximate_passes(value: float, qualifier: str, target: float) -> bool | None:
+    """Whether an approximate figure is at or above ``target``; ``None`` if it leaves it open.
+
+    ``næsten 44`` is below 44; ``højst 44`` may be 44; ``næsten 60`` passes 44 even
+    10 % below. Raises ``ValueError`` for an unknown qualifier.
+    """
+    if not qualifier:
+        return value >= target
+    if qualifier in AT_LEAST:
+        return True if value >= target else None
+    if qualifier in BELOW or qualifier in AT_MOST:
+        if value < target or (qualifier in BELOW and value <= target):
+            return False
+        return True if value * (1 - APPROXIMATE_MARGIN) >= target else None
+    if qualifier in ABOUT:
+        if value * (1 + APPROXIMATE_MARGIN) < target:
+            return False
+        return True if value * (1 - APPROXIMATE_MARGIN) >= target else None
+    raise ValueError(f"Ukendt tilnærmelse »{qualifier}« ved tallet {format_compact(value)}.")
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The figure a goal is held against, where it is from, and whether it matches.
@@ -170,6 +199,7 @@ class Evidence:
     reason: str
     text: str = ""  # how to show the value, when the unit alone does not say it
     note: str = ""  # the source's own words about the figure
+    qualifier: str = ""  # "næsten", "ca.", "mindst", "højst" for an approximate figure
 
     @property
     def end(self) -> date | None:
@@ -184,7 +214,7 @@ class Evidence:
         """The figure as text: its own wording, else the number and the unit."""
         if self.text:
             return self.text
-        number = format_compact(self.value)
+        number = f"{self.qualifier} {format_compact(self.value)}".strip()
         return f"{number}\N{NO-BREAK SPACE}{unit}" if unit else number
 
 
@@ -224,7 +254,8 @@ def progress_text(goal: Goal, evidence: Evidence) -> str:
         and goal.direction == Direction.HIGHER_IS_BETTER.value
         and goal.target is not None
     ):
-        return f"{format_compact(evidence.value)} af {format_compact(goal.target)}"
+        figure = f"{evidence.qualifier} {format_compact(evidence.value)}".strip()
+        return f"{figure} af {format_compact(goal.target)}"
     target = format_compact(goal.target) if goal.target is not None else ""
     return f"{figure} (mål {target})" if target else figure
 
@@ -272,6 +303,21 @@ def judge(goal: Goal, evidence: Evidence | None) -> Verdict:
     status = goal_status(
         goal.kind, goal.target, goal.direction, evidence.value, goal.baseline, goal.points
     )
+    if evidence.qualifier and goal.kind is TargetKind.LEVEL and goal.target is not None:
+        if goal.direction != Direction.HIGHER_IS_BETTER.value:
+            return Verdict(not_assessable, label, "Tallet er tilnærmet; det kan ikke afgøre målet.")
+        passes = approximate_passes(evidence.value, evidence.qualifier, goal.target)
+        if passes is None:
+            return Verdict(
+                not_assessable,
+                label,
+                f"Tallet er tilnærmet ({evidence.shown(goal.unit)}) og for tæt på målet til at "
+                "afgøre det.",
+            )
+        if passes:
+            status = GoalStatus.MET
+        elif status is GoalStatus.MET:  # "næsten 44" is a little below 44
+            status = GoalStatus.PARTLY
     if status is not_assessable:
         return Verdict(
             not_assessable, label, "Målet er en ændring, og kilderne har intet udgangspunkt."

@@ -176,19 +176,12 @@ def _checked_row(row: pd.Series, where: str) -> TargetKind:
     kind = kind_of(str(row["target_kind"]))
     themes_of(row["theme"])
     deadline_end(row["deadline"])
-    has_figure = bool(row["actual_from"]) or not _missing(row["actual_value"])
-    if has_figure and row["evidence_matches"] not in MATCHES:
-        raise ValueError(
-            f"{where}: et senere tal skal have »ja« eller »nej« i evidence_matches (om det "
-            "passer til målets måling og målgruppe)."
-        )
-    if has_figure and not str(row["evidence_reason"]).strip():
-        raise ValueError(f"{where}: et senere tal skal have en begrundelse (evidence_reason).")
     if kind is TargetKind.QUALITATIVE:
         if not _missing(row["target_value"]) or row["direction"] != QUALITATIVE:
             raise ValueError(
                 f"{where}: et kvalitativt mål har intet måltal og retningen »{QUALITATIVE}«."
             )
+        _check_evidence(row, where)
         return kind
     if _missing(row["target_value"]):
         raise ValueError(f"{where}: målet af typen »{kind}« mangler et måltal.")
@@ -202,7 +195,21 @@ def _checked_row(row: pd.Series, where: str) -> TargetKind:
             f"{where}: beregningen »{row['actual_from']}« findes ikke; kendte er "
             f"{sorted(DERIVATIONS)}."
         )
+    _check_evidence(row, where)
     return kind
+
+
+def _check_evidence(row: pd.Series, where: str) -> None:
+    """A figure must say whether it matches the goal, and why."""
+    if not row["actual_from"] and _missing(row["actual_value"]):
+        return
+    if row["evidence_matches"] not in MATCHES:
+        raise ValueError(
+            f"{where}: et senere tal skal have »ja« eller »nej« i evidence_matches (om det "
+            "passer til målets måling og målgruppe)."
+        )
+    if not str(row["evidence_reason"]).strip():
+        raise ValueError(f"{where}: et senere tal skal have en begrundelse (evidence_reason).")
 
 
 def _actual(catalog: Catalog, row: pd.Series, dataset_id: str) -> tuple[Actual | None, str]:

@@ -14,7 +14,8 @@ APPRENTICE_GOALS = (
     "ufb19_voksenlaerlinge",
     "ufb19_uddannelsesambassadoer_kendskab",
 )
-# The youth goals of Beskæftigelsesplan 2017 (towards 2018) and its youth education goal.
+# The youth goals of Beskæftigelsesplan 2017 (towards 2018), its youth education goal and its
+# result goal for kontanthjælp and uddannelseshjælp.
 YOUTH_GOALS_2017 = (
     "bp17_unge_ungdomsuddannelse_2016",
     "bp17_ungdomsuddannelse_2017",
@@ -22,4 +23,5 @@ YOUTH_GOALS_2017 = (
     "bp17_unge_9kl_2016",
     "bp17_unge_9kl_2018",
     "bp17_unge_offentlig_forsoergelse",
+    "bp17_merfald_kontanthjaelp",
 )
