@@ -29,7 +29,7 @@ EXPECTED_TEXTS = {
     "app_pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
     "app_pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
     "app_pages/indsatser.py": ["Af 32 deltagere: 8 er i fleksjob", "500.000 kr."],
-    "app_pages/maal.py": ["Mål i alt", "167", "Opfyldt (målt før fristen)", "nr. 2 af 12"],
+    "app_pages/maal.py": ["Mål i alt", "173", "Ikke opfyldt (jan. 2024)", "nr. 2 af 12"],
     "app_pages/opdater_data.py": [
         "Perioder nu: dec. 2023",
         "Log ind som redaktør for at indlæse nye tal.",

@@ -355,13 +355,14 @@ def test_every_chart_has_png_and_svg_downloads(downloads: dict) -> None:
 
 
 def test_goal_page_presents_the_links_filter_and_exports_the_goals(downloads: dict) -> None:
-    app = open_page("app_pages/maal.py", query={**PRESENTATION, "dias": "1", "status": "opfyldt"})
+    app = open_page("app_pages/maal.py", query={**PRESENTATION, "dias": "1", "status": "undervejs"})
     assert "maal_tema" not in _widget_keys(app, "multiselect")
     assert [m.label for m in app.metric][:1] == ["Mål i alt"]
-    assert app.metric[0].value == "2"  # the link's filter: the two goals met
-    page_view = open_page("app_pages/maal.py", query={"status": "opfyldt"})
+    assert app.metric[0].value == "4"  # the link's filter: the four goals under way
+    page_view = open_page("app_pages/maal.py", query={"status": "undervejs"})
     assert not page_view.exception
     book = load_workbook(io.BytesIO(downloads["maal_hedensted.xlsx"]()))
     [sheet_name] = book.sheetnames
     values = [cell.value for row in book[sheet_name].iter_rows() for cell in row]
-    assert "opfyldt" in values and "ikke opfyldt" not in values and "ukendt" not in values
+    assert "undervejs" in values and "Undervejs: 12 af 55, 2019" in values
+    assert "ikke opfyldt" not in values and "kan ikke vurderes" not in values
