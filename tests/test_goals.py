@@ -638,17 +638,25 @@ def test_timeline_is_on_a_time_axis_and_a_valid_chart(register: pd.DataFrame) ->
         timeline["end"].isin([pd.Timestamp("2024-12-31"), pd.Timestamp("2025-01-31")])
     ]
     assert sorted(winter["stack"]) == list(range(1, len(winter) + 1))
-    # "2024–2025" is a span from the first to the last day
+    # a deadline that is a period ("i 2020", "2024–2025", "2. halvår 2025") is a span from its
+    # first to its last day; its line lies above the dots and lines it reaches over
     spans = timeline[timeline["span"]]
-    assert len(spans) == 13
-    assert set(spans["start"]) == {pd.Timestamp("2024-01-01")}
-    assert set(spans["end"]) == {pd.Timestamp("2025-12-31")}
-    assert (
-        timeline.loc[~timeline["span"], "start"] == timeline.loc[~timeline["span"], "end"]
-    ).all()
+    both_years = spans[spans["start"] == pd.Timestamp("2024-01-01")]
+    assert len(both_years) == 13 and set(both_years["end"]) == {pd.Timestamp("2025-12-31")}
+    assert min(both_years["stack"]) == len(august) + 1  # above the 43 dots of August 2024
+    year_2020 = spans[spans["start"] == pd.Timestamp("2020-01-01")]
+    assert set(year_2020["end"]) == {pd.Timestamp("2020-12-31")} and len(year_2020) == 2
+    dots = timeline[~timeline["span"]]
+    assert (dots["start"] == dots["end"]).all()
+    assert timeline.groupby(["start", "end", "stack"]).size().max() == 1  # nothing overlaps
     spec = goals_timeline_chart(timeline).to_dict(validate=True)
-    dots = spec["layer"][1]["encoding"]
+    assert spec["height"] == (int(timeline["stack"].max())) * 9 + 20
+    slide = goals_timeline_chart(timeline, height=230).to_dict(validate=True)
+    assert slide["height"] < 250
+    dots = spec["layer"][2]["encoding"]
     assert dots["x"]["type"] == "temporal" and dots["x"]["axis"]["format"] == "%Y"
+    # one label per year, in the middle of the year: labels never overlap
+    assert dots["x"]["axis"]["values"][:2] == ["2016-07-02", "2017-07-02"]
     assert dots["color"]["scale"]["domain"] == [
         "opfyldt",
         "delvist",

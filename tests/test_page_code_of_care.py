@@ -138,10 +138,14 @@ def test_goal_cards_and_status_agree(page: AppTest) -> None:
     assert "19,3\u00a0% med lønnede timer (mar. 2019)." in shown
     # the Målstatus table says the same for the same three goals
     status = next(t.value for t in page.table if "Vurdering" in t.value.columns)
-    verdicts = dict(zip(status["Måltal"], status["Vurdering"], strict=True))
-    assert verdicts["mindst 44\u00a0virksomheder i netværket"] == "Undervejs: 41 af 44, jun. 2019"
-    assert verdicts["mindst 20\u00a0nye virksomheder"] == "Kan ikke vurderes"
-    assert verdicts["stigning på 20\u00a0%"] == "Kan ikke vurderes"
+    verdicts = dict(zip(status["Måltal og frist"], status["Vurdering"], strict=True))
+    assert verdicts["mindst 44\u00a0virksomheder i netværket – i slutningen af 2019"] == (
+        "Undervejs: 41 af 44, jun. 2019"
+    )
+    assert verdicts["mindst 20\u00a0nye virksomheder – i slutningen af 2019"] == (
+        "Kan ikke vurderes"
+    )
+    assert verdicts["stigning på 20\u00a0% – i slutningen af 2019"] == "Kan ikke vurderes"
 
 
 def test_cards_and_links(page: AppTest) -> None:

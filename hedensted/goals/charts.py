@@ -23,16 +23,18 @@ STATUS_SHAPES = {
     GoalStatus.UNDERWAY: "triangle-right",
     GoalStatus.NOT_ASSESSABLE: "square",
 }
-DOT_STEP = 13  # pixels per stacked goal
+DOT_STEP = 9  # pixels per stacked goal
 
 
-def goals_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
+def goals_timeline_chart(timeline: pd.DataFrame, height: int | None = None) -> alt.LayerChart:
     """Goals by deadline on a time axis (years), stacked, coloured and shaped by status.
 
     ``timeline`` is :func:`hedensted.goals.text.timeline_frame`. A deadline that
     is a span ("2024–2025") is drawn as a line over the span with the dot at its
-    end. The axis shows years only, so its labels never overlap. Raises
-    ``ValueError`` for an empty frame (the page says so in words instead).
+    end. The axis shows years only, so its labels never overlap. ``height`` fits
+    the stacks into that many pixels (a slide); by default each goal gets
+    ``DOT_STEP`` pixels. Raises ``ValueError`` for an empty frame (the page says
+    so in words instead).
     """
     if timeline.empty:
         raise ValueError("Ingen mål med frist at vise.")
@@ -41,11 +43,14 @@ def goals_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
     last_year = int(timeline["end"].max().year) + 1
     domain = [f"{first_year}-01-01", f"{last_year}-01-01"]
     statuses = [s.value for s in STATUS_ORDER]
+    # Year labels sit in the middle of their year; a thin line marks where each year begins,
+    # so a deadline at the end of 2017 stands inside the band labelled 2017.
+    middles = [f"{year}-07-02" for year in range(first_year, last_year)]
     x = alt.X(
         "end:T",
         title="Frist",
         scale=alt.Scale(domain=domain),
-        axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, labelOverlap=True),
+        axis=alt.Axis(values=middles, format="%Y", grid=False, ticks=False, labelOverlap=True),
     )
     y = alt.Y(
         "stack:Q",
@@ -72,13 +77,25 @@ def goals_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("target:N", title="Måltal"),
         alt.Tooltip("source:N", title="Kilde"),
     ]
-    base = alt.Chart(timeline, height=max(tallest, 8) * DOT_STEP + 20)
+    step = min(DOT_STEP, height / (tallest + 1)) if height else DOT_STEP
+    size = min(60, max(28, (step * 0.9) ** 2))  # on a slide dots may touch: still seen
+    base = alt.Chart(timeline)
+    years = pd.DataFrame(
+        {"day": pd.to_datetime([f"{y}-01-01" for y in range(first_year, last_year + 1)])}
+    )
+    year_lines = (
+        alt.Chart(years)
+        .mark_rule(color="#d5dbe1", strokeWidth=1)
+        .encode(x=alt.X("day:T", scale=alt.Scale(domain=domain)))
+    )
     spans = (
         base.transform_filter("datum.span")
-        .mark_rule(strokeWidth=3, opacity=0.45)
+        .mark_rule(strokeWidth=min(3, step / 3), opacity=0.45)
         .encode(x=alt.X("start:T", scale=alt.Scale(domain=domain)), x2="end:T", y=y, color=color)
     )
-    dots = base.mark_point(size=90, filled=True, opacity=1, stroke="white", strokeWidth=0.6).encode(
-        x=x, y=y, color=color, shape=shape, tooltip=tooltip
+    dots = base.mark_point(
+        size=size, filled=True, opacity=1, stroke="white", strokeWidth=0.6
+    ).encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
+    return alt.layer(
+        year_lines, spans, dots, height=int(max(tallest, 8) * step + 20), autosize=FIT_WIDTH
     )
-    return alt.layer(spans, dots, autosize=FIT_WIDTH)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 
@@ -77,8 +78,8 @@ def evidence_text(row: pd.Series) -> str:
     note = str(row["actual_note"] or "")
     note = f" {note}" if note and note.strip("».«") not in str(row["evidence_table"]) else ""
     return (
-        f"{actual_text(row)}.{note} Kilde: {row['evidence_document']} – "
-        f"{row['evidence_table']}. {fits}: {row['evidence_reason']}"
+        f"{actual_text(row)}.{note}\n\nKilde: {row['evidence_document']} – "
+        f"{row['evidence_table']}.\n\n{fits}: {row['evidence_reason']}"
     )
 
 
@@ -107,6 +108,27 @@ def goals_display(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
     columns = ["Vurdering", "Mål", "Måltal", "Frist", "Belæg"]
     columns += [] if compact else ["Tema"]
     return pd.DataFrame(rows, columns=[*columns, "Kilde"])
+
+
+def goals_readable(goals: pd.DataFrame) -> pd.DataFrame:
+    """The goals for reading on the page: four columns that wrap at 1366 px.
+
+    ``Vurdering`` first; ``Mål`` with its document and section; ``Måltal og frist``;
+    ``Belæg`` (see :func:`evidence_text`).
+    """
+    return pd.DataFrame(
+        {
+            "Vurdering": goals["status_label"],
+            "Mål": [f"{row['goal']}\n\n({source_text(row)})" for _, row in goals.iterrows()],
+            "Måltal og frist": [
+                f"{target_text(r['target_kind'], r['target_value'], r['unit'], r['direction'])}"
+                f" – {deadline_label(r)}"
+                for _, r in goals.iterrows()
+            ],
+            "Belæg": [evidence_text(row) for _, row in goals.iterrows()],
+        },
+        columns=["Vurdering", "Mål", "Måltal og frist", "Belæg"],
+    )
 
 
 def goals_export(goals: pd.DataFrame) -> pd.DataFrame:
@@ -150,16 +172,19 @@ def status_summary(counts: list[tuple[GoalStatus, int]]) -> str:
 
 
 CLUSTER_DAYS = 45  # deadlines closer than this share one stack on the timeline
+SPAN_DAYS = 31  # a deadline period longer than a month ("i 2020", "2024–2025") is a span
 
 
 def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
     """One row per goal with a deadline, for a timeline on a real time axis.
 
     Columns: ``start`` and ``end`` (dates: the deadline's period; a span such as
-    ``2024–2025`` has its first and last day, a single deadline has start = end =
-    its last day), ``span`` (whether the deadline is a span of more than a year),
+    ``i 2020`` or ``2024–2025`` has its first and last day, a deadline of a day or
+    a month has start = end = its last day), ``span`` (whether the deadline is a
+    period longer than a month),
     ``stack`` (1 = bottom; goals whose deadlines lie within ``CLUSTER_DAYS`` of
-    the first in their group share one stack, so dots never cover each other),
+    the first in their group share one stack, so dots never cover each other; a
+    span's line lies above the dots of every deadline it reaches over),
     ``status``, ``goal``, ``theme``, ``target``, ``verdict`` (the judge's label),
     ``deadline`` (as the source words it) and ``source``. Sorted by deadline.
     """
@@ -174,14 +199,28 @@ def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
     dated["status_rank"] = dated["status"].map(order)
     dated = dated.sort_values(["deadline_end", "deadline", "status_rank", "goal_id"])
     periods = [parse_period(code) for code in dated["deadline"]]
-    spans = [(p.end - p.start).days > 366 for p in periods]
+    spans = [(p.end - p.start).days > SPAN_DAYS for p in periods]
     clusters: list[int] = []
     cluster, first = -1, None
-    for day in dated["deadline_end"]:
+    for day, span in zip(dated["deadline_end"], spans, strict=True):
+        if span:
+            clusters.append(-1)  # placed below, above the dots they reach over
+            continue
         if first is None or (day - first).days > CLUSTER_DAYS:
             cluster, first = cluster + 1, day
         clusters.append(cluster)
     dated["cluster"] = clusters
+    stacks = list(dated.groupby("cluster").cumcount() + 1)
+    # A span's line lies above the dots and the other spans it reaches over.
+    placed: list[tuple[date, date, int]] = [
+        (p.end, p.end, stack) for p, span, stack in zip(periods, spans, stacks, strict=True)
+        if not span
+    ]  # fmt: skip
+    for index, (period, span) in enumerate(zip(periods, spans, strict=True)):
+        if span:
+            below = [s for start, end, s in placed if start <= period.end and end >= period.start]
+            stacks[index] = max(below, default=0) + 1
+            placed.append((period.start, period.end, stacks[index]))
     return pd.DataFrame(
         {
             "start": [
@@ -190,7 +229,7 @@ def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
             ],
             "end": [pd.Timestamp(p.end) for p in periods],
             "span": spans,
-            "stack": dated.groupby("cluster").cumcount() + 1,
+            "stack": stacks,
             "status": dated["status"],
             "goal": dated["goal"],
             "theme": dated["theme"].str.replace(";", ","),

@@ -25,6 +25,7 @@ from hedensted.goals.text import (
     evidence_text,
     goals_display,
     goals_export,
+    goals_readable,
     status_label,
     status_summary,
     target_text,
@@ -39,6 +40,9 @@ from ui.state.url import keep_params_in_url
 from ui.widgets.components import chart, dataset_error, key_sentence, source_caption
 
 MAAL_PAGE = "app_pages/maal.py"
+# Pixels for the timeline's stacks on a slide (the presentation view makes charts 1.4 times
+# taller), so the whole chart fits a 1280×720 projector below the slide's heading.
+SLIDE_CHART_HEIGHT = 230
 # Colour, icon and word together: the status never rests on colour alone.
 BADGE_COLORS = {
     GoalStatus.MET: "green",
@@ -99,7 +103,8 @@ def verdict_badge(status: str, label: str) -> str:
 def status_tiles(goals: pd.DataFrame, key: str) -> None:
     """One bordered tile per status – coloured badge with the word, and the count."""
     counts = status_counts(goals)
-    columns = st.columns(len(counts) + 1)
+    # "Kan ikke vurderes" is the longest word: its tile is wider, so no word is cut at 1366 px.
+    columns = st.columns([0.9, 1, 1, 1.1, 1.1, 1.45])
     with columns[0], st.container(border=True, key=f"{key}_i_alt"):
         st.markdown(":gray-badge[:material/flag: Mål i alt]")
         st.metric("Mål i alt", str(len(goals)), label_visibility="collapsed")
@@ -110,18 +115,23 @@ def status_tiles(goals: pd.DataFrame, key: str) -> None:
 
 
 def goal_table(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
-    """Show the goals as a wrapping table, the verdict first and coloured; returns the text."""
-    shown = goals_display(goals, compact=compact)
-    escaped = shown.rename(columns={c: escape_markdown(c) for c in shown.columns}).map(
+    """Show the goals as a wrapping table, the verdict first and coloured; returns the
+    table for the exports (:func:`hedensted.goals.text.goals_display`)."""
+    readable = goals_readable(goals)
+    escaped = readable.rename(columns={c: escape_markdown(c) for c in readable.columns}).map(
         escape_markdown
     )
     colors = [CELL_COLORS[GoalStatus(s)] for s in goals["status"]]
-    styled = escaped.style.apply(
-        lambda column: [f"background-color: {c}; font-weight: 600" for c in colors],
-        subset=["Vurdering"],
-    ).hide(axis="index")
+    styled = (
+        escaped.style.apply(
+            lambda column: [f"background-color: {c}; font-weight: 600" for c in colors],
+            subset=["Vurdering"],
+        )
+        .set_properties(**{"vertical-align": "top"})
+        .hide(axis="index")
+    )
     st.table(styled)
-    return shown
+    return goals_display(goals, compact=compact)
 
 
 def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
@@ -295,12 +305,16 @@ def timeline_section(catalog: Catalog, goals: pd.DataFrame) -> None:
             "Ingen af de valgte mål har en frist, så tidslinjen er tom.", icon=":material/info:"
         )
     else:
-        st.markdown(
-            "Hvert punkt er ét mål ved sin frist på en tidsakse; mål med (næsten) samme frist "
-            "står oven på hinanden, og en frist over to år (»2024–2025«) er en streg over "
-            "perioden. Farve og form er status. Hold musen over et punkt for at se målet."
-        )
-        chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
+        if not is_presentation():  # on a slide the legend says it, and the chart needs room
+            st.markdown(
+                "Hvert punkt er ét mål ved sin frist på en tidsakse; mål med (næsten) samme frist "
+                "står oven på hinanden, og en frist, der er en periode (»i 2020«, »2024–2025«), er "
+                "en streg over perioden med punktet ved dens slutning. Farve og form er status. "
+                "Hold musen over et punkt for at se målet."
+            )
+        # On a slide the stacks are fitted into the height of a 1280×720 projector.
+        height = SLIDE_CHART_HEIGHT if is_presentation() else None
+        chart(goals_timeline_chart(timeline, height), key="maal_chart_timeline")
     if undated_count:
         st.caption(
             f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen."
