@@ -9,6 +9,7 @@ from ui.sections.goals import (
     STATUS_RULE,
     counts_section,
     goal_filters,
+    left_out_list,
     register_or_error,
     table_section,
     timeline_section,
@@ -28,6 +29,8 @@ page_intro(
 if shows_controls():
     with st.expander("Sådan vurderes målene"):
         st.markdown(STATUS_RULE)
+    with st.expander("Sætninger i dokumenterne, der med vilje ikke er med som mål"):
+        left_out_list(catalog)
 
 register = register_or_error()
 if register is None:

@@ -28,6 +28,7 @@ from hedensted.goals.register import (
     goal_register,
     goal_status,
     goals_for_theme,
+    left_out_sentences,
     status_counts,
     themes_of,
 )
@@ -212,6 +213,52 @@ def test_register_values_are_found_in_their_seed(catalog: Catalog) -> None:
                 assert any(form in flat for form in _danish_forms(float(value))), (
                     f"{dataset_id}.{column}: {value} not in {dataset.metadata.seed_file}"
                 )
+
+
+CHAPTER_1_2017 = {
+    "bp17_tidlig_arbejdsfastholdelse": "arbejdsfastholder sygemeldte i job på eksisterende",
+    "bp17_tidlig_formidling": "tidligt i ledighedsforløbet eller i opsigelsesperioden",
+    "bp17_tidlig_samarbejde_virksomheder": "herunder også småjob og deltidsjob",
+    "bp17_sammenhaeng_planer": "enstrengede planer for den indsats",
+    "bp17_sammenhaeng_smaa_jobs": "Flere borgere har små ordinære jobs",
+    "bp17_sammenhaeng_langtidsledige_plan": "der har en sammenhængende plan øges",
+}
+
+
+def test_chapter_1_of_the_2017_plan_is_covered(register: pd.DataFrame) -> None:
+    # the six strategy sentences beside the 91 % goal (Den tidlige / sammenhængende indsats)
+    if not SEEDS.exists():
+        pytest.fail("shared/seeds is not beside this checkout")
+    flat = re.sub(r"\s+", "", (SEEDS / "001_b23416f42bb2e44e.txt").read_text("utf-8"))
+    for goal_id, phrase in CHAPTER_1_2017.items():
+        goal = _goal(register, goal_id)
+        assert goal["target_kind"] == "kvalitativ" and goal["deadline"] == "2017"
+        assert goal["section"].startswith("Kapitel 1 – ")
+        assert re.sub(r"\s+", "", phrase) in flat, phrase
+
+
+def test_left_out_sentences_are_listed_with_their_reason(catalog: Catalog) -> None:
+    left_out = left_out_sentences(catalog)
+    assert len(left_out) == 9
+    assert (left_out["reason"].str.len() > 20).all()
+    assert left_out["document"].value_counts().to_dict() == {
+        "Beskæftigelsesplan 2017 (2016)": 2,
+        "Udvalget for Beskæftigelse – møde sommeren 2019 (2019)": 3,
+        "Udvalget for Beskæftigelse, møde 30. november 2020 (2020)": 1,
+        "Temadrøftelse udvalget for Beskæftigelse 5. marts 2024 (2024)": 2,
+        "Investeringsprojekter 2024-2025 (2024)": 1,
+    }
+    ministers_2017 = left_out[left_out["text"].str.contains("fire mål for 2017")].iloc[0]
+    assert "ingen krav er om kvantitative mål" in ministers_2017["reason"]
+    if not SEEDS.exists():
+        pytest.fail("shared/seeds is not beside this checkout")
+    for dataset_id in GOAL_DATASETS:
+        meta = catalog.get(dataset_id).metadata
+        flat = re.sub(r"\s+", "", (SEEDS / meta.seed_file).read_text("utf-8")).lower()
+        for item in meta.left_out:
+            for quoted in re.findall(r"»([^«»]+)«", item.text):
+                words = re.sub(r"\s+", "", quoted).lower()
+                assert words in flat, (dataset_id, quoted)
 
 
 # --- agreement with the datasets that already hold these goals -----------------------------

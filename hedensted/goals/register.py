@@ -346,6 +346,20 @@ def goals_by_id(register: pd.DataFrame, goal_ids: tuple[str, ...]) -> pd.DataFra
     )
 
 
+def left_out_sentences(catalog: Catalog) -> pd.DataFrame:
+    """The goal-like sentences of the documents deliberately not in the register, and why.
+
+    Read from the ``left_out`` lists of the register datasets' metadata. Columns:
+    ``document`` (short name and year), ``text`` and ``reason``.
+    """
+    rows = [
+        {"document": document.label, "text": item.text, "reason": item.reason}
+        for document in goal_documents(catalog)
+        for item in catalog.get(document.dataset_id).metadata.left_out
+    ]
+    return pd.DataFrame(rows, columns=["document", "text", "reason"])
+
+
 def goal_count_sentence(goals: pd.DataFrame) -> str:
     """How many goals can be judged, are under way, and cannot be judged – in one sentence."""
     judged = int(goals["status"].isin([s.value for s in VERDICTS]).sum())

@@ -18,6 +18,7 @@ from hedensted.goals.register import (
     goal_count_sentence,
     goals_by_id,
     goals_for_theme,
+    left_out_sentences,
     status_counts,
 )
 from hedensted.goals.text import (
@@ -81,6 +82,18 @@ STATUS_RULE = (
     "tallet måler noget andet (en anden periode, målgruppe eller opgørelse) – så står tallet "
     "som baggrund med grunden til, at det ikke passer."
 )
+
+
+def left_out_list(catalog: Catalog) -> None:
+    """The documents' goal-like sentences that are deliberately not goals here, with why."""
+    left_out = left_out_sentences(catalog)
+    st.markdown(
+        "\n".join(
+            f"- **{escape_markdown(row.document)}:** {escape_markdown(row.text)}  \n"
+            f"  *{escape_markdown(row.reason)}*"
+            for row in left_out.itertuples()
+        )
+    )
 
 
 def register_or_error() -> pd.DataFrame | None:
