@@ -714,3 +714,17 @@ def test_timeline_is_on_a_time_axis_and_a_valid_chart(register: pd.DataFrame) ->
     assert dots["shape"]["field"] == "status"  # status is never colour alone
     with pytest.raises(ValueError, match="Ingen mål med frist"):
         goals_timeline_chart(timeline.iloc[0:0])
+
+
+def test_readme_counts_are_exact(catalog: Catalog, register: pd.DataFrame) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    numeric = int((register["target_kind"] != "kvalitativ").sum())
+    qualitative = int((register["target_kind"] == "kvalitativ").sum())
+    undated = int(register["deadline_end"].isna().sum())
+    assert (
+        f"**{len(register)} mål**, heraf {numeric} med et tal og {qualitative} kvalitative"
+    ) in readme
+    assert f"{undated} har ingen dato i kilden" in readme
+    assert f"som mål« øverst på siden ({len(left_out_sentences(catalog))} i alt)" in readme
+    assert f"Alle mål i de fem dokumenter ({len(register)})" in readme
+    assert goal_count_sentence(register).replace("\n", " ") in readme.replace("\n", " ")
