@@ -77,10 +77,14 @@ def evidence_text(row: pd.Series) -> str:
     fits = "Passer" if row["evidence_matches"] else "Passer ikke"
     note = str(row["actual_note"] or "")
     note = f" {note}" if note and note.strip("».«") not in str(row["evidence_table"]) else ""
-    return (
-        f"{actual_text(row)}.{note}\n\nKilde: {row['evidence_document']} – "
-        f"{row['evidence_table']}.\n\n{fits}: {row['evidence_reason']}"
-    )
+    lines = [
+        f"{actual_text(row)}.{note}",
+        f"Kilde: {row['evidence_document']} – {row['evidence_table']}.",
+        f"{fits}: {row['evidence_reason']}",
+    ]
+    if str(row["evidence_reason"]) not in str(row["verdict_reason"]):
+        lines.append(str(row["verdict_reason"]))  # the judge's own reason: no date, too early
+    return "\n\n".join(lines)
 
 
 def goals_display(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
