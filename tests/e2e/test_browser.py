@@ -77,7 +77,7 @@ PAGES = [
         "Mål",
         nav_label="Mål",
         charts=1,
-        figures=["Mål i alt", "167", "Delvist", "Ikke opfyldt"],
+        figures=["Mål i alt", "173", "Undervejs", "Kan ikke vurderes", "4 er undervejs"],
     ),
     PageSpec(
         "opdater_data",
