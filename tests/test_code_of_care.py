@@ -15,7 +15,7 @@ from hedensted.code_of_care.charts import (
     paid_hours_chart,
 )
 from hedensted.code_of_care.discussion import discussion
-from hedensted.code_of_care.formatting import format_target, format_times
+from hedensted.code_of_care.formatting import format_times
 from hedensted.code_of_care.goals import CODE_OF_CARE_GOALS
 from hedensted.code_of_care.kpis import (
     network_kpi,
@@ -215,7 +215,6 @@ def test_the_code_of_care_goals_are_judged_like_everywhere_else(catalog) -> None
     ]
     theme = goals_for_theme(register, "Code of Care").set_index("goal_id")
     assert set(theme.index) == set(CODE_OF_CARE_GOALS)
-    assert format_target(20, "%", "stigning") == "stigning på 20\u00a0%"
 
 
 # --- KPI tiles ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import math
 from babel.dates import format_date
 
 from hedensted.core.periods import parse_period, period_label
-from hedensted.present.formatting import LOCALE, format_number, format_percent
+from hedensted.present.formatting import LOCALE, format_number
 
 
 def format_count(value: float, qualifier: str = "") -> str:
@@ -38,13 +38,3 @@ def month_text(code: str) -> str:
 def document_with_date(document: str, document_date: str) -> str:
     """``Beskæftigelsesplan 2017 (vedtaget i 2016 …)``; a date the title has is not repeated."""
     return document if document_date in document else f"{document} ({document_date})"
-
-
-def format_target(value: float, unit: str, comparator: str = "") -> str:
-    """A goal's target in words: ``44 virksomheder i netværket``, ``stigning på 20 %``."""
-    number = format_percent(value, 0) if unit == "%" else f"{format_number(value)} {unit}"
-    if comparator in ("stigning", "reduktion"):
-        return f"{comparator} på {number}"
-    if comparator in ("mindst", "højst"):
-        return f"{comparator} {number}"
-    return number

@@ -96,6 +96,8 @@ def goals_timeline_chart(timeline: pd.DataFrame, height: int | None = None) -> a
     dots = base.mark_point(
         size=size, filled=True, opacity=1, stroke="white", strokeWidth=0.6
     ).encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
-    return alt.layer(
-        year_lines, spans, dots, height=int(max(tallest, 8) * step + 20), autosize=FIT_WIDTH
+    return alt.LayerChart(
+        layer=[year_lines, spans, dots],
+        height=int(max(tallest, 8) * step + 20),
+        autosize=FIT_WIDTH,
     )

@@ -39,6 +39,14 @@ class Actual:
 
 
 Derivation = Callable[[Catalog, pd.Series], Actual | None]
+
+
+def _latest(rows: pd.DataFrame) -> pd.Series:
+    """The row with the latest period (by the period's last day)."""
+    ends = rows["period"].map(lambda code: parse_period(str(code)).end)
+    return rows.iloc[int(ends.to_numpy().argmax())]
+
+
 DERIVATIONS: dict[str, Derivation] = {}
 
 
@@ -86,8 +94,7 @@ def unemployment_benefit_duration(catalog: Catalog, goal: pd.Series) -> Actual |
     rows = rows[rows["value"].notna()]
     if rows.empty:
         return None
-    # idxmax gives a label of the index:
-    latest = rows.loc[rows["period"].map(lambda code: parse_period(code).end).idxmax()]  # type: ignore[call-overload]
+    latest = _latest(rows)
     period = str(latest["period"])
     return Actual(
         value=float(latest["value"]),
@@ -161,7 +168,7 @@ def cash_benefit_paid_hours(catalog: Catalog, goal: pd.Series) -> Actual | None:
     ]
     if rows.empty:
         return None
-    latest = rows.loc[rows["period"].map(lambda code: parse_period(code).end).idxmax()]
+    latest = _latest(rows)
     period = str(latest["period"])
     return Actual(
         value=float(latest["value"]),

@@ -174,9 +174,9 @@ def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> No
     source_caption(activities_2024)
 
 
-def goals_section(goals: Dataset, paid_hours: Dataset, *timeline_datasets: Dataset) -> None:
+def goals_section(*_datasets: Dataset) -> None:
     """The goals for Code of Care and småjobs with the goal register's verdict and evidence
-    (the same judge as »Målstatus« and the Mål page)."""
+    (the same judge as »Målstatus« and the Mål page); the datasets are their evidence."""
     goal_cards(get_catalog(), CODE_OF_CARE_GOALS, key="coc_goals")
 
 

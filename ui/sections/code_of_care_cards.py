@@ -1,4 +1,4 @@
-"""Cards and a static table for the Code of Care page.
+"""Cards for the Code of Care page.
 
 Layout only: every text comes from :mod:`hedensted.code_of_care`. Source texts
 are escaped before they are drawn as Markdown, so a cell such as
@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
 from hedensted.code_of_care.cards import Card, ProgramItem, split_lead
@@ -25,14 +24,6 @@ def escape_markdown(text: str) -> str:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
     escaped = _LEADING_NUMBER.sub(r"\1\\\2\3", escaped)
     return _LEADING_BULLET.sub(r"\1\\\2\3", escaped)
-
-
-def static_table(frame: pd.DataFrame) -> None:
-    """A small text table that wraps long cells (st.table), every cell shown literally."""
-    shown = frame.rename(columns={c: escape_markdown(c) for c in frame.columns}).map(
-        escape_markdown
-    )
-    st.table(shown, hide_index=True)
 
 
 def _program_markdown(program: Sequence[ProgramItem], numbered: bool = False) -> str:

@@ -3,6 +3,8 @@ and the goal cards and tables the theme pages show (all from the one judge)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
@@ -89,8 +91,8 @@ def left_out_list(catalog: Catalog) -> None:
     left_out = left_out_sentences(catalog)
     st.markdown(
         "\n".join(
-            f"- **{escape_markdown(row.document)}:** {escape_markdown(row.text)}  \n"
-            f"  *{escape_markdown(row.reason)}*"
+            f"- **{escape_markdown(str(row.document))}:** {escape_markdown(str(row.text))}  \n"
+            f"  *{escape_markdown(str(row.reason))}*"
             for row in left_out.itertuples()
         )
     )
@@ -140,7 +142,7 @@ def goal_table(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
             lambda column: [f"background-color: {c}; font-weight: 600" for c in colors],
             subset=["Vurdering"],
         )
-        .set_properties(**{"vertical-align": "top"})
+        .map(lambda _: "vertical-align: top")
         .hide(axis="index")
     )
     st.table(styled)
@@ -291,7 +293,10 @@ def goal_filters(
                 help="Mål med frist i de valgte år.",
             )
             undated = st.toggle("Medtag mål uden frist", key="maal_uden_frist")
-    choice = GoalFilter(tuple(themes), tuple(documents), tuple(statuses), tuple(years), undated)
+    first_year, last_year = cast(tuple[int, int], years)
+    choice = GoalFilter(
+        tuple(themes), tuple(documents), tuple(statuses), (first_year, last_year), undated
+    )
     keep_params_in_url(filter_to_params(choice, options), GOAL_PARAMS)
     return choice
 

@@ -293,7 +293,7 @@ def apprentices_section(ages: Dataset, trades: Dataset) -> None:
         source_caption(trades)
 
 
-def apprentice_goals_section(goals: Dataset) -> None:
+def apprentice_goals_section(*_datasets: Dataset) -> None:
     """The 2019 project's apprentice goals with the goal register's verdict and evidence."""
     st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
     goal_cards(get_catalog(), APPRENTICE_GOALS, key="unge_voksenlaerlingemaal")
@@ -458,7 +458,7 @@ def missing_figures_section(offers: Dataset) -> None:
 # --- Mål for unge ----------------------------------------------------------------------------
 
 
-def youth_goals_section(youth_goals: Dataset, result_goals: Dataset) -> None:
+def youth_goals_section(*_datasets: Dataset) -> None:
     """The 2017 employment plan's goals for young people, with the goal register's verdict
     and evidence (an undated figure is context, not a verdict)."""
     st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")

@@ -208,19 +208,6 @@ def table(frame: pd.DataFrame, key: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
-def shown_table(
-    shown: pd.DataFrame, export: pd.DataFrame, datasets: list[Dataset], key: str, title: str = ""
-) -> None:
-    """A text table shown on the page (not folded away); its numbers go to the exports."""
-    record_table(
-        title,
-        export,
-        [d.metadata.source_line() for d in datasets],
-        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
-    )
-    table(shown, key=key)
-
-
 def numbers_table(
     shown: pd.DataFrame,
     export: pd.DataFrame,
