@@ -182,6 +182,7 @@ def test_every_page_shows_the_same_verdict_and_evidence() -> None:
     texts = [m.value for m in code_of_care.markdown]
     assert ":blue-badge[:material/pending: Undervejs: 41 af 44, jun. 2019]" in texts
     status = next(t.value for t in code_of_care.table if "Vurdering" in t.value.columns)
+    assert list(status["Vurdering"]) == ["Undervejs: 41 af 44, jun. 2019"]  # the rest folded
     network = status[status["Mål"].str.startswith("44 virksomheder")].iloc[0]
     assert network["Belæg"].startswith("41\u00a0virksomheder i netværket (jun. 2019).")
     assert network["Vurdering"] == "Undervejs: 41 af 44, jun. 2019"

@@ -229,7 +229,15 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
     summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
     st.markdown(f"**{summary}**")
     record_key_figure(summary)
-    shown = goal_table(goals, compact=True)
+    # The goals with a verdict or progress first; those the documents cannot judge folded
+    # away, so a theme with many of them (Investeringsprojekter) stays readable.
+    open_ = goals["status"] == GoalStatus.NOT_ASSESSABLE.value
+    if not goals[~open_].empty:
+        goal_table(goals[~open_], compact=True)
+    if open_.any():
+        with st.expander(f"{int(open_.sum())} mål, der ikke kan vurderes ud fra dokumenterne"):
+            goal_table(goals[open_], compact=True)
+    shown = goals_display(goals, compact=True)
     datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
     record_table(
         "",
