@@ -130,6 +130,8 @@ def test_the_page_shows_the_documents_figures() -> None:
         "5 seniorførtidspensioner i 2018",
         "omkring 900.000 kr.",
         "114",
+        # The goal register's verdict and evidence, as on the Mål page (one judge):
+        "Undervejs: 12 af 55",
     ):
         assert text in shown, text
     assert [header.value for header in app.header][:2] == [

@@ -215,10 +215,7 @@ def _register_sources(
 
 
 def goals_section(catalog: Catalog, theme: str, key: str) -> None:
-    """A theme page's own goals from the register: status counts and a table with evidence.
-
-    The table is recorded for the page's PowerPoint and Excel exports (``ui.deck.recording``).
-    """
+    """A theme page's own goals from the register: status counts and a table with evidence."""
     register = register_or_error()
     if register is None:
         return
@@ -226,21 +223,33 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
     if goals.empty:
         st.info(f"Målregistret har ingen mål for {theme}.", icon=":material/info:")
         return
+    goals_block(catalog, goals)
+
+
+def goals_block(
+    catalog: Catalog, goals: pd.DataFrame, table_title: str = "", tables_on_slides: bool = True
+) -> None:
+    """Chosen goals: the count per verdict, a table with the evidence, the sources.
+
+    The table is recorded for the page's PowerPoint and Excel exports (``ui.deck.recording``);
+    ``tables_on_slides=False`` leaves it off a slide (the counts say it there).
+    """
     summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
     st.markdown(f"**{summary}**")
     record_key_figure(summary)
-    # The goals with a verdict or progress first; those the documents cannot judge folded
-    # away, so a theme with many of them (Investeringsprojekter) stays readable.
-    open_ = goals["status"] == GoalStatus.NOT_ASSESSABLE.value
-    if not goals[~open_].empty:
-        goal_table(goals[~open_], compact=True)
-    if open_.any():
-        with st.expander(f"{int(open_.sum())} mål, der ikke kan vurderes ud fra dokumenterne"):
-            goal_table(goals[open_], compact=True)
+    if tables_on_slides or not is_presentation():
+        # The goals with a verdict or progress first; those the documents cannot judge
+        # folded away, so a theme with many of them (Investeringsprojekter) stays readable.
+        open_ = goals["status"] == GoalStatus.NOT_ASSESSABLE.value
+        if not goals[~open_].empty:
+            goal_table(goals[~open_], compact=True)
+        if open_.any():
+            with st.expander(f"{int(open_.sum())} mål, der ikke kan vurderes ud fra dokumenterne"):
+                goal_table(goals[open_], compact=True)
     shown = goals_display(goals, compact=True)
     datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
     record_table(
-        "",
+        table_title,
         shown,
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),

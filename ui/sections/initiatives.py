@@ -8,21 +8,19 @@ from collections.abc import Callable
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
-from hedensted.goals.register import by_status, status_counts
-from hedensted.goals.text import goals_display, status_summary
+from hedensted.goals.register import by_status, goals_by_id
 from hedensted.initiatives import charts, figures
 from hedensted.initiatives.catalogue import Initiative
 from hedensted.present.kpi import Kpi
 from ui.deck.presentation import is_presentation
-from ui.deck.recording import record_key_figure, record_table
-from ui.sections.goals import register_or_error
+from ui.deck.recording import record_key_figure
+from ui.sections.goals import goals_block, register_or_error
 from ui.widgets.components import (
     chart,
     dataset_error,
     key_sentence,
     kpi_tile,
     source_caption,
-    table,
 )
 
 FGU_RENT_LOW = "Forventet årlig huslejeudgift, FGU-skole på Vejlevej – nedre grænse"
@@ -43,30 +41,16 @@ def tiles(kpis: list[Kpi], key: str) -> None:
             kpi_tile(kpi, key=f"{key}_{index}")
 
 
-def initiative_goals(catalog: Catalog, initiative: Initiative, key: str) -> None:
-    """The initiative's goals from the goal register: their status and a compact table."""
+def initiative_goals(catalog: Catalog, initiative: Initiative) -> None:
+    """The initiative's goals from the goal register, judged by its one judge."""
     if not initiative.goal_ids:
         st.caption("Kilden giver ingen mål for indsatsen.")
         return
     register = register_or_error()
     if register is None:
         return
-    goals = by_status(register[register["goal_id"].isin(initiative.goal_ids)])
-    if goals.empty:
-        st.caption("Målene står ikke i målregistret.")
-        return
-    summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
-    key_sentence(summary, bold=True)
-    shown = goals_display(goals, compact=True)
-    if not is_presentation():  # on a slide the summary says it; the table is on the page
-        table(shown, key=f"{key}_maal")
-    datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
-    record_table(
-        f"Mål for {initiative.title}",
-        shown,
-        [d.metadata.source_line() for d in datasets],
-        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
-    )
+    goals = by_status(goals_by_id(register, initiative.goal_ids))
+    goals_block(catalog, goals, f"Mål for {initiative.title}", tables_on_slides=False)
 
 
 def rum_til_os(catalog: Catalog, key: str) -> None:
@@ -186,7 +170,7 @@ def initiative_section(catalog: Catalog, initiative: Initiative) -> None:
         draw = FIGURES.get(initiative.initiative_id)
         if draw is not None:
             draw(catalog, key)
-        initiative_goals(catalog, initiative, key)
+        initiative_goals(catalog, initiative)
         source_caption(*(catalog.get(d) for d in initiative.all_dataset_ids))
     except DatasetError as error:
         dataset_error(error)
