@@ -1,55 +1,115 @@
-"""Cached access to the data catalog (the only caching layer in the app)."""
+"""Cached access to the data catalog, keyed by the data revision.
+
+Every cache in ``ui/state`` is keyed by :func:`data_revision` (or a part of it)
+and by the viewer's choices, never by time alone: the revision is read from the
+database once per script run, so an import, a rollback or a saved monthly value
+made through any app server is shown by every server at its next rerun.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hedensted.core.catalog import Catalog, default_data_dir, load_catalog
 from hedensted.core.quality import quality_report
+from hedensted.core.revision import DataRevision, shipped_identity
 from hedensted.importing.overlay import apply_imports
 from hedensted.importing.period_views import latest_view
-from ui.state.import_store import active_imports, import_revision
+from ui.state.import_store import active_imports, read_database_revision
+
+T = TypeVar("T")
+_MEMO_ATTRIBUTE = "_hedensted_run_memo"
 
 
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
-def _full_catalog_for(data_dir: str, imports: str) -> Catalog:
-    shipped = load_catalog(Path(data_dir))
-    return apply_imports(shipped, active_imports()) if imports else shipped
+def once_per_run(name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per script run (and fragment run) of this session.
+
+    The memo is tied to the run's own objects, so the next rerun reads again.
+    Outside a script run (bare mode, tests) it computes every time.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    run = getattr(ctx, "parallel_coordinator", None) if ctx is not None else None
+    if run is None:
+        return compute()
+    memo = getattr(ctx, _MEMO_ATTRIBUTE, None)
+    if memo is None or memo[0] is not run:
+        memo = (run, {})
+        setattr(ctx, _MEMO_ATTRIBUTE, memo)
+    if name not in memo[1]:
+        memo[1][name] = compute()
+    return memo[1][name]
 
 
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
-def _catalog_for(data_dir: str, imports: str = "") -> Catalog:
-    return latest_view(_full_catalog_for(data_dir, imports))
+def forget_run_memo() -> None:
+    """Read the revision again in this run (after this session saved or imported)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None and hasattr(ctx, _MEMO_ATTRIBUTE):
+        delattr(ctx, _MEMO_ATTRIBUTE)
+
+
+def data_revision() -> DataRevision:
+    """The current data revision: shipped data folder, imports and monthly entries.
+
+    A cheap read (file ``stat``s and one small query), once per script run. Key
+    every cached page part on it – ``str(data_revision())`` for everything,
+    ``.catalog`` for what only depends on the catalog, ``.entries`` for the
+    monthly register's values.
+    """
+    return once_per_run(
+        "data_revision",
+        lambda: DataRevision(shipped_identity(default_data_dir()), read_database_revision()),
+    )
+
+
+def _catalog_key() -> tuple[str, str]:
+    revision = data_revision()
+    return revision.shipped, revision.database.imports
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _full_catalog_for(data_dir: str, shipped: str, imports: str) -> Catalog:
+    loaded = load_catalog(Path(data_dir))
+    return apply_imports(loaded, active_imports()) if imports else loaded
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _catalog_for(data_dir: str, shipped: str, imports: str) -> Catalog:
+    return latest_view(_full_catalog_for(data_dir, shipped, imports))
 
 
 def get_catalog() -> Catalog:
-    """The validated catalog, loaded once per data folder, import revision and hour.
+    """The validated catalog at the current data revision.
 
     It is the shipped data/ with the imported versions laid over it, every
     dataset at its newest period (see hedensted.importing.period_views).
     """
-    return _catalog_for(str(default_data_dir()), import_revision())
+    return _catalog_for(str(default_data_dir()), *_catalog_key())
 
 
 def get_full_catalog() -> Catalog:
     """The catalog with every period of the imported datasets (for period controls)."""
-    return _full_catalog_for(str(default_data_dir()), import_revision())
+    return _full_catalog_for(str(default_data_dir()), *_catalog_key())
 
 
 def refresh_catalog() -> None:
-    """Forget the cached catalogs (after an import or a rollback)."""
-    _full_catalog_for.clear()
-    _catalog_for.clear()
-    _quality_for.clear()
+    """After an import or a rollback in this session: read the revision again now.
+
+    Other sessions and servers see the new revision at their next rerun; the
+    caches need no clearing (old entries age out through ``max_entries``).
+    """
+    forget_run_memo()
 
 
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
-def _quality_for(data_dir: str, imports: str = ""):
-    return quality_report(_catalog_for(data_dir, imports))
+@st.cache_data(max_entries=4, show_spinner=False)
+def _quality_for(data_dir: str, shipped: str, imports: str):
+    return quality_report(_catalog_for(data_dir, shipped, imports))
 
 
 def get_quality_report():
     """The data-quality report (published totals vs sum of parts) for the catalog."""
-    return _quality_for(str(default_data_dir()), import_revision())
+    return _quality_for(str(default_data_dir()), *_catalog_key())

@@ -5,9 +5,10 @@ start; measured again for the redesign). The catalog is needed on every page,
 and most installations have no imports, so:
 
 - with the default SQLite file (no ``DATABASE_URL``, no demo; the rule and the
-  path are ``hedensted.monthly.settings``'), the revision is read with the
-  standard library's ``sqlite3``, read-only; no file or no import table means no
-  imports, and nothing else is loaded;
+  path are ``hedensted.monthly.settings``'), the revision
+  (``hedensted.core.revision``: imports, rollbacks, monthly entries) is read with
+  the standard library's ``sqlite3``, read-only; no file or no import table means
+  no imports, and nothing else is loaded;
 - otherwise (PostgreSQL, or the demo database) the one opened database
   (``ui/state/database.py``, shared with the monthly register) is asked.
 
@@ -17,11 +18,10 @@ shows the database error).
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hedensted.core.revision import DatabaseRevision, database_revision, sqlite_revision
 from hedensted.importing.versions import StoredVersion
 from hedensted.monthly.settings import DEFAULT_SQLITE_FILE, uses_default_sqlite
 from ui.state.database import open_database
@@ -37,35 +37,23 @@ def _default_sqlite() -> Path | None:
     return DEFAULT_SQLITE if uses_default_sqlite() else None
 
 
-def _sqlite_revision(path: Path) -> str:
-    if not path.exists():
-        return ""
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)) as db:
-            versions = db.execute("SELECT max(id) FROM data_import_versions").fetchone()[0]
-            rollbacks = db.execute("SELECT max(id) FROM data_import_rollbacks").fetchone()[0]
-    except sqlite3.Error:
-        return ""  # no import tables yet
-    return "" if versions is None else f"{versions}.{rollbacks or 0}"
-
-
 def import_register() -> Register:
     """The database with the import versions (the app's one database)."""
     return open_database()
 
 
-def import_revision() -> str:
-    """A key that changes with every import and rollback ("" when there are none)."""
+def read_database_revision() -> DatabaseRevision:
+    """The newest import, rollback and monthly entry ids (read now, not cached).
+
+    Use :func:`ui.state.data.data_revision` in pages: it reads this once per script run.
+    """
     path = _default_sqlite()
     if path is not None:
-        return _sqlite_revision(path)
+        return sqlite_revision(path)
     try:
-        from hedensted.importing.store import revision
-
-        found = revision(import_register())
+        return database_revision(import_register())
     except Exception:  # an unreachable database: show the shipped data
-        return ""
-    return "" if found.startswith("0.") else found
+        return DatabaseRevision()
 
 
 def active_imports() -> list[StoredVersion]:
