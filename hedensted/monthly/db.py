@@ -15,7 +15,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,10 +54,23 @@ def alembic_config() -> Config:
     return config
 
 
+# Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
+MIGRATION_LOCK_KEY = 20_240_305
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to date (Alembic ``upgrade head``) in one transaction."""
+    """Bring the schema up to date (Alembic ``upgrade head``) in one transaction.
+
+    Several app servers may open the same PostgreSQL database at once; a
+    transaction-level advisory lock lets one migrate while the others wait, then
+    find the schema at head. (SQLite serialises writers itself.)
+    """
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
