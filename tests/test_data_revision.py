@@ -135,3 +135,17 @@ def test_a_changed_data_folder_shows_at_the_next_rerun(data_copy, monkeypatch) -
     app.run()
     assert not app.exception
     assert _fulltime_tile(app) == "21,7\xa0%"
+
+
+def test_pages_leave_the_shared_catalog_as_loaded(catalog) -> None:
+    """The catalog is shared by every session (no copy per call): a page must not change it."""
+    from hedensted.importing.period_views import latest_view
+    from ui.state.data import get_catalog
+
+    for page in ("app_pages/benchmark.py", "app_pages/unge.py"):
+        open_page(page)
+    shared = get_catalog()  # the same cached object the pages used
+    expected = latest_view(catalog)
+    assert sorted(shared.datasets) == sorted(expected.datasets)
+    for dataset_id, dataset in expected.datasets.items():
+        assert shared.get(dataset_id).frame.equals(dataset.frame), dataset_id
