@@ -19,20 +19,24 @@ missing, a failure in CI (``CI=true``).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.e2e.cluster import (
+    STICKY_COOKIE,
+    UPSTREAM_HEADER,
+    nginx_binary,
+    start_app,
+    start_nginx,
+)
 from tests.e2e.conftest import _require_browser
 from tests.e2e.rendering import (
     CHROMIUM_ARGS,
@@ -48,9 +52,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.multiserver]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LOGS = ROOT / "screenshots" / "two_servers"
-NGINX_DIR = ROOT / "deploy" / "nginx"
-UPSTREAM_HEADER = "X-Hedensted-Upstream"
-STICKY_COOKIE = "hedensted_server"
 LIGHT_TEXT = "101 personer mod målstiens 102,2 personer"
 
 
@@ -60,71 +61,6 @@ def _require(condition: bool, message: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"The two-server test must run in CI: {message}")
     pytest.skip(message)
-
-
-def nginx_config(workdir: Path, listen: int, servers: list[int]) -> str:
-    """A complete nginx.conf (no root, files in ``workdir``) using the shipped snippets."""
-    upstream = "\n".join(f"        server 127.0.0.1:{port};" for port in servers)
-    temp = "\n".join(
-        f"    {kind}_temp_path {workdir / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""daemon off;
-master_process off;
-worker_processes 1;
-pid {workdir / "nginx.pid"};
-error_log {workdir / "error.log"} warn;
-events {{ worker_connections 512; }}
-http {{
-    access_log {workdir / "access.log"};
-{temp}
-    include {NGINX_DIR / "hedensted-sticky.conf"};
-    upstream hedensted_app {{
-        hash $hedensted_sticky consistent;
-{upstream}
-    }}
-    server {{
-        listen 127.0.0.1:{listen};
-        location / {{
-            include {NGINX_DIR / "hedensted-proxy.conf"};
-            # Test only: which app server answered.
-            add_header {UPSTREAM_HEADER} $upstream_addr always;
-        }}
-    }}
-}}
-"""
-
-
-def start_app(port: int, database_url: str, log: Path) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "STREAMLIT_SERVER_COOKIE_SECRET": "two-servers-test-secret",
-    }
-    env.pop("HEDENSTED_DEMO", None)
-    env.pop("JOBINDSATS_TOKEN", None)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
 
 
 @dataclass
@@ -151,8 +87,7 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory) -> Iterator[Cluster]:
     _require_browser()
-    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "")
-    _require(bool(nginx), "nginx not found (apt-get install nginx)")
+    _require(bool(nginx_binary()), "nginx not found (apt-get install nginx)")
     base_url = os.environ.get(TEST_DATABASE_URL_ENV)
     _require(bool(base_url), f"{TEST_DATABASE_URL_ENV} is not set (source .ci/setup-postgres.sh)")
 
@@ -168,16 +103,11 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
     workdir = tmp_path_factory.mktemp("nginx")
     ports = (free_port(), free_port())
     proxy_port = free_port()
-    (workdir / "nginx.conf").write_text(nginx_config(workdir, proxy_port, list(ports)))
     processes: list[subprocess.Popen] = []
     try:
         apps = [start_app(port, database_url, LOGS / f"app_{port}.log") for port in ports]
         processes.extend(apps)
-        proxy = subprocess.Popen(
-            [nginx, "-e", str(workdir / "error.log"), "-p", str(workdir), "-c", "nginx.conf"],
-            stdout=(LOGS / "nginx.log").open("w"),
-            stderr=subprocess.STDOUT,
-        )
+        proxy = start_nginx(workdir, proxy_port, list(ports), LOGS / "nginx.log")
         processes.append(proxy)
         for app, port in zip(apps, ports, strict=True):
             wait_for_health(app, f"http://127.0.0.1:{port}", timeout_s=120)
