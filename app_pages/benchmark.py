@@ -4,13 +4,13 @@ import streamlit as st
 
 from hedensted.benchmark.choices import comparison_options
 from hedensted.core.discussion import BENCHMARK_THEMES
-from hedensted.front_page.kpis import headline_kpis
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections import benchmark as sections
 from ui.sections.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
 from ui.sections.goals import goals_section as register_goals_section
 from ui.state.data import get_catalog
-from ui.widgets.components import computed_kpis, with_datasets
+from ui.state.memo import headline_tiles, memo
+from ui.widgets.components import with_datasets
 from ui.widgets.controls import comparison_controls
 from ui.widgets.period_control import period_controls
 
@@ -51,9 +51,7 @@ if shows_controls():
     )
 
 # The headline tiles are computed once; sections 2 and 3 repeat their sentence and notes.
-run = sections.BenchmarkRun(
-    catalog, choice, computed_kpis(headline_kpis(catalog, choice.reference))
-)
+run = sections.BenchmarkRun(catalog, choice, memo(headline_tiles)(catalog, choice.reference))
 deck = Deck("benchmark", "Benchmark", "benchmark_hedensted")
 deck.section("Nøgletal for Hedensted", lambda: sections.key_figures(run), anchor="noegletal")
 deck.section(

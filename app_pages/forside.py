@@ -1,6 +1,5 @@
 """Forside: the headline comparisons with their sources."""
 
-from hedensted.front_page.kpis import headline_kpis
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections.discussion import (
     DISCUSSION_DATASET,
@@ -10,7 +9,8 @@ from ui.sections.discussion import (
 from ui.sections.front_page import fulltime_section, key_figures_section, theme_pages_section
 from ui.sidebar import reference_area
 from ui.state.data import get_catalog
-from ui.widgets.components import computed_kpis, with_datasets
+from ui.state.memo import headline_tiles, memo
+from ui.widgets.components import with_datasets
 from ui.widgets.period_control import period_controls
 
 catalog = get_catalog()
@@ -31,7 +31,7 @@ catalog = period_controls(
     ],
     show=shows_controls(),
 )
-tiles = computed_kpis(headline_kpis(catalog, reference))
+tiles = memo(headline_tiles)(catalog, reference)
 
 deck = Deck("forside", "Beskæftigelse i Hedensted", "beskaeftigelse_hedensted")
 deck.section("Nøgletal", lambda: key_figures_section(catalog, tiles, reference), anchor="noegletal")

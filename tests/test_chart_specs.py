@@ -12,6 +12,7 @@ import sys
 
 import altair as alt
 import pytest
+from altair.vegalite.v6.schema.core import TopLevelSpec
 
 import ui.sections
 import ui.widgets.components
@@ -45,8 +46,12 @@ def test_every_chart_spec_validates(page: str, monkeypatch: pytest.MonkeyPatch) 
     validated: list[str] = []
     draw = ui.widgets.components.chart
 
-    def validating_chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
-        figure.to_dict(validate=True)  # raises on an invalid spec
+    def validating_chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
+        # Raises on an invalid spec (a remembered spec from ui.state.memo is a dict).
+        if isinstance(figure, dict):
+            TopLevelSpec.validate(figure)
+        else:
+            figure.to_dict(validate=True)
         validated.append(key)
         draw(figure, key, title)
 
@@ -59,3 +64,14 @@ def test_every_chart_spec_validates(page: str, monkeypatch: pytest.MonkeyPatch) 
     open_page(page)
 
     assert len(validated) >= minimum, validated
+
+
+def test_a_remembered_spec_is_validated_too() -> None:
+    from altair.utils.schemapi import SchemaValidationError
+    from jsonschema import ValidationError
+
+    chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")
+    TopLevelSpec.validate(chart.to_dict())
+    broken = {**chart.to_dict(), "mark": {"type": "nonsense"}}
+    with pytest.raises((ValidationError, SchemaValidationError)):
+        TopLevelSpec.validate(broken)

@@ -79,6 +79,7 @@ from hedensted.present.kpi import Kpi
 from ui.sections.goals import goal_box
 from ui.sections.ministry_benchmark import ministry_development
 from ui.state.data import get_full_catalog
+from ui.state.memo import memoized, remember_domain_functions
 from ui.widgets.components import (
     chart,
     key_bullets,
@@ -89,6 +90,11 @@ from ui.widgets.components import (
     source_caption,
     with_datasets,
 )
+
+# Same data revision and choices → the same frames, tables and chart specs (ui/state/memo.py).
+remember_domain_functions(globals())
+bt = memoized(bt)
+cb = memoized(cb, specs=True)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ from ui.deck.recording import (
     record_sources,
     record_table,
 )
+from ui.state.memo import memo
+
+# Per dataset object: the catalogs are shared, so this runs once per data revision.
+_total_differences = memo(total_differences)
 
 
 def source_caption(*datasets: Dataset) -> None:
@@ -133,15 +137,17 @@ def kpi_row(
             kpi_tile_or_error(catalog, kpi, f"{key_prefix}{name}")
 
 
-def chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:
-    """Draw an Altair chart with the dashboard theme (not Streamlit's).
+def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
+    """Draw an Altair chart (or its Vega-Lite spec) with the dashboard theme (not Streamlit's).
 
     The spec is handed over without Altair's JSON-schema validation, which took
     about a third of a chart-heavy page's run time; tests/test_chart_specs.py
-    validates every chart builder's output instead. ``title`` names the chart in
-    exports and image files (default: the section's title).
+    validates every chart builder's output instead. A spec from
+    ``ui.state.memo.chart_spec`` is built once per data revision and choice.
+    ``title`` names the chart in exports and image files (default: the section's title).
     """
-    spec = figure.to_dict(validate=False)
+    # A shallow copy: Streamlit moves the data out of the top level of the spec it gets.
+    spec = dict(figure) if isinstance(figure, dict) else figure.to_dict(validate=False)
     name = chart_title(title)
     record_chart(name, spec)
     if is_presentation():
@@ -259,7 +265,7 @@ def dataset_details(dataset: Dataset, key: str) -> None:
 
 def quality_notes(dataset: Dataset) -> None:
     """Say, in one box, where published totals differ from the sum of their parts."""
-    differing = [item for item in total_differences(dataset) if item.differs]
+    differing = [item for item in _total_differences(dataset) if item.differs]
     if not differing:
         return
     lines = []

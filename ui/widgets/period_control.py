@@ -13,7 +13,11 @@ import streamlit as st
 from hedensted.core.catalog import Catalog
 from hedensted.importing.period_views import catalog_at, choice_label, choices
 from ui.state.data import get_full_catalog
+from ui.state.memo import memo
 from ui.state.url import keep_in_url, url_value
+
+# The same catalog objects for the same choice, so what is computed from them is reused.
+_catalog_at = memo(catalog_at)
 
 
 def _chosen_from_url(name: str, options: list[str]) -> str:
@@ -38,7 +42,7 @@ def period_control(
         return catalog
     name = f"{key}_periode"
     if not show:  # e.g. the presentation view: keep the linked choice, draw no widget
-        return catalog_at(catalog, full, dataset_id, _chosen_from_url(name, options))
+        return _catalog_at(catalog, full, dataset_id, _chosen_from_url(name, options))
     if name not in st.session_state:
         st.session_state[name] = _chosen_from_url(name, options)
     elif st.session_state[name] not in options:  # a rollback removed the chosen period
@@ -50,7 +54,7 @@ def period_control(
         key=name,
         help="Nyeste periode er valgt fra start. Valget gemmes i adressen.",
     )
-    return catalog_at(catalog, full, dataset_id, str(keep_in_url(name, chosen, options[0])))
+    return _catalog_at(catalog, full, dataset_id, str(keep_in_url(name, chosen, options[0])))
 
 
 def period_controls(

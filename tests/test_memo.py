@@ -1,0 +1,97 @@
+"""Remembered frames and chart specs (ui.state.memo): keyed by object identity and choices."""
+
+from __future__ import annotations
+
+import sys
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from tests.apptest_support import open_page
+from ui.state import memo as memo_module
+from ui.state.memo import chart_spec, memo, memoized
+
+calls: list[tuple] = []
+
+
+def _share(frame: pd.DataFrame, area: str) -> float:
+    calls.append((id(frame), area))
+    return float(frame.loc[frame["area"] == area, "value"].iloc[0])
+
+
+def _bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+    calls.append(("chart", title))
+    return alt.Chart(frame, title=title).mark_bar().encode(x="value:Q", y="area:N")
+
+
+@pytest.fixture(autouse=True)
+def fresh() -> None:
+    memo_module.clear()
+    calls.clear()
+
+
+def test_same_objects_and_choices_compute_once() -> None:
+    frame = pd.DataFrame({"area": ["Hedensted", "Hele landet"], "value": [22.7, 23.4]})
+    share = memo(_share)
+    assert share(frame, "Hedensted") == 22.7
+    assert share(frame, "Hedensted") == 22.7
+    assert len(calls) == 1
+    assert share(frame, "Hele landet") == 23.4  # another choice
+    assert len(calls) == 2
+    # Equal content in a new object (a new data revision) is computed again.
+    assert share(frame.copy(), "Hedensted") == 22.7
+    assert len(calls) == 3
+
+
+def test_unhashable_arguments_are_computed_every_time() -> None:
+    remembered = memo(lambda options: calls.append(1) or len(options))
+    unhashable = alt.Tooltip("value:Q")  # Altair objects compare by value, no hash
+    assert remembered([unhashable]) == 1
+    assert remembered([unhashable]) == 1
+    assert len(calls) == 2
+
+
+def test_entries_are_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(memo_module, "MAX_ENTRIES", 3)
+    frame = pd.DataFrame({"area": ["A", "B", "C", "D"], "value": [1.0, 2.0, 3.0, 4.0]})
+    share = memo(_share)
+    for area in "ABCD":
+        share(frame, area)
+    assert len(memo_module._entries) == 3
+    share(frame, "A")  # the oldest was dropped
+    assert len(calls) == 5
+
+
+def test_chart_spec_is_the_charts_spec_built_once() -> None:
+    frame = pd.DataFrame({"area": ["Hedensted", "Hele landet"], "value": [22.7, 23.4]})
+    spec = chart_spec(_bars, frame, "Andel")
+    assert spec == _bars(frame, "Andel").to_dict(validate=False)
+    calls.clear()
+    assert chart_spec(_bars, frame, "Andel") is spec
+    assert calls == []
+    charts = memoized(sys.modules[__name__], specs=True)
+    assert charts._bars(frame, "Andel") is spec
+
+
+def test_a_warm_benchmark_rerun_computes_no_section_again(monkeypatch) -> None:
+    from hedensted.benchmark import sections
+
+    counted: list[str] = []
+    original = sections.group_view
+
+    def counting(*args, **kwargs):
+        counted.append(args[1])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(sections, "group_view", counting)
+    app = open_page("app_pages/benchmark.py")
+    assert counted  # the first run computes the views
+    counted.clear()
+    app.run()
+    assert not app.exception
+    assert counted == []
+    app.selectbox(key="benchmark_reference").select("Hele landet")
+    app.run()
+    assert not app.exception
+    assert counted  # a new choice is computed
