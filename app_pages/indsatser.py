@@ -7,8 +7,11 @@ from hedensted.initiatives.catalogue import for_target_groups, initiatives, targ
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections.initiatives import initiative_section
 from ui.state.data import get_catalog
+from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_in_url, url_value
 from ui.widgets.components import dataset_error
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 TARGET_GROUP_PARAM = "maalgruppe"
 

@@ -15,7 +15,10 @@ from ui.sections.goals import (
     timeline_section,
 )
 from ui.state.data import get_catalog
+from ui.state.memo import remember_domain_functions
 from ui.state.url import url_params
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 catalog = get_catalog()
 

@@ -30,12 +30,18 @@ FLOOR = str(ROOT / "benchmarks" / "floor_app.py")
 class RerunResult:
     page: str
     charts: int
-    median_ms: float
+    median_ms: float  # AppTest
     floor_ms: float
+    server_ms: float = float("nan")  # a real server, over the websocket
+    server_floor_ms: float = float("nan")
 
     @property
     def ratio(self) -> float:
         return self.median_ms / self.floor_ms
+
+    @property
+    def server_ratio(self) -> float:
+        return self.server_ms / self.server_floor_ms
 
 
 def _count(node, kind: str) -> int:
@@ -115,3 +121,36 @@ def _profile(path: str, lines: int) -> str:
     text = profiler.output_text(unicode=False, color=False, show_all=False)
     kept = [line for line in text.splitlines() if line.strip()]
     return "\n".join(kept[:lines])
+
+
+def measure_server_reruns(results: list[RerunResult], paths: dict[str, str], runs: int) -> None:
+    """Add the warm rerun on a real ``streamlit run`` (websocket, no test harness) to ``results``.
+
+    AppTest also rebuilds its element tree from every message (tables back into
+    DataFrames), which weighs on pages with many tables; the server time is what
+    a viewer waits for. ``paths``: page name → URL path.
+    """
+    from benchmarks.ws_client import warm_reruns
+    from tests.e2e.rendering import free_port, start_streamlit, stop, wait_for_health
+
+    app_port, floor_port = free_port(), free_port()
+    logs = ROOT / "screenshots" / "benchmark"
+    app = start_streamlit("app.py", app_port, logs / "rerun_app.log")
+    floor = start_streamlit("benchmarks/floor_app.py", floor_port, logs / "rerun_floor.log")
+    try:
+        wait_for_health(app, f"http://127.0.0.1:{app_port}", timeout_s=180)
+        wait_for_health(floor, f"http://127.0.0.1:{floor_port}", timeout_s=180)
+        floors: dict[int, float] = {}
+        for result in results:
+            app_url = f"http://127.0.0.1:{app_port}"
+            times = warm_reruns(app_url, paths[result.page], runs=runs)
+            result.server_ms = statistics.median(times) * 1000
+            if result.charts not in floors:
+                floor_url = f"http://127.0.0.1:{floor_port}"
+                times = warm_reruns(floor_url, "", f"charts={result.charts}", runs)
+                floors[result.charts] = statistics.median(times) * 1000
+            result.server_floor_ms = floors[result.charts]
+            print(f"  server rerun {result.page}: {result.server_ms:.0f} ms")
+    finally:
+        stop(app)
+        stop(floor)

@@ -147,3 +147,24 @@ def load_test(
 ) -> LoadResult:
     """``n`` sessions at once open ``page_name`` and change one selectbox; p50/p95 (s)."""
     return asyncio.run(_load(base_url, page_name, label, option, n, expect))
+
+
+async def _reruns(base_url: str, page_name: str, query: str, runs: int) -> list[float]:
+    ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(
+        ws_url, subprotocols=["streamlit"], origin=base_url, max_size=None, open_timeout=120
+    ) as socket:
+        session = Session(socket)
+        await session.run(page_name, query)
+        await session.run(page_name, query)  # warm
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            await session.run(page_name, query)
+            timings.append(time.perf_counter() - started)
+        return timings
+
+
+def warm_reruns(base_url: str, page_name: str, query: str = "", runs: int = 7) -> list[float]:
+    """Seconds from a rerun request (nothing changed) to the end of the run, ``runs`` times."""
+    return asyncio.run(_reruns(base_url, page_name, query, runs))

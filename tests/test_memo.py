@@ -45,11 +45,31 @@ def test_same_objects_and_choices_compute_once() -> None:
 
 
 def test_unhashable_arguments_are_computed_every_time() -> None:
-    remembered = memo(lambda options: calls.append(1) or len(options))
+    frame = pd.DataFrame({"value": [1.0]})
+    remembered = memo(lambda frame, options: calls.append(1) or len(options))
     unhashable = alt.Tooltip("value:Q")  # Altair objects compare by value, no hash
-    assert remembered([unhashable]) == 1
-    assert remembered([unhashable]) == 1
+    assert remembered(frame, [unhashable]) == 1
+    assert remembered(frame, [unhashable]) == 1
     assert len(calls) == 2
+
+
+def test_calls_without_frames_are_not_stored() -> None:
+    remembered = memo(lambda value: calls.append(1) or value * 2)
+    assert remembered(2) == 4
+    assert remembered(2) == 4
+    assert len(calls) == 2
+    assert len(memo_module._entries) == 0
+
+
+def test_domain_functions_of_a_module_are_remembered_but_not_the_database() -> None:
+    from hedensted.core.compare import select_areas
+    from hedensted.monthly.service import latest_entries
+
+    namespace = {"select_areas": select_areas, "latest_entries": latest_entries, "len": len}
+    memo_module.remember_domain_functions(namespace)
+    assert namespace["select_areas"].__wrapped__ is select_areas
+    assert namespace["latest_entries"] is latest_entries
+    assert namespace["len"] is len
 
 
 def test_entries_are_bounded(monkeypatch) -> None:

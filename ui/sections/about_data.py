@@ -9,7 +9,10 @@ from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.catalog_csv import dataset_csv
 from hedensted.present.formatting import format_long_date, format_number
 from hedensted.present.quality_table import quality_display_table
+from ui.state.memo import remember_domain_functions
 from ui.widgets.components import dataset_error, quality_notes, table
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 
 def broken_datasets(catalog: Catalog) -> None:

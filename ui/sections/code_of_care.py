@@ -45,9 +45,12 @@ from ui.sections.code_of_care_cards import (
 )
 from ui.sections.goals import goal_cards
 from ui.state.data import get_catalog
+from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
 from ui.widgets.components import computed_kpis, kpi_row, numbers_table, source_caption
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 PERIOD_PARAM = "periode"
 DISCUSSION_DATASETS = [

@@ -16,8 +16,11 @@ from ui.deck.section_deck import shows_controls
 from ui.navigation import PAGES
 from ui.sections.ministry_benchmark import ministry_summary
 from ui.state.data import get_full_catalog
+from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_in_url, url_value
 from ui.widgets.components import chart, dataset_details, kpi_row
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 SCOPES = ["Hedensted og sammenligning", "Alle områder"]
 

@@ -21,7 +21,10 @@ from hedensted.benchmark.ministry import (
 )
 from hedensted.core.catalog import Dataset
 from hedensted.core.periods import period_label
+from ui.state.memo import remember_domain_functions
 from ui.widgets.components import chart
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 
 def _newest_ranked_period(dataset: Dataset) -> str | None:

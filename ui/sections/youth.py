@@ -78,6 +78,7 @@ from hedensted.youth.totals import footnotes, total_and_parts
 from ui.deck.section_deck import shows_controls
 from ui.sections.goals import goal_cards
 from ui.state.data import get_catalog
+from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_in_url, url_value
 from ui.widgets import components
 from ui.widgets.components import (
@@ -91,6 +92,8 @@ from ui.widgets.components import (
     with_datasets,
 )
 from ui.widgets.controls import comparison_controls
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 DISCUSSION_DATASET = "temadroeftelse_spoergsmaal"
 

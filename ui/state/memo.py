@@ -35,7 +35,10 @@ R = TypeVar("R")
 MAX_ENTRIES = 2048
 # Objects remembered by identity: the shared catalog's objects and what memoised
 # functions return from them (a frame built per run simply misses).
-BY_IDENTITY = (pd.DataFrame, pd.Series, Dataset, Catalog)
+BY_IDENTITY = (pd.DataFrame, pd.Series, Dataset, Catalog, alt.TopLevelMixin)
+
+# Functions that read or write the database (or today's date) are never remembered.
+NOT_REMEMBERED = ("hedensted.monthly", "hedensted.importing")
 
 _lock = threading.Lock()
 _entries: OrderedDict[Hashable, tuple[tuple[Any, ...], Any]] = OrderedDict()
@@ -89,6 +92,9 @@ def memo(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
+        held = _held((args, kwargs))
+        if not held:  # no frame, dataset or chart: cheap, not worth an entry
+            return function(*args, **kwargs)
         try:
             key = (name, _key_part(args), _key_part(kwargs))
         except _Unkeyable:
@@ -100,7 +106,7 @@ def memo(function: Callable[P, R]) -> Callable[P, R]:
                 return found[1]
         result = function(*args, **kwargs)
         with _lock:
-            _entries[key] = (_held((args, kwargs)), result)
+            _entries[key] = (held, result)
             while len(_entries) > MAX_ENTRIES:
                 _entries.popitem(last=False)
         return result
@@ -168,3 +174,27 @@ def headline_tiles(catalog: Catalog, reference: str) -> dict[str, Any]:
     from ui.widgets.components import computed_kpis
 
     return computed_kpis(headline_kpis(catalog, reference))
+
+
+@memo
+def spec_of(figure: alt.TopLevelMixin) -> dict:
+    """``figure``'s Vega-Lite spec, converted once per chart object (unvalidated)."""
+    return figure.to_dict(validate=False)
+
+
+def remember_domain_functions(namespace: dict[str, Any]) -> None:
+    """Remember every ``hedensted`` function imported into a module (call after its imports).
+
+    The domain package's functions are pure; a section module that calls them by
+    name then gets the same frames – and, through :func:`spec_of`, the same chart
+    specs – on every rerun with the same data revision and choices.
+    """
+    for name, value in list(namespace.items()):
+        if (
+            inspect.isfunction(value)
+            and not inspect.isgeneratorfunction(value)
+            and value.__module__.startswith("hedensted.")
+            and not value.__module__.startswith(NOT_REMEMBERED)
+            and not hasattr(value, "__wrapped__")
+        ):
+            namespace[name] = memo(value)

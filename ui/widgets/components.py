@@ -25,7 +25,7 @@ from ui.deck.recording import (
     record_sources,
     record_table,
 )
-from ui.state.memo import memo
+from ui.state.memo import memo, spec_of
 
 # Per dataset object: the catalogs are shared, so this runs once per data revision.
 _total_differences = memo(total_differences)
@@ -147,7 +147,7 @@ def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
     ``title`` names the chart in exports and image files (default: the section's title).
     """
     # A shallow copy: Streamlit moves the data out of the top level of the spec it gets.
-    spec = dict(figure) if isinstance(figure, dict) else figure.to_dict(validate=False)
+    spec = dict(figure if isinstance(figure, dict) else spec_of(figure))
     name = chart_title(title)
     record_chart(name, spec)
     if is_presentation():
