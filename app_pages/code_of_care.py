@@ -25,8 +25,14 @@ deck = Deck("coc", "Code of Care", "code_of_care_hedensted")
 deck.section(
     "Nøgletal", lambda: sections.key_figures_section(catalog, reference), anchor="noegletal"
 )
+# The period slider changes only this section: it reruns alone.
 deck.datasets_section(
-    "Netværkets vækst", catalog, list(TIMELINE_DATASETS), sections.growth_section, "netvaerk"
+    "Netværkets vækst",
+    catalog,
+    list(TIMELINE_DATASETS),
+    sections.growth_section,
+    "netvaerk",
+    fragment=True,
 )
 deck.datasets_section(
     "Småjobs: andel med lønnede timer",

@@ -35,6 +35,8 @@ class Section:
     is_discussion: bool = False
     presentable: bool = True  # False: a working tool (data entry), not a slide
     page_view: bool = True  # False: a slide only (e.g. one project of an overview)
+    # True: the section's own control reruns only the section (st.fragment).
+    fragment: bool = False
 
 
 def page_intro(title: str, intro: str) -> None:
@@ -79,13 +81,24 @@ class Deck:
         anchor: str | None = None,
         presentable: bool = True,
         page_view: bool = True,
+        fragment: bool = False,
     ) -> None:
         """Add a section (one slide) drawn by ``render`` under the heading ``title``.
 
         ``presentable=False``: on the page only; ``page_view=False``: a slide only.
+        ``fragment=True``: for a section whose controls only change itself – a
+        change reruns just this section (``st.fragment``), and its export record
+        is redrawn with it.
         """
         self.sections.append(
-            Section(title, render, anchor, presentable=presentable, page_view=page_view)
+            Section(
+                title,
+                render,
+                anchor,
+                presentable=presentable,
+                page_view=page_view,
+                fragment=fragment,
+            )
         )
 
     def discussion(
@@ -117,6 +130,7 @@ class Deck:
         anchor: str | None = None,
         presentable: bool = True,
         page_view: bool = True,
+        fragment: bool = False,
     ) -> None:
         """A section drawn from catalog datasets (a Danish error if one is broken)."""
         self.section(
@@ -125,6 +139,7 @@ class Deck:
             anchor,
             presentable,
             page_view,
+            fragment,
         )
 
     def parts_section(
@@ -175,8 +190,21 @@ class Deck:
         if heading:
             st.header(section.title, anchor=section.anchor)
         record = SectionRecord(section.title)
-        with recording(record):
-            section.render()
+
+        def draw() -> None:
+            # A fragment rerun draws the section again: record it afresh in the same
+            # record, which the export buttons of this page run hold.
+            fresh = SectionRecord(section.title)
+            with recording(fresh):
+                section.render()
+            for name in ("charts", "key_figures", "source_lines", "tables", "pending"):
+                setattr(record, name, getattr(fresh, name))
+            record.chart_sources = fresh.chart_sources
+
+        if section.fragment:
+            st.fragment(draw)()
+        else:
+            draw()
         if section.presentable and not section.is_discussion:
             self.records.append(record)
 
