@@ -73,19 +73,20 @@ def data_revision() -> DataRevision:
 
 
 def _catalog_key() -> tuple[str, str]:
+    """(imports, shipped data identity): the part of the revision the catalog depends on."""
     revision = data_revision()
-    return revision.shipped, revision.database.imports
+    return revision.database.imports, revision.shipped
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _full_catalog_for(data_dir: str, shipped: str, imports: str) -> Catalog:
+def _full_catalog_for(data_dir: str, imports: str, shipped: str = "") -> Catalog:
     loaded = load_catalog(Path(data_dir))
     return apply_imports(loaded, active_imports()) if imports else loaded
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _catalog_for(data_dir: str, shipped: str, imports: str) -> Catalog:
-    return latest_view(_full_catalog_for(data_dir, shipped, imports))
+def _catalog_for(data_dir: str, imports: str, shipped: str = "") -> Catalog:
+    return latest_view(_full_catalog_for(data_dir, imports, shipped))
 
 
 def get_catalog() -> Catalog:
@@ -112,8 +113,8 @@ def refresh_catalog() -> None:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _quality_for(data_dir: str, shipped: str, imports: str):
-    return quality_report(_catalog_for(data_dir, shipped, imports))
+def _quality_for(data_dir: str, imports: str, shipped: str = ""):
+    return quality_report(_catalog_for(data_dir, imports, shipped))
 
 
 def get_quality_report():

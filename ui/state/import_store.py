@@ -56,6 +56,17 @@ def read_database_revision() -> DatabaseRevision:
         return DatabaseRevision()
 
 
+def import_revision() -> str:
+    """The import part of the revision ("" when nothing was imported); once per script run.
+
+    Prefer ``ui.state.data.data_revision()``, which also covers the shipped data
+    and the monthly register.
+    """
+    from ui.state.data import data_revision
+
+    return data_revision().database.imports
+
+
 def active_imports() -> list[StoredVersion]:
     """The versions in use, oldest first."""
     from hedensted.importing.store import active_versions
