@@ -169,6 +169,7 @@ def measure_browser(runs: int) -> BrowserResults:
                 )
                 print(f"  draw {path or '(forside)'}: {results[-1].median_ms:.0f} ms")
                 if path == FILTER_PAGE:
+                    _timed_goto(page, url, heading, charts)  # back from the floor
                     # Alternate between two references; the first change of each warms it.
                     for run in range(runs + 2):
                         seconds = _filter_change(page, FILTER_OPTIONS[run % 2], charts)
@@ -385,17 +386,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="warm runs per page (≥ 7)")
     parser.add_argument("--sessions", default="10,20", help="simultaneous sessions to test")
     parser.add_argument("--no-write", action="store_true", help="print, don't update the doc")
+    parser.add_argument(
+        "--parts",
+        default="reruns,browser,load",
+        help="which measurements to make (a trial run; the doc needs all three)",
+    )
     args = parser.parse_args()
     started = datetime.now()
     sessions = [int(n) for n in args.sessions.split(",") if n]
+    parts = set(args.parts.split(","))
+    if parts != {"reruns", "browser", "load"}:
+        args.no_write = True
 
-    print("Warm reruns (AppTest) …")
-    reruns = measure_reruns([(path or "(forside)", script) for path, _, script in PAGES], args.runs)
-    measure_server_reruns(reruns, {path or "(forside)": path for path, _, _ in PAGES}, args.runs)
-    print("Chromium: cold start, pages, filter change …")
-    browser = measure_browser(args.runs)
-    print("Load …")
-    load = measure_load(sessions)
+    reruns: list[RerunResult] = []
+    if "reruns" in parts:
+        print("Warm reruns …")
+        pages = [(path or "(forside)", script) for path, _, script in PAGES]
+        reruns = measure_reruns(pages, args.runs)
+        measure_server_reruns(
+            reruns, {path or "(forside)": path for path, _, _ in PAGES}, args.runs
+        )
+    browser = BrowserResults(float("nan"), float("nan"), [], [])
+    if "browser" in parts:
+        print("Chromium: cold start, pages, filter change …")
+        browser = measure_browser(args.runs)
+    load: list[LoadResults] = []
+    if "load" in parts:
+        print("Load …")
+        load = measure_load(sessions)
     scale = measure_scale(args.runs)
     scripts = {path or "(forside)": script for path, _, script in PAGES}
     profiles = {
