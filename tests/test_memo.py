@@ -95,23 +95,31 @@ def test_chart_spec_is_the_charts_spec_built_once() -> None:
 
 
 def test_a_warm_benchmark_rerun_computes_no_section_again(monkeypatch) -> None:
-    from hedensted.benchmark import sections
+    import ui.sections.benchmark as benchmark_sections
+    from hedensted.benchmark.groups import group_view
 
     counted: list[str] = []
-    original = sections.group_view
 
-    def counting(*args, **kwargs):
+    def counting_group_view(*args, **kwargs):
         counted.append(args[1])
-        return original(*args, **kwargs)
+        return group_view(*args, **kwargs)
 
-    monkeypatch.setattr(sections, "group_view", counting)
+    # As remember_domain_functions(globals()) set it up, with a counter inside.
+    monkeypatch.setattr(benchmark_sections, "group_view", memo(counting_group_view))
     app = open_page("app_pages/benchmark.py")
     assert counted  # the first run computes the views
     counted.clear()
     app.run()
     assert not app.exception
-    assert counted == []
+    assert counted == []  # same data revision and choices: the same catalog objects
     app.selectbox(key="benchmark_reference").select("Hele landet")
     app.run()
     assert not app.exception
     assert counted  # a new choice is computed
+
+
+def test_section_modules_remember_their_domain_functions() -> None:
+    import ui.sections.benchmark as benchmark_sections
+    from hedensted.benchmark.groups import group_view
+
+    assert benchmark_sections.group_view.__wrapped__ is group_view
