@@ -38,10 +38,16 @@ def excel_download(
     schema: Dataset,
     key: str,
 ) -> None:
-    """Download button: all five status tables with the latest values, as .xlsx."""
+    """Download button: all five status tables with the latest values, as .xlsx.
+
+    The workbook is built when the button is clicked (it took about half a second
+    of every rerun of Investeringsprojekter when built up front).
+    """
+    sources = [schema.metadata.source_line()]
     st.download_button(
         "Hent statusskemaerne som Excel (.xlsx)",
-        data=status_workbook(indicators, names, values, [schema.metadata.source_line()]),
+        data=lambda: status_workbook(indicators, names, values, sources),
+        on_click="ignore",
         file_name="statusskemaer_investeringsprojekter.xlsx",
         mime=XLSX_MIME,
         key=key,
