@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from hedensted.core.revision import (
+from hedensted.importing.revision import (
     DatabaseRevision,
     DataRevision,
     database_revision,

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hedensted.core.catalog import Catalog, default_data_dir, load_catalog
 from hedensted.core.quality import quality_report
-from hedensted.core.revision import DataRevision, shipped_identity
 from hedensted.importing.overlay import apply_imports
 from hedensted.importing.period_views import latest_view
+from hedensted.importing.revision import DataRevision, shipped_identity
 from ui.state.import_store import active_imports, read_database_revision
 
 T = TypeVar("T")
@@ -42,13 +42,14 @@ def once_per_run(name: str, compute: Callable[[], T]) -> T:
     run = getattr(ctx, "parallel_coordinator", None) if ctx is not None else None
     if run is None:
         return compute()
-    memo = getattr(ctx, _MEMO_ATTRIBUTE, None)
+    memo: tuple[object, dict[str, Any]] | None = getattr(ctx, _MEMO_ATTRIBUTE, None)
     if memo is None or memo[0] is not run:
         memo = (run, {})
         setattr(ctx, _MEMO_ATTRIBUTE, memo)
-    if name not in memo[1]:
-        memo[1][name] = compute()
-    return memo[1][name]
+    values = memo[1]
+    if name not in values:
+        values[name] = compute()
+    return cast(T, values[name])
 
 
 def forget_run_memo() -> None:

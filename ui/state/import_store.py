@@ -6,7 +6,7 @@ and most installations have no imports, so:
 
 - with the default SQLite file (no ``DATABASE_URL``, no demo; the rule and the
   path are ``hedensted.monthly.settings``'), the revision
-  (``hedensted.core.revision``: imports, rollbacks, monthly entries) is read with
+  (``hedensted.importing.revision``: imports, rollbacks, monthly entries) is read with
   the standard library's ``sqlite3``, read-only; no file or no import table means
   no imports, and nothing else is loaded;
 - otherwise (PostgreSQL, or the demo database) the one opened database
@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hedensted.core.revision import DatabaseRevision, database_revision, sqlite_revision
+from hedensted.importing.revision import DatabaseRevision, database_revision, sqlite_revision
 from hedensted.importing.versions import StoredVersion
 from hedensted.monthly.settings import DEFAULT_SQLITE_FILE, uses_default_sqlite
 from ui.state.database import open_database
