@@ -45,8 +45,12 @@ from ui.editors.monthly_entry import (
     plain,
 )
 from ui.editors.monthly_excel import excel_download, excel_upload
+from ui.state.memo import remember_domain_functions
 from ui.state.url import url_selectbox
 from ui.widgets.components import chart, numbers_table, source_caption, table
+
+# The catalog's figures (not the monthly register's: read every run) are remembered.
+remember_domain_functions(globals())
 
 KEY = "investeringsprojekter"
 DATASETS = [
