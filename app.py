@@ -6,6 +6,7 @@ import hedensted.present.charts  # noqa: F401  (registers and enables the Danish
 from ui.navigation import PAGES
 from ui.sidebar import render_sidebar
 from ui.state.data import get_catalog
+from ui.widgets.errors import guarded_page
 
 st.set_page_config(
     page_title="Beskæftigelse i Hedensted",
@@ -18,4 +19,4 @@ navigation = st.navigation(
     [st.Page(page.script, title=page.title, icon=page.icon, default=page.default) for page in PAGES]
 )
 render_sidebar(get_catalog())
-navigation.run()
+guarded_page(navigation.run)

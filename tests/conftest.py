@@ -28,6 +28,12 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def errors_fail_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failing section raises in tests instead of becoming a Danish message (ui/errors.py)."""
+    monkeypatch.setenv("HEDENSTED_RAISE_ERRORS", "1")
+
+
+@pytest.fixture(autouse=True)
 def no_local_imports(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
     """Pages show the shipped data, not imports in a developer's instance/ database
     (tests that import set DATABASE_URL to a database of their own)."""

@@ -74,12 +74,22 @@ def jobindsats_file(dataset_id: str, period_code: str, change: float = 0.0) -> b
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def attempt(register: Register, file_name: str, data: bytes, dataset_id: str = FULLTIME, **options):
-    """Preview and confirm a file as the page does; returns the saved version."""
+def attempt(
+    register: Register,
+    file_name: str,
+    data: bytes,
+    dataset_id: str = FULLTIME,
+    accept_outliers: bool = False,
+    **options,
+):
+    """Preview and confirm a file as the page does; returns the saved version.
+
+    ``accept_outliers``: the editor ticks every »confirm this value« box.
+    """
     full = effective_catalog(None, register)
-    return confirm(
-        register, preview(register, full, dataset_id, file_name, data, **options), EDITOR
-    )
+    checked = preview(register, full, dataset_id, file_name, data, **options)
+    accepted = {o.key for o in checked.plan.outliers} if accept_outliers else set()
+    return confirm(register, checked, EDITOR, accepted)
 
 
 def assert_refused(

@@ -44,14 +44,14 @@ def test_revision_follows_every_write(register) -> None:
     version = attempt(register, "marts.csv", jobindsats_file(FULLTIME, "2024M03"))
     after_import = database_revision(register)
     assert after_import == DatabaseRevision(version.id, 0, entry)
-    assert after_import.imports == f"{version.id}.0"
+    assert after_import.imports == f"{version.id}.0.0"
 
     from hedensted.importing.store import rollback_latest
 
     rollback_latest(register, FULLTIME, EDITOR)
     after_rollback = database_revision(register)
     assert after_rollback.import_version == version.id
-    assert after_rollback.import_rollback >= 1
+    assert after_rollback.import_switch >= 1  # a rollback is a switch to another version
     assert after_rollback.imports != after_import.imports
 
 
@@ -81,12 +81,13 @@ def test_shipped_identity_changes_with_a_file(data_copy) -> None:
 
 def test_revision_keys() -> None:
     revision = DataRevision("abc", DatabaseRevision(3, 1, 7))
-    assert revision.catalog == "abc/3.1"
+    assert revision.catalog == "abc/3.1.0"
     assert revision.entries == "7"
-    assert str(revision) == "abc/3.1/7"
+    assert str(revision) == "abc/3.1.0/7"
     # Monthly entries do not change the catalog's key; imports do.
     assert DataRevision("abc", DatabaseRevision(3, 1, 8)).catalog == revision.catalog
     assert DataRevision("abc", DatabaseRevision(4, 1, 7)).catalog != revision.catalog
+    assert DataRevision("abc", DatabaseRevision(3, 1, 7, 1)).catalog != revision.catalog
 
 
 def _fulltime_tile(app) -> str:

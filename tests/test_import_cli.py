@@ -26,6 +26,7 @@ def setup(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setattr(cli, "SECRETS_FILE", secrets)
+    monkeypatch.setenv(cli.PASSWORD_ENV, "korrekt-hest-batteri")
     return tmp_path, url
 
 
@@ -130,7 +131,15 @@ def test_refresh_all(setup, sources, capsys, monkeypatch) -> None:
     assert "beskaeftigelsesministeriets_benchmark: forhåndsvist" in text
     assert "Intet er gemt (--dry-run)." in text and all_versions(register) == []
 
+    # Values that jump more than 10 times (e.g. Samsø 62 → 814 persons) need a person:
+    # without --accept-outliers those datasets are refused, the others saved.
     code, text = _run("refresh", "--all", "--user", "anne")
+    refused = capsys.readouterr().err
+    assert code == 1 and "skal bekræftes hvert for sig" in refused
+    assert "Samsø, feb. 2024" in refused
+    saved = {v.dataset_id for v in all_versions(register)}
+    assert saved == {"ledighedsprocent", "beskaeftigelsesministeriets_benchmark"}
+    code, text = _run("refresh", "--all", "--user", "anne", "--accept-outliers")
     assert code == 0, capsys.readouterr().err
     saved = {v.dataset_id: list(v.periods) for v in all_versions(register)}
     assert saved == {
@@ -146,3 +155,65 @@ def test_refresh_all(setup, sources, capsys, monkeypatch) -> None:
     code, text = _run("refresh", "--all", "--user", "anne", "--dry-run")
     assert code == 0
     assert "beskaeftigelsesministeriets_benchmark: sprunget over – ingen nøgle" in text
+
+
+def test_the_password_is_checked_asked_for_and_counted(setup, monkeypatch, capsys) -> None:
+    tmp_path, url = setup
+    upload = tmp_path / "marts.csv"
+    upload.write_bytes(template_file(FULLTIME, "2024-03"))
+    monkeypatch.setenv(cli.PASSWORD_ENV, "forkert-adgangskode")
+    code, _text = _run("import", FULLTIME, str(upload), "--user", "anne", "--yes")
+    assert code == 1 and "Forkert brugernavn eller adgangskode." in capsys.readouterr().err
+    assert all_versions(open_register(url)) == []
+
+    # Without the variable the password is asked for (hidden input).
+    monkeypatch.delenv(cli.PASSWORD_ENV)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "getpass.getpass", lambda prompt: asked.append(prompt) or "korrekt-hest-batteri"
+    )
+    code, _text = _run("import", FULLTIME, str(upload), "--user", "anne", "--yes")
+    assert code == 0 and asked == ["Adgangskode for anne: "]
+    assert [v.author for v in all_versions(open_register(url))] == ["Anne Jensen (anne)"]
+
+
+def test_wrong_passwords_lock_the_command_line_too(setup, monkeypatch, capsys) -> None:
+    monkeypatch.setenv(cli.PASSWORD_ENV, "forkert-adgangskode")
+    for _ in range(5):
+        assert _run("rollback", FULLTIME, "--user", "anne")[0] == 1
+    capsys.readouterr()
+    monkeypatch.setenv(cli.PASSWORD_ENV, "korrekt-hest-batteri")
+    code, _text = _run("rollback", FULLTIME, "--user", "anne")
+    assert code == 1 and "For mange forkerte forsøg" in capsys.readouterr().err
+
+
+def test_an_oidc_editor_cannot_use_the_command_line_without_a_password(setup, capsys) -> None:
+    cli.SECRETS_FILE.write_text('[register]\noidc_editors = ["bo@hedensted.dk"]\n')
+    code, _text = _run("rollback", FULLTIME, "--user", "bo@hedensted.dk")
+    assert code == 1 and "kræver en lokal redaktørkonto" in capsys.readouterr().err
+
+
+def test_a_jump_needs_accept_outliers(setup, capsys) -> None:
+    tmp_path, url = setup
+    upload = tmp_path / "udgifter.csv"
+    data = template_file("udgifter_pr_person_arbejdsstyrke", "2024-03").decode()
+    lines = data.splitlines()
+    header, first = lines[0], lines[1].rsplit(",", 1)[0]
+    upload.write_text("\n".join([header, f"{first},2.6", *lines[2:]]) + "\n")
+    code, text = _run("import", "udgifter_pr_person_arbejdsstyrke", str(upload), "--user", "anne")
+    assert code == 0 and "Bekræft 1 tal, der ændrer sig mere end 10 gange" in text
+    code, _text = _run(
+        "import", "udgifter_pr_person_arbejdsstyrke", str(upload), "--user", "anne", "--yes"
+    )
+    assert code == 1 and "skal bekræftes hvert for sig" in capsys.readouterr().err
+    assert all_versions(open_register(url)) == []
+    code, _text = _run(
+        "import",
+        "udgifter_pr_person_arbejdsstyrke",
+        str(upload),
+        "--user",
+        "anne",
+        "--yes",
+        "--accept-outliers",
+    )
+    assert code == 0 and len(all_versions(open_register(url))) == 1

@@ -111,6 +111,10 @@ def test_import_preview_confirm_benchmark_and_rollback(app) -> None:
     _run(app)
     app.button(key=f"{KEY}_rollback").click()
     _run(app)
+    assert "Rul tilbage fra version 2 til version 1?" in shown_text(app)  # asks first
+    assert _table(app, "SHA-256")["Status"].iloc[0] == "i brug"
+    app.button(key=f"{KEY}_rollback_yes").click()
+    _run(app)
     assert "Version 2 er rullet tilbage; version 1 gælder igen." in shown_text(app)
     app.switch_page("app_pages/benchmark.py")
     _run(app)
@@ -173,7 +177,7 @@ def test_fetch_picks_dataset_and_period_only(tmp_path, monkeypatch) -> None:
         app.button(key="FormSubmitter:opdater_data_api_form-Hent").click()
         _run(app)
         text = shown_text(app)
-        assert "2022QMAT02\\.json" in text
+        assert "2022QMAT02.json" in text  # the file name, through the Markdown escaper
         assert (
             "Ny periode **2. halvår 2021 – 1. halvår 2022** (2021-H2/2022-H1): 1176 rækker" in text
         )

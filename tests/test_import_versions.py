@@ -83,7 +83,8 @@ def test_template_import_becomes_newest_period_and_rolls_back(register) -> None:
 
 def test_jobindsats_export_with_bom_comma_and_suppressed_values(register) -> None:
     data = jobindsats_file(STATUS, "2024QMAT01", change=1.0)
-    version = attempt(register, "jobindsats_status.csv", data, STATUS)
+    # 0,1 % → 1,1 % for four rows is a jump of 11 times: confirmed one by one.
+    version = attempt(register, "jobindsats_status.csv", data, STATUS, accept_outliers=True)
     assert version.periods == ("2023-Q2/2024-Q1",)
     assert version.source_format == "Jobindsats.dk-eksport (CSV)"
     pages = latest_view(effective_catalog(None, register))
@@ -112,7 +113,8 @@ def test_excel_template_round_trip(register) -> None:
         sheet.cell(row=row, column=4).value = 3000
     buffer = io.BytesIO()
     workbook.save(buffer)
-    version = attempt(register, "juni.xlsx", buffer.getvalue(), EXPENSES)
+    # 3.000 kr. in every row jumps more than 10 times for some groups: confirmed.
+    version = attempt(register, "juni.xlsx", buffer.getvalue(), EXPENSES, accept_outliers=True)
     assert (version.source_format, version.row_count) == ("Skabelon (Excel)", 52)
     pages = latest_view(effective_catalog(None, register))
     assert _value(pages, EXPENSES, area="Hedensted", group="Ydelsesgrupper i alt") == 3000
@@ -191,8 +193,15 @@ def test_versions_are_append_only(register) -> None:
 
 
 def test_later_version_wins_and_rollback_restores_the_one_before(register) -> None:
-    attempt(register, "v2.csv", template_file(FULLTIME, "2024-03", change=-1))
-    attempt(register, "v3.csv", template_file(FULLTIME, "2024-03", change=-2), replace=True)
+    # Shifted test values make some small shares jump more than 10 times: confirmed.
+    attempt(register, "v2.csv", template_file(FULLTIME, "2024-03", change=-1), accept_outliers=True)
+    attempt(
+        register,
+        "v3.csv",
+        template_file(FULLTIME, "2024-03", change=-2),
+        accept_outliers=True,
+        replace=True,
+    )
     where = {"area": "Hedensted", "group": "Ydelsesgrupper i alt"}
     assert _value(latest_view(effective_catalog(None, register)), FULLTIME, **where) == 20.7
     rollback(register, FULLTIME, EDITOR)

@@ -96,24 +96,36 @@ def test_the_hash_command_prints_a_working_hash_and_a_secrets_section() -> None:
     assert refused.returncode == 1 and "mindst 12 tegn" in refused.stderr
 
 
-def test_login_throttle_locks_after_five_failures_and_lets_go_later() -> None:
-    from datetime import datetime, timedelta
+def test_login_throttle_locks_per_name_and_address_with_growing_waits(tmp_path) -> None:
+    from datetime import UTC, datetime, timedelta
 
+    from hedensted.monthly.db import open_register
     from hedensted.monthly.throttle import LoginThrottle
 
-    throttle = LoginThrottle()
-    start = datetime(2026, 11, 22, 10, 0)
+    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    throttle = LoginThrottle(open_register(url))
+    start = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+    def at(minutes: float) -> datetime:
+        return start + timedelta(minutes=minutes)
+
     for minute in range(4):
-        throttle.failed("Anne", start + timedelta(minutes=minute))
-    assert throttle.locked_until("anne", start + timedelta(minutes=4)) is None
-    throttle.failed(" anne ", start + timedelta(minutes=4))  # the same name, typed loosely
-    assert throttle.locked_until("anne", start + timedelta(minutes=5)) == start + timedelta(
-        minutes=19
-    )
-    assert throttle.locked_until("bo", start + timedelta(minutes=5)) is None  # others may try
-    assert throttle.locked_until("anne", start + timedelta(minutes=19)) is None
-    throttle.failed("anne", start + timedelta(minutes=30))  # old failures have run out
-    assert throttle.locked_until("anne", start + timedelta(minutes=30)) is None
-    throttle.succeeded("anne")
-    with pytest.raises(ValueError, match="mindst 1"):
-        LoginThrottle(max_failures=0)
+        throttle.failed("Anne", "10.0.0.9", at(minute))
+    assert throttle.locked_until("anne", "10.0.0.9", at(4)) is None
+    throttle.failed(" anne ", "10.0.0.9", at(4))  # the same name, typed loosely: 5 failures
+    assert throttle.locked_until("anne", "10.0.0.9", at(4.5)) == at(5)  # 1 minute
+    assert throttle.locked_until("anne", "10.0.0.1", at(4.5)) is None  # her own desk
+    assert throttle.locked_until("bo", "10.0.0.9", at(4.5)) is None  # others may try
+    throttle.failed("anne", "10.0.0.9", at(5))  # 6 failures: 2 minutes
+    assert throttle.locked_until("anne", "10.0.0.9", at(6)) == at(7)
+    throttle.failed("anne", "10.0.0.9", at(7))  # 7 failures: 4 minutes
+    assert throttle.locked_until("anne", "10.0.0.9", at(10)) == at(11)
+    assert throttle.locked_until("anne", "10.0.0.9", at(11)) is None
+
+    # The count lives in the database: a new process (a restart, another server) sees it.
+    again = LoginThrottle(open_register(url))
+    assert again.locked_until("anne", "10.0.0.9", at(10)) == at(11)
+
+    again.succeeded("anne", "10.0.0.9", at(12))  # a correct login ends the count
+    throttle.failed("anne", "10.0.0.9", at(13))
+    assert throttle.locked_until("anne", "10.0.0.9", at(13)) is None

@@ -217,5 +217,5 @@ def test_migrations_are_idempotent(register) -> None:
     migrate(register.engine)
     with register.engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
-            "0002_data_imports"
+            "0003_safety"
         )

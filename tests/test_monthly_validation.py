@@ -98,6 +98,11 @@ BAD_INPUTS = [
     ),
     ("styretegn", {**PERSONS, "raw_value": "101", "comment": "a\x00b"}, "styretegn", TODAY),
     ("ikke et endeligt tal", {**PERCENT, "raw_value": float("nan")}, "endeligt tal", TODAY),
+    ("fuldbredde cifre", {**PERSONS, "raw_value": "１２"}, "cifre, der ikke er 0–9", TODAY),
+    ("arabiske cifre", {**PERSONS, "raw_value": "١٢"}, "cifre, der ikke er 0–9", TODAY),
+    ("flere end befolkningen", {**PERSONS, "raw_value": 1e15}, "mellem 0 og 10.000.000", TODAY),
+    ("over ti år", {**WEEKS, "raw_value": "600"}, "mellem 0 og 520", TODAY),
+    ("uendelig", {**PERSONS, "raw_value": "inf"}, "»inf« er ikke et tal", TODAY),
 ]
 
 

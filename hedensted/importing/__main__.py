@@ -9,12 +9,16 @@
     python -m hedensted.importing versions [dataset]
     python -m hedensted.importing rollback fuldtidspersoner_pct_arbejdsstyrke --user anne
 
-``--user`` must be an editor in ``.streamlit/secrets.toml`` (``[register.editors.<name>]``
-or ``[register] oidc_editors``) – the same list as in the app. The database is the
-app's (``DATABASE_URL`` or ``instance/register.sqlite``). Without ``--yes`` nothing
-is saved. The sources: ``JOBINDSATS_URL`` (base URL including ``/v3``),
-``JOBINDSATS_TOKEN``, ``STATBANK_URL``. Exit code 0 when saved or previewed, 1 when
-refused (a Danish message on stderr), never a traceback.
+``--user`` must be a local editor account in ``.streamlit/secrets.toml``
+(``[register.editors.<name>]``) – the same accounts as in the app – and the
+password is asked for (hidden), or read from ``HEDENSTED_EDITOR_PASSWORD`` for
+scripts. Wrong passwords count towards the same lockout as in the app (address
+``kommandolinje``). The database is the app's (``DATABASE_URL`` or
+``instance/register.sqlite``). Without ``--yes`` nothing is saved; values that
+jump more than 10 times against the period before are saved only with
+``--accept-outliers``. The sources: ``JOBINDSATS_URL`` (base URL including
+``/v3``), ``JOBINDSATS_TOKEN``, ``STATBANK_URL``. Exit code 0 when saved or previewed,
+1 when refused (a Danish message on stderr), never a traceback.
 """
 
 from __future__ import annotations
@@ -39,21 +43,50 @@ def _secrets(path: Path) -> dict:
         return {}
 
 
-def editor(username: str, secrets: dict):
-    """The editor called ``username`` in the secrets, or ``ValueError`` (Danish)."""
-    from hedensted.monthly.auth import User, local_accounts
+PASSWORD_ENV = "HEDENSTED_EDITOR_PASSWORD"
+CLI_ADDRESS = "kommandolinje"
 
-    section = secrets.get("register", {})
+
+def _password(username: str) -> str:
+    """The editor's password: ``HEDENSTED_EDITOR_PASSWORD`` or asked for (hidden)."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given:
+        return given
+    import getpass
+
+    return getpass.getpass(f"Adgangskode for {username}: ")
+
+
+def editor(username: str, secrets: dict, register=None, password: str | None = None):
+    """The editor ``username`` after checking the password, or ``ValueError`` (Danish).
+
+    With a ``register`` the attempt counts towards the database lockout.
+    """
+    from hedensted.monthly.auth import User, authenticate, local_accounts
+    from hedensted.monthly.throttle import LoginThrottle, lock_message
+
+    accounts = local_accounts(secrets.get("register", {}))
     wanted = username.strip().lower()
-    accounts = local_accounts(section)
-    if wanted in accounts:
-        return User(wanted, accounts[wanted].name, is_editor=True, method="kommandolinje")
-    if wanted in {str(e).strip().lower() for e in section.get("oidc_editors", [])}:
-        return User(wanted, wanted, is_editor=True, method="kommandolinje")
-    raise ValueError(
-        f"»{username}« er ikke redaktør. Redaktørerne står i .streamlit/secrets.toml "
-        "([register.editors.<navn>] eller [register] oidc_editors)."
-    )
+    if wanted not in accounts:
+        raise ValueError(
+            f"»{username}« er ikke redaktør med en lokal konto. Kommandolinjen kræver en lokal "
+            "redaktørkonto i .streamlit/secrets.toml ([register.editors.<navn>])."
+        )
+    throttle = LoginThrottle(register) if register is not None else None
+    if throttle is not None:
+        locked = throttle.locked_until(wanted, CLI_ADDRESS)
+        if locked is not None:
+            from datetime import UTC, datetime
+
+            raise ValueError(lock_message(locked, datetime.now(UTC)))
+    found = authenticate(accounts, wanted, password if password is not None else _password(wanted))
+    if found is None:
+        if throttle is not None:
+            throttle.failed(wanted, CLI_ADDRESS)
+        raise ValueError("Forkert brugernavn eller adgangskode.")
+    if throttle is not None:
+        throttle.succeeded(wanted, CLI_ADDRESS)
+    return User(found.username, found.name, is_editor=True, method="kommandolinje")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,10 +120,20 @@ def _parser() -> argparse.ArgumentParser:
             "--replace", action="store_true", help="erstat en eksisterende periode"
         )
         command.add_argument("--yes", action="store_true", help="gem efter kontrollen")
+        command.add_argument(
+            "--accept-outliers",
+            action="store_true",
+            help="bekræft de viste tal, der ændrer sig mere end 10 gange mod perioden før",
+        )
     refresh = sub.add_parser("refresh", help="hent den nyeste periode af alle API-datasæt")
     refresh.add_argument("--all", action="store_true", required=True, help="alle datasæt")
     refresh.add_argument("--user", required=True, help="redaktørens brugernavn")
     refresh.add_argument("--dry-run", action="store_true", help="kun forhåndsvisning")
+    refresh.add_argument(
+        "--accept-outliers",
+        action="store_true",
+        help="bekræft tal, der ændrer sig mere end 10 gange mod perioden før",
+    )
     versions = sub.add_parser("versions", help="vis versionerne")
     versions.add_argument("dataset", nargs="?", choices=datasets)
     rollback = sub.add_parser("rollback", help="rul den nyeste version tilbage")
@@ -111,7 +154,7 @@ def _import(args, register, data: bytes | None, name: str, out) -> int:
     from hedensted.importing.display import summary
     from hedensted.importing.service import confirm, effective_catalog, preview, preview_fetched
 
-    user = editor(args.user, _secrets(SECRETS_FILE))
+    user = editor(args.user, _secrets(SECRETS_FILE), register)
     full = effective_catalog(None, register)
     if data is None:  # fetch from the dataset's source
         from hedensted.importing.refresh import Sources, fetch_period
@@ -125,10 +168,20 @@ def _import(args, register, data: bytes | None, name: str, out) -> int:
     print(f"{name}: {checked.plan.source_format}, SHA-256 {checked.plan.sha256}", file=out)
     for line in summary(checked.plan):
         print("  " + line.replace("**", ""), file=out)
+    outliers = checked.plan.outliers
+    if outliers:
+        print(
+            f"Bekræft {len(outliers)} tal, der ændrer sig mere end 10 gange mod perioden før "
+            "(--accept-outliers):",
+            file=out,
+        )
+        for outlier in outliers:
+            print("  " + outlier.text, file=out)
     if not args.yes:
         print("Intet er gemt. Kør igen med --yes for at gemme.", file=out)
         return 0
-    version = confirm(register, checked, user)
+    accepted = {o.key for o in outliers} if args.accept_outliers else set()
+    version = confirm(register, checked, user, accepted)
     print(f"Gemt som version {version.version} af {args.dataset}.", file=out)
     return 0
 
@@ -159,10 +212,12 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
         if args.command == "refresh":
             from hedensted.importing.refresh import Sources, refresh_all
 
-            user = editor(args.user, _secrets(SECRETS_FILE))
+            user = editor(args.user, _secrets(SECRETS_FILE), register)
             sources = Sources.from_settings(_secrets(SECRETS_FILE), os.environ)
             full = effective_catalog(None, register)
-            results = refresh_all(register, full, sources, user, args.dry_run, out)
+            results = refresh_all(
+                register, full, sources, user, args.dry_run, out, args.accept_outliers
+            )
             failed = [r for r in results if r.failed]
             for result in failed:
                 print(f"Afvist – {result.dataset_id}: {result.message}", file=sys.stderr)
@@ -180,7 +235,7 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
                 print(f"{dataset_id}:", file=out)
                 print(table.to_string(index=False), file=out)
             return 0
-        user = editor(args.user, _secrets(SECRETS_FILE))
+        user = editor(args.user, _secrets(SECRETS_FILE), register)
         undone = rollback(register, args.dataset, user)
         print(f"Version {undone.version} af {args.dataset} er rullet tilbage.", file=out)
         return 0

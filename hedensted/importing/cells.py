@@ -5,22 +5,35 @@ reader adds the file, row and column (:class:`hedensted.core.catalog.DatasetErro
 
 - A value the source suppressed is missing, never 0: ``.`` (the catalog's mark),
   ``..`` and ``-`` (Jobindsats.dk's marks).
-- The template takes machine numbers (``22.7``) and a decimal comma (``22,7``);
-  a Jobindsats export has Danish numbers (``22,7``, ``2.993.871``). ``22.7`` in
-  a Jobindsats file is refused as ambiguous.
+- Numbers are read by :mod:`hedensted.core.numbers` (Babel, strict): the template
+  takes machine numbers (``22.7``) and Danish ones (``22,7``, ``2.674``); a form
+  that two readings fit (``2,674`` kr.: 2,674 or 2.674 kr.) is refused naming
+  both. A Jobindsats export has Danish numbers; ``22.7`` there is refused.
+- Only the digits 0–9; plausibility bounds per unit (a share within 0–100 %, no
+  negative or fractional counts, no count above 10 mio. …).
 - A unit may follow the number (``22,7 %``), but only the dataset's own unit.
 - Text that a spreadsheet would run as a formula (``=HYPERLINK(…)``, or text
   starting with ``+ - @``, a tab or a carriage return) is refused, so it can never
-  reach an export.
+  reach an export. A text cell is at most ``MAX_TEXT`` characters.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
-from hedensted.importing.specs import KIND_WORDS, ValueKind
+from hedensted.core.numbers import (
+    NumberError,
+    bounds_error,
+    foreign_digit_message,
+    has_foreign_digits,
+    parse_number,
+    shown,
+)
+from hedensted.importing.specs import ValueKind
 
+MAX_TEXT = 200
 MISSING_MARKS = frozenset({".", "..", "-", "–"})
 MACHINE_MARK = "."
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +50,6 @@ _UNITS: dict[str, ValueKind] = {
     "uger": "weeks",
     "uge": "weeks",
 }
-_DANISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
 
 
@@ -51,11 +63,18 @@ def looks_like_formula(text: str) -> bool:
 
 
 def check_text(text: str) -> str:
-    """A text cell, stripped; refuses formula-looking text."""
+    """A text cell, stripped; refuses formula-looking, overlong text and foreign digits."""
     text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise ValueError(
+            f"cellen har {len(text)} tegn; en celle må højst have {MAX_TEXT} tegn "
+            f"(den begynder med »{shown(text, 30)}«)."
+        )
+    if has_foreign_digits(text):
+        raise ValueError(foreign_digit_message(text))
     if looks_like_formula(text):
         raise ValueError(
-            f"»{text[:40]}« ligner en regnearksformel og afvises, så den aldrig kommer med "
+            f"»{shown(text)}« ligner en regnearksformel og afvises, så den aldrig kommer med "
             "i en eksport. Skriv teksten uden =, +, - eller @ forrest."
         )
     return text
@@ -69,50 +88,48 @@ def _strip_unit(text: str, kind: ValueKind, short_unit: str) -> str:
         if len(text) == len(unit) or not text[-len(unit) - 1].isalpha():
             if _UNITS[unit] != kind:
                 raise ValueError(
-                    f"enheden »{text[-len(unit) :]}« passer ikke til datasættets enhed "
+                    f"enheden »{shown(text[-len(unit) :])}« passer ikke til datasættets enhed "
                     f"»{short_unit}«."
                 )
             return text[: -len(unit)].strip()
     return text
 
 
-def _to_float(text: str, danish: bool) -> float:
-    compact = text.replace(" ", "").replace("\u00a0", "")
-    if danish:
-        if _DANISH_THOUSANDS.match(compact):
-            compact = compact.replace(".", "")
-        elif "." in compact:
-            raise ValueError(
-                f"»{text}« er tvetydigt: brug komma som decimaltegn (fx 22,7) og punktum "
-                "kun mellem tusinder."
-            )
-        compact = compact.replace(",", ".")
-    else:
-        if compact.count(",") == 1 and "." not in compact:
-            compact = compact.replace(",", ".")
-        if _PLAIN.match(compact.replace(",", ".")) is None:
-            raise ValueError(
-                f"»{text}« er ikke et tal. Skriv fx 22.7 eller 22,7 – uden tusindtalsskilletegn."
-            )
+def _fits(kind: ValueKind) -> Callable[[float], bool]:
+    return lambda number: bounds_error(number, kind) is None
+
+
+def _malformed_danish(text: str) -> str:
+    if "." in text and "," not in text:
+        return (
+            f"»{shown(text)}« er tvetydigt: brug komma som decimaltegn (fx "
+            f"{shown(text).replace('.', ',')}) og punktum kun mellem tusinder (fx 2.993.871)."
+        )
+    return f"»{shown(text)}« er ikke et tal. Skriv fx 22,7 eller 2.993.871."
+
+
+def _malformed_either(text: str) -> str:
+    return f"»{shown(text)}« er ikke et tal. Skriv fx 22.7, 22,7 eller 2674."
+
+
+def _to_float(text: str, danish: bool, kind: ValueKind = "number", unit: str = "") -> float:
     try:
-        number = float(compact)
-    except ValueError as exc:
-        raise ValueError(f"»{text}« er ikke et tal.") from exc
-    if not math.isfinite(number):
-        raise ValueError(f"»{text}« er ikke et endeligt tal.")
-    return number
+        return parse_number(
+            text,
+            "danish" if danish else "either",
+            fits=_fits(kind),
+            unit_word=unit,
+            malformed=_malformed_danish if danish else _malformed_either,
+        )
+    except NumberError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def check_range(number: float, kind: ValueKind) -> float:
-    """Refuse a value outside its kind's range (percent 0–100, counts whole and ≥ 0 …)."""
-    wrong = (
-        (kind == "percent" and not 0 <= number <= 100)
-        or (kind in ("kroner", "weeks", "count") and number < 0)
-        or (kind == "count" and not float(number).is_integer())
-    )
-    if wrong:
-        shown = f"{number:g}".replace(".", ",")
-        raise ValueError(f"{shown} er uden for det tilladte: værdien skal være {KIND_WORDS[kind]}.")
+    """Refuse a value outside its unit's plausibility bounds (percent 0–100, counts whole …)."""
+    problem = bounds_error(number, kind)
+    if problem:
+        raise ValueError(problem)
     return number
 
 
@@ -122,13 +139,15 @@ def parse_value(raw: object, kind: ValueKind, short_unit: str, danish: bool) -> 
     ``raw`` is the cell as read (text, or a number from a spreadsheet).
     """
     if isinstance(raw, bool):
-        raise ValueError(f"»{raw}« er ikke et tal.")
+        raise ValueError(f"»{raw}« er ikke et tal (men sand/falsk).")
     if isinstance(raw, int | float):
         number = float(raw)
         if not math.isfinite(number):
             raise ValueError(f"»{raw}« er ikke et endeligt tal.")
         return check_range(number, kind)
     text = str(raw if raw is not None else "").strip()
+    if len(text) > MAX_TEXT:
+        check_text(text)
     if text == "":
         raise ValueError(
             "cellen er tom; skriv ».« (eller »..«), hvis kilden ikke har et tal – et "
@@ -139,7 +158,7 @@ def parse_value(raw: object, kind: ValueKind, short_unit: str, danish: bool) -> 
     if text.startswith(("=", "@")):
         check_text(text)
     number_text = _strip_unit(text, kind, short_unit)
-    return check_range(_to_float(number_text, danish), kind)
+    return check_range(_to_float(number_text, danish, kind, short_unit), kind)
 
 
 def machine_text(number: float) -> str:

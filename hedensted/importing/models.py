@@ -66,3 +66,22 @@ class ImportRollback(Base):
     )
     author: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+SWITCHES_TABLE = "data_import_switches"
+
+
+class ImportSwitch(Base):
+    """The dataset set to ``to_version`` (1 = the shipped data): a rollback to any
+    version, or the undoing of one (migration ``0003_safety``)."""
+
+    __tablename__ = SWITCHES_TABLE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_id: Mapped[str] = mapped_column(String(64))
+    from_version: Mapped[int] = mapped_column(Integer)
+    to_version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (CheckConstraint("to_version >= 1", name="ck_switch_version_positive"),)

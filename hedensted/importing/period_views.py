@@ -17,6 +17,7 @@ Datasets without imported periods are left exactly as shipped.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from hedensted.core.catalog import Catalog, Dataset
@@ -24,7 +25,7 @@ from hedensted.core.metadata import DatasetMetadata
 from hedensted.core.periods import parse_period, period_label
 from hedensted.importing.overlay import OverlaidDataset, labels_joined
 from hedensted.importing.specs import SPECS
-from hedensted.importing.validation import period_order
+from hedensted.importing.validation import end_of_month, period_order
 from hedensted.importing.versions import StoredVersion
 from hedensted.present.formatting import format_long_date
 
@@ -40,21 +41,38 @@ def _is_series(dataset: Dataset) -> bool:
     return spec is not None and spec.mode == "series"
 
 
-def choices(dataset: Dataset) -> list[str]:
-    """The periods a viewer can choose, newest first ([] when there is nothing to choose).
+def is_current_or_past(code: str, today: date | None = None) -> bool:
+    """True for a period that ends by the end of the current month (never a future one)."""
+    day = today or date.today()
+    return parse_period(code).end <= end_of_month(day)
 
-    For a series these are the end periods (every period but the first).
+
+def choices(dataset: Dataset, today: date | None = None) -> list[str]:
+    """The periods a viewer can choose, default first ([] when there is nothing to choose).
+
+    Newest first; a period after the current month (stored before such periods
+    were refused) comes last, so it never becomes the default view. For a
+    series these are the end periods (every period but the first).
     """
     if not isinstance(dataset, OverlaidDataset):
         return []
     periods = _periods(dataset)
-    ends = periods[1:] if _is_series(dataset) else periods
-    return list(reversed(ends)) if len(ends) > 1 else []
+    ends = list(reversed(periods[1:] if _is_series(dataset) else periods))
+    if len(ends) <= 1:
+        return []
+    return [p for p in ends if is_current_or_past(p, today)] + [
+        p for p in ends if not is_current_or_past(p, today)
+    ]
 
 
-def newest(dataset: Dataset) -> str:
-    """The newest period (for a series: the newest end period)."""
-    return _periods(dataset)[-1]
+def newest(dataset: Dataset, today: date | None = None) -> str:
+    """The default period: the newest that is not after the current month (for a
+    series: the newest such end period)."""
+    periods = _periods(dataset)
+    sane = [p for p in periods if is_current_or_past(p, today)]
+    if _is_series(dataset) and len(sane) < 2:
+        sane = []
+    return (sane or periods)[-1]
 
 
 def series_span(periods: list[str], end: str) -> tuple[str, str]:

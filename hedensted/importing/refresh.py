@@ -122,11 +122,20 @@ class RefreshResult:
         return self.status == "afvist"
 
 
-def refresh_all(register, full: Catalog, sources: Sources, user, dry_run: bool, out) -> list:
+def refresh_all(
+    register,
+    full: Catalog,
+    sources: Sources,
+    user,
+    dry_run: bool,
+    out,
+    accept_outliers: bool = False,
+) -> list:
     """Fetch, check and save the newest period of every API-backed dataset.
 
     Prints one block per dataset to ``out``; returns the results. A dataset
-    that fails does not stop the others.
+    that fails does not stop the others. A dataset with values that jump more
+    than 10 times against the period before is refused unless ``accept_outliers``.
     """
     from hedensted.importing.display import summary
     from hedensted.importing.service import confirm, preview_fetched
@@ -164,7 +173,8 @@ def refresh_all(register, full: Catalog, sources: Sources, user, dry_run: bool, 
             if dry_run:
                 results.append(RefreshResult(dataset_id, "forhåndsvist", "; ".join(lines)))
                 continue
-            version = confirm(register, checked, user)
+            accepted = {o.key for o in checked.plan.outliers} if accept_outliers else set()
+            version = confirm(register, checked, user, accepted)
             results.append(
                 RefreshResult(
                     dataset_id,

@@ -8,7 +8,8 @@ It has three parts:
 
 - ``shipped``: the identity of the data folder (names, sizes and modification
   times of its files) – changes when ``data/`` is deployed anew;
-- ``imports``: the newest import version and rollback ids in the database;
+- ``imports``: the newest import version, rollback and switch ids in the database
+  (a switch is a rollback to any version, or its undoing);
 - ``entries``: the newest monthly register entry id.
 
 Both database tables are append-only (a correction or a rollback is a new row),
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the engine module imports Alembic; reading the revision doe
 
 IMPORT_VERSIONS_TABLE = "data_import_versions"
 IMPORT_ROLLBACKS_TABLE = "data_import_rollbacks"
+IMPORT_SWITCHES_TABLE = "data_import_switches"
 ENTRIES_TABLE = "register_entry_versions"
 
 
@@ -39,11 +41,14 @@ class DatabaseRevision:
     import_version: int = 0
     import_rollback: int = 0
     entry: int = 0
+    import_switch: int = 0
 
     @property
     def imports(self) -> str:
         """The import part ("" when nothing was ever imported)."""
-        return f"{self.import_version}.{self.import_rollback}" if self.import_version else ""
+        if not self.import_version:
+            return ""
+        return f"{self.import_version}.{self.import_rollback}.{self.import_switch}"
 
     @property
     def entries(self) -> str:
@@ -107,6 +112,7 @@ def sqlite_revision(path: Path) -> DatabaseRevision:
                 _max_id(db, IMPORT_VERSIONS_TABLE),
                 _max_id(db, IMPORT_ROLLBACKS_TABLE),
                 _max_id(db, ENTRIES_TABLE),
+                _max_id(db, IMPORT_SWITCHES_TABLE),
             )
     except sqlite3.Error:
         return DatabaseRevision()
@@ -116,14 +122,17 @@ def database_revision(register: Register) -> DatabaseRevision:
     """The revision of an opened (migrated) register, in one query."""
     from sqlalchemy import func, select
 
-    from hedensted.importing.models import ImportRollback, ImportVersion
+    from hedensted.importing.models import ImportRollback, ImportSwitch, ImportVersion
     from hedensted.monthly.models import EntryVersion
 
     query = select(
         select(func.max(ImportVersion.id)).scalar_subquery(),
         select(func.max(ImportRollback.id)).scalar_subquery(),
         select(func.max(EntryVersion.id)).scalar_subquery(),
+        select(func.max(ImportSwitch.id)).scalar_subquery(),
     )
     with register.engine.connect() as connection:
-        versions, rollbacks, entries = connection.execute(query).one()
-    return DatabaseRevision(int(versions or 0), int(rollbacks or 0), int(entries or 0))
+        versions, rollbacks, entries, switches = connection.execute(query).one()
+    return DatabaseRevision(
+        int(versions or 0), int(rollbacks or 0), int(entries or 0), int(switches or 0)
+    )

@@ -13,7 +13,9 @@ active versions (all periods; see :mod:`hedensted.importing.period_views`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from hedensted.core.catalog import Catalog, load_catalog
@@ -26,7 +28,7 @@ from hedensted.importing.store import (
     rollback_latest,
     save_version,
 )
-from hedensted.importing.validation import ImportPlan, plan_import, plan_table
+from hedensted.importing.validation import ImportPlan, check_confirmed, plan_import, plan_table
 from hedensted.monthly.auth import User
 from hedensted.monthly.db import Register
 
@@ -54,6 +56,7 @@ def preview(
     file_name: str,
     data: bytes,
     replace: bool = False,
+    today: date | None = None,
 ) -> Preview:
     """Check ``data`` against the dataset in ``full`` (the effective catalog).
 
@@ -61,7 +64,7 @@ def preview(
     ``ValueError`` (Danish) for a dataset that cannot be imported.
     """
     spec_for(dataset_id)
-    plan = plan_import(file_name, data, full.get(dataset_id), replace=replace)
+    plan = plan_import(file_name, data, full.get(dataset_id), replace=replace, today=today)
     base = latest_active(register, dataset_id)
     return Preview(plan=plan, base_version_id=base.id if base else None)
 
@@ -81,8 +84,16 @@ def preview_fetched(
     return Preview(plan=plan, base_version_id=base.id if base else None)
 
 
-def confirm(register: Register, checked: Preview, user: User) -> StoredVersion:
-    """Save a previewed file as the dataset's next version."""
+def confirm(
+    register: Register, checked: Preview, user: User, accepted_outliers: Collection[str] = ()
+) -> StoredVersion:
+    """Save a previewed file as the dataset's next version.
+
+    Every outlier of the plan (a jump of more than 10 times against the period
+    before) must be in ``accepted_outliers`` (its key), else
+    :class:`~hedensted.importing.validation.OutliersNotConfirmed` and nothing is saved.
+    """
+    check_confirmed(checked.plan, accepted_outliers)
     return save_version(register, checked.plan, user, checked.base_version_id)
 
 

@@ -9,9 +9,15 @@ the file) and the column (as written in the file). Checked:
   in a Jobindsats table, rows of other areas are skipped and extra dimension
   columns are read at »I alt« only (:mod:`hedensted.importing.columns`);
 - the period maps to a catalog code of the same kind as the dataset's periods,
-  and is new – or the editor chose to replace it;
+  is not after the current month nor more than ``MAX_YEARS_BEFORE`` years before
+  the dataset's first period, and is new – or the editor chose to replace it;
 - numbers follow the dataset's unit and range (:mod:`hedensted.importing.cells`);
-- no observation twice, and a new period has every row the newest period has.
+- no observation twice, and a new period has every row the newest period has;
+- a value more than ``JUMP_FACTOR`` (10) times above or below the same
+  observation in the period before (datasets with one unit: %, kr., persons,
+  weeks – not a table of mixed measures such as ranks) is an :class:`Outlier`:
+  the plan is made, but :func:`check_confirmed` refuses to save it unless the
+  editor confirmed each such value.
 
 The result, an :class:`ImportPlan`, holds the rows in the catalog's own format
 and what changes (new periods, changed values) for the preview.
@@ -19,16 +25,19 @@ and what changes (new periods, changed values) for the preview.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import io
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pandas as pd
 
 from hedensted.core.catalog import Dataset
+from hedensted.core.numbers import shown
 from hedensted.core.periods import parse_period, period_label
 from hedensted.importing.areas import MUNICIPALITIES, area_name
 from hedensted.importing.cells import check_text, machine_text, parse_value
@@ -36,6 +45,22 @@ from hedensted.importing.columns import ColumnMap, decimal_comma, map_columns
 from hedensted.importing.jobindsats_periods import catalog_period, period_shape
 from hedensted.importing.reading import RawTable, read_upload
 from hedensted.importing.specs import spec_for, value_kind
+from hedensted.present.formatting import format_month, format_value
+
+MAX_YEARS_BEFORE = 10
+
+
+JUMP_FACTOR = 10
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """A value more than ``JUMP_FACTOR`` times above or below the same observation in the
+    period before; it is saved only when the editor confirms it (``key``)."""
+
+    key: str
+    row: int
+    text: str  # Danish: where, before → after, how many times
 
 
 @dataclass(frozen=True)
@@ -51,6 +76,7 @@ class ImportPlan:
     new_periods: list[str]
     replaced_periods: list[str]
     changes: pd.DataFrame = field(repr=False)
+    outliers: list[Outlier] = field(default_factory=list)
 
     @property
     def periods(self) -> list[str]:
@@ -69,6 +95,10 @@ def period_order(code: str) -> tuple[date, date]:
     """Sort key of a period code: by end, then start."""
     period = parse_period(code)
     return (period.end, period.start)
+
+
+def end_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def sha256_of(data: bytes) -> str:
@@ -92,7 +122,9 @@ def _text(raw: RawTable, cells: list[object], columns: ColumnMap, column: str, r
         raise raw.error(str(exc), row, columns.labels[column]) from exc
 
 
-def _period(raw: RawTable, text: str, columns: ColumnMap, row: int, shape: str) -> str:
+def _period(
+    raw: RawTable, text: str, columns: ColumnMap, row: int, shape: str, bounds: tuple[date, date]
+) -> str:
     label = columns.labels["period"]
     if not text:
         raise raw.error("perioden er tom.", row, label)
@@ -106,6 +138,22 @@ def _period(raw: RawTable, text: str, columns: ColumnMap, row: int, shape: str) 
         raise raw.error(
             f"perioden »{text}« er en anden slags periode ({period_shape(code)}) end "
             f"datasættets ({shape}).",
+            row,
+            label,
+        )
+    period = parse_period(code)
+    earliest, latest = bounds
+    if period.end > latest:
+        raise raw.error(
+            f"perioden »{shown(text)}« ({period_label(code)}) ligger efter indeværende måned "
+            f"({format_month(latest)}) – tal for en periode, der ikke er slut, kan ikke indlæses.",
+            row,
+            label,
+        )
+    if period.start < earliest:
+        raise raw.error(
+            f"perioden »{shown(text)}« ({period_label(code)}) ligger mere end "
+            f"{MAX_YEARS_BEFORE} år før datasættets første periode – tjek årstallet.",
             row,
             label,
         )
@@ -137,6 +185,7 @@ def _records(
     cells: list[object],
     shape: str,
     danish: bool,
+    bounds: tuple[date, date],
 ) -> list[dict[str, str]]:
     """The catalog rows of one file row: none (another area, not at »I alt«), one, or
     one per measure column."""
@@ -168,7 +217,9 @@ def _records(
                 columns.labels[dimension],
             )
         record[dimension] = text
-    record["period"] = _period(raw, _text(raw, cells, columns, "period", row), columns, row, shape)
+    record["period"] = _period(
+        raw, _text(raw, cells, columns, "period", row), columns, row, shape, bounds
+    )
     _attributes(raw, meta, columns, known, row, cells, record, danish)
     values = columns.measures or {"": columns.positions["value"]}
     records = []
@@ -254,25 +305,39 @@ def _changes(dataset: Dataset, rows: list[dict[str, str]], existing: set[str]) -
     )
 
 
+def period_bounds(dataset: Dataset, today: date) -> tuple[date, date]:
+    """The first and last day a new period may cover: from ``MAX_YEARS_BEFORE`` years
+    before the dataset's first period to the end of the current month."""
+    first = min(parse_period(p).start for p in set(dataset.frame["period"]))
+    return first.replace(year=first.year - MAX_YEARS_BEFORE, day=1), end_of_month(today)
+
+
 def plan_rows(
-    raw: RawTable, dataset: Dataset, replace: bool, source_format: str | None = None
+    raw: RawTable,
+    dataset: Dataset,
+    replace: bool,
+    source_format: str | None = None,
+    today: date | None = None,
 ) -> ImportPlan:
     """Check the cells of an uploaded (or fetched) table; see the module docstring."""
     spec_for(dataset.id)
     meta = dataset.metadata
     columns = map_columns(raw, dataset, source_format)
+    if raw.width_problem is not None:
+        raise raw.width_problem
     if not raw.rows:
         raise raw.error("filen har ingen datarækker under overskriften.", raw.header_row + 1)
     known = _Known(dataset)
     existing = set(dataset.frame["period"])
     newest = max(existing, key=period_order)
     shape = period_shape(newest)
+    bounds = period_bounds(dataset, today or date.today())
     rows: list[dict[str, str]] = []
     seen: dict[tuple[str, ...], int] = {}
     first_row_of: dict[str, int] = {}
     danish = decimal_comma(raw, columns, value_kind(meta.short_unit) == "count")
     for row, cells in raw.rows:
-        for record in _records(raw, dataset, columns, known, row, cells, shape, danish):
+        for record in _records(raw, dataset, columns, known, row, cells, shape, danish, bounds):
             key = _key(record, meta.dimensions)
             if key in seen:
                 raise raw.error(
@@ -326,12 +391,93 @@ def plan_rows(
         new_periods=[p for p in periods if p not in existing],
         replaced_periods=replaced,
         changes=_changes(dataset, rows, existing),
+        outliers=_outliers(dataset, rows, seen, columns.labels),
     )
 
 
-def plan_import(file_name: str, data: bytes, dataset: Dataset, replace: bool = False) -> ImportPlan:
+def _times(factor: float) -> str:
+    return f"{factor:.0f}" if factor >= 100 else f"{factor:.1f}".replace(".", ",")
+
+
+def _outliers(
+    dataset: Dataset, rows: list[dict[str, str]], row_of: dict[tuple[str, ...], int], labels
+) -> list[Outlier]:
+    """Values that jump more than ``JUMP_FACTOR`` times against the period before."""
+    meta = dataset.metadata
+    if value_kind(meta.short_unit) == "number":
+        return []  # mixed measures (ranks, counts, shares): a ratio says nothing
+    dims = meta.dimensions
+    known: dict[tuple[str, ...], float] = {}
+    for record in dataset.frame.to_dict("records"):
+        if not record.get("missing") and not math.isnan(record["value"]):
+            known[(*(str(record[d]) for d in dims), record["period"])] = float(record["value"])
+    for record in rows:
+        if record["value"] != ".":
+            known[_key(record, dims)] = float(record["value"])
+    periods = sorted({k[-1] for k in known}, key=period_order)
+    found = []
+    for record in rows:
+        if record["value"] == ".":
+            continue
+        key = _key(record, dims)
+        position = periods.index(record["period"])
+        before = next(
+            (
+                (p, known[(*key[:-1], p)])
+                for p in reversed(periods[:position])
+                if (*key[:-1], p) in known
+            ),
+            None,
+        )
+        after = float(record["value"])
+        if before is None or before[1] <= 0 or after <= 0:
+            continue  # a ratio needs two positive values
+        factor = after / before[1]
+        if 1 / JUMP_FACTOR <= factor <= JUMP_FACTOR:
+            continue
+        direction = (
+            f"{_times(factor)} gange større" if factor > 1 else f"{_times(1 / factor)} gange mindre"
+        )
+        where = ", ".join(record[d] for d in dims)
+        shown_before = format_value(before[1], meta.short_unit, meta.decimals)
+        shown_after = format_value(after, meta.short_unit, meta.decimals)
+        found.append(
+            Outlier(
+                key="|".join(key),
+                row=row_of[key],
+                text=(
+                    f"{where}, {period_label(record['period'])} (række {row_of[key]}): "
+                    f"{shown_after} mod {shown_before} i {period_label(before[0])} – {direction}."
+                ),
+            )
+        )
+    return found
+
+
+class OutliersNotConfirmed(ValueError):
+    """A plan with jumps that the editor has not confirmed one by one; nothing saved."""
+
+
+def check_confirmed(plan: ImportPlan, accepted: Collection[str]) -> None:
+    """Raise :class:`OutliersNotConfirmed` unless every outlier's key is in ``accepted``."""
+    missing = [o for o in plan.outliers if o.key not in set(accepted)]
+    if missing:
+        raise OutliersNotConfirmed(
+            f"Intet er gemt: {len(missing)} tal ændrer sig mere end {JUMP_FACTOR} gange i forhold "
+            "til perioden før og skal bekræftes hvert for sig (en tastefejl som 2,674 for "
+            "2.674 giver en faktor 1.000): " + " ".join(o.text for o in missing)
+        )
+
+
+def plan_import(
+    file_name: str,
+    data: bytes,
+    dataset: Dataset,
+    replace: bool = False,
+    today: date | None = None,
+) -> ImportPlan:
     """Read and check an uploaded file against ``dataset`` (the effective dataset, all periods)."""
-    plan = plan_rows(read_upload(file_name, data), dataset, replace)
+    plan = plan_rows(read_upload(file_name, data), dataset, replace, today=today)
     return ImportPlan(**{**plan.__dict__, "sha256": sha256_of(data)})
 
 

@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
+from babel.dates import get_month_names
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
+from hedensted.core.spreadsheet import Limits, UnreadableWorkbook, read_sheets
 from hedensted.monthly.indicators import IndicatorSet
 from hedensted.monthly.layout import (
     ID_HEADING,
@@ -48,18 +48,29 @@ HEADER_ROW = 4
 FIRST_ROW = 5
 FIRST_VALUE_COLUMN = 4  # D: after Indikator-id, Indikator, Enhed
 MAX_SHEET_NAME = 31
+MAX_BYTES = 5 * 1024 * 1024
+# The status tables: five sheets of some twenty indicators and 30-odd columns.
+LIMITS = Limits(
+    max_unpacked=10 * 1024 * 1024,
+    max_row=2000,
+    max_column=300,
+    max_cells=100_000,
+    max_elements=300_000,
+    max_seconds=4.0,
+)
 INFO_FILL = PatternFill("solid", fgColor="EEF1F4")
 INSTRUCTION = (
     "Skriv månedens tal i månedskolonnerne (tal, fx 22,7 – procenter som tal mellem 0 og 100). "
     "Startmåling, »Mål …« og Note er fra kildedokumentet og læses ikke ved upload. "
     "Tomme celler ændrer intet."
 )
-MONTH_NAMES = {
-    "jan": 1, "januar": 1, "feb": 2, "febr": 2, "februar": 2, "mar": 3, "marts": 3,
-    "apr": 4, "april": 4, "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10,
-    "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+# Month names as Babel's Danish locale writes them (»februar«, »feb.«), plus the
+# older abbreviations »febr.« and »sept.«.
+MONTH_NAMES: dict[str, int] = {
+    name.lower().rstrip("."): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale="da").items()
+} | {"febr": 2, "sept": 9}
 _MONTH_TEXT = re.compile(r"^([a-zæøå]+)\.?\s+(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -163,7 +174,7 @@ def status_workbook(
 
 def _month_columns(sheet, where: str, problems: list[str]) -> dict[int, date]:
     """Month per column of the header row; problems for unknown or repeated headings."""
-    first = sheet.cell(row=HEADER_ROW, column=1).value
+    first = sheet.value(HEADER_ROW, 1)
     if str(first or "").strip() != ID_HEADING:
         problems.append(
             f"{where}, række {HEADER_ROW}, kolonne A: overskriften skal være »{ID_HEADING}« "
@@ -174,7 +185,7 @@ def _month_columns(sheet, where: str, problems: list[str]) -> dict[int, date]:
     months: dict[int, date] = {}
     seen: dict[date, str] = {}
     for column in range(FIRST_VALUE_COLUMN, sheet.max_column + 1):
-        heading = sheet.cell(row=HEADER_ROW, column=column).value
+        heading = sheet.value(HEADER_ROW, column)
         letter = get_column_letter(column)
         text = str(heading or "").strip()
         if not text or text in fixed or text.startswith("Mål "):
@@ -202,22 +213,29 @@ def read_workbook(
 ) -> list[CellValue]:
     """Every filled month cell of an uploaded workbook, checked.
 
-    Raises :class:`WorkbookError` listing every problem (sheet, row, column).
+    The file is read by :mod:`hedensted.core.spreadsheet` within ``LIMITS`` (size,
+    unpacked size, rows, columns, cells, time). Raises :class:`WorkbookError`
+    listing every problem (sheet, row, column).
     """
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    if len(data) > MAX_BYTES:
         raise WorkbookError(
             [
-                "Filen kan ikke læses som en Excel-projektmappe (.xlsx). "
-                "Brug den downloadede skabelon."
+                f"Filen er for stor ({len(data) / 1024 / 1024:.1f} MB); højst "
+                f"{MAX_BYTES // 1024 // 1024} MB.".replace(".", ",", 1)
             ]
+        )
+    try:
+        workbook = read_sheets(data, LIMITS)
+    except UnreadableWorkbook as exc:
+        message = str(exc)
+        raise WorkbookError(
+            [message[0].upper() + message[1:] + " Brug den downloadede skabelon."]
         ) from exc
     expected = {sheet_name(names[p]): p for p in indicators.project_ids}
     problems: list[str] = []
     cells: list[CellValue] = []
     found_sheet = False
-    for sheet in workbook.worksheets:
+    for sheet in workbook:
         where = f"Ark »{sheet.title}«"
         if sheet.title not in expected:
             problems.append(
@@ -228,7 +246,7 @@ def read_workbook(
             continue
         found_sheet = True
         project_id = expected[sheet.title]
-        stated = str(sheet["B2"].value or "").strip()
+        stated = str(sheet.value(2, 2) or "").strip()
         if stated != project_id:
             problems.append(
                 f"{where}, række 2, kolonne B: projekt-id'et skal være »{project_id}«, "
@@ -239,8 +257,8 @@ def read_workbook(
         known = {i.indicator_id: i for i in indicators.for_project(project_id)}
         rows_of: dict[str, int] = {}
         for row in range(FIRST_ROW, sheet.max_row + 1):
-            indicator_id = str(sheet.cell(row=row, column=1).value or "").strip()
-            filled = [c for c in months if sheet.cell(row=row, column=c).value not in (None, "")]
+            indicator_id = str(sheet.value(row, 1) or "").strip()
+            filled = [c for c in months if sheet.value(row, c) not in (None, "")]
             if not indicator_id:
                 if filled:
                     problems.append(
@@ -263,14 +281,14 @@ def read_workbook(
             rows_of[indicator_id] = row
             indicator = known[indicator_id]
             for column in filled:
-                cell = sheet.cell(row=row, column=column)
+                cell = sheet.cell(row, column)
+                assert cell is not None  # filled
                 month = months[column]
                 letter = get_column_letter(column)
                 at = f"{where}, række {row}, kolonne {letter} ({format_month(month)})"
-
                 raw = cell.value
                 if isinstance(raw, int | float) and not isinstance(raw, bool):
-                    if "%" in (cell.number_format or ""):
+                    if cell.is_percent:
                         raw = raw * 100  # a cell formatted as percent holds 0.227 for 22,7 %
                 elif isinstance(raw, datetime | date | bool):
                     problems.append(f"{at}: cellen skal indeholde et tal, ikke »{raw}«.")
@@ -282,9 +300,7 @@ def read_workbook(
                     problems.extend(f"{at}: {message}" for message in error.messages)
                     continue
                 cells.append(
-                    CellValue(
-                        project_id, indicator_id, month, value, sheet.title, f"{cell.coordinate}"
-                    )
+                    CellValue(project_id, indicator_id, month, value, sheet.title, f"{letter}{row}")
                 )
     if not found_sheet and not problems:
         problems.append("Projektmappen har intet statusskema-ark.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -61,3 +62,18 @@ class EntryVersion(Base):
         CheckConstraint("version >= 1", name="ck_entry_version_positive"),
         Index("ix_entry_submission_token", "submission_token"),
     )
+
+
+class LoginAttempt(Base):
+    """One login attempt (append-only): the lockout is counted from these rows, so it
+    survives a restart and holds across several servers (migration ``0003_safety``)."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(100))
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_login_attempts_user_address", "username", "address", "id"),)

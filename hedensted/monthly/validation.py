@@ -2,7 +2,8 @@
 
 Rules (every message is Danish and says what to write instead):
 
-- numbers are written the Danish way: ``22,7`` (comma decimal), ``1.212``
+- numbers are read by :mod:`hedensted.core.numbers` (Babel, strict), the Danish way:
+  ``22,7`` (comma decimal), ``1.212``
   (point between thousands); ``22.7`` is refused as ambiguous;
 - a unit may follow the number (``22,7 %``, ``12 personer``) but must be the
   indicator's unit;
@@ -21,12 +22,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from hedensted.core.numbers import Kind, NumberError, bounds_error, parse_number, shown
 from hedensted.monthly.indicators import Indicator, IndicatorSet, UnitKind, first_of_month
 from hedensted.present.formatting import format_month
 
 MAX_COMMENT = 1000
-# 1.212 · 1.212,5 · 22,7 · 1212 · -3 (sign handled separately)
-_DANISH_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
 _NUMBER_AND_UNIT = re.compile(r"^(?P<number>[-+−]?[\d.,]+)\s*(?P<unit>[%A-Za-zÆØÅæøå.]+)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -54,6 +54,13 @@ UNIT_NAMES = {
 }
 
 
+_BOUNDS_KIND: dict[UnitKind, Kind] = {
+    UnitKind.PERCENT: "percent",
+    UnitKind.COUNT: "count",
+    UnitKind.DURATION: "weeks",
+}
+
+
 class EntryError(ValueError):
     """One or more reasons an entry cannot be saved (Danish, one sentence each)."""
 
@@ -62,27 +69,29 @@ class EntryError(ValueError):
         super().__init__(" ".join(self.messages))
 
 
-def parse_danish_number(text: str) -> float:
-    """``"22,7"`` → 22.7, ``"1.212"`` → 1212.0, ``"-3"`` → -3.0.
-
-    Raises ``EntryError`` with a Danish message for anything else.
-    """
-    cleaned = text.strip().replace("\N{MINUS SIGN}", "-")
-    if not cleaned:
-        raise EntryError(["Skriv et tal."])
-    sign = -1.0 if cleaned.startswith("-") else 1.0
-    digits = cleaned.lstrip("+-")
-    if _DANISH_NUMBER.match(digits):
-        return sign * float(digits.replace(".", "").replace(",", "."))
+def _malformed(text: str) -> str:
+    digits = text.strip().lstrip("+-\N{MINUS SIGN}")
     if _POINT_DECIMAL.match(digits):
         comma = digits.replace(".", ",")
-        raise EntryError(
-            [
-                f"»{text.strip()}« er skrevet med punktum. Skriv {comma} – på dansk er komma "
-                "decimaltegn, og punktum står kun mellem tusinder (1.212)."
-            ]
+        return (
+            f"»{shown(text)}« er skrevet med punktum. Skriv {comma} – på dansk er komma "
+            "decimaltegn, og punktum står kun mellem tusinder (1.212)."
         )
-    raise EntryError([f"»{text.strip()}« er ikke et tal. Skriv fx 22,7 eller 1.212."])
+    return f"»{shown(text)}« er ikke et tal. Skriv fx 22,7 eller 1.212."
+
+
+def parse_danish_number(text: str) -> float:
+    """``"22,7"`` → 22.7, ``"1.212"`` → 1212.0, ``"-3"`` → -3.0 (Babel, strict).
+
+    Raises ``EntryError`` with a Danish message for anything else (see
+    :mod:`hedensted.core.numbers`: only the digits 0–9, no exponent).
+    """
+    if not text.strip():
+        raise EntryError(["Skriv et tal."])
+    try:
+        return parse_number(text, "danish", malformed=_malformed)
+    except NumberError as error:
+        raise EntryError([str(error)]) from error
 
 
 def _split_unit(text: str) -> tuple[str, str | None]:
@@ -97,18 +106,23 @@ def check_value(indicator: Indicator, value: float) -> float:
     """Check a number against the indicator's unit; returns it or raises ``EntryError``."""
     if not math.isfinite(value):
         raise EntryError(["Tallet skal være et endeligt tal."])
-    shown = f"{value:g}".replace(".", ",")
+    as_text = f"{value:g}".replace(".", ",")
     if indicator.kind is UnitKind.PERCENT and not 0 <= value <= 100:
-        raise EntryError([f"En procentandel skal ligge mellem 0 og 100; {shown} kan ikke bruges."])
+        raise EntryError(
+            [f"En procentandel skal ligge mellem 0 og 100; {as_text} kan ikke bruges."]
+        )
     if indicator.kind is UnitKind.COUNT:
         if value < 0:
-            raise EntryError([f"Et antal {indicator.unit} kan ikke være negativt ({shown})."])
+            raise EntryError([f"Et antal {indicator.unit} kan ikke være negativt ({as_text})."])
         if not float(value).is_integer():
             raise EntryError(
-                [f"Et antal {indicator.unit} skal være et helt tal; {shown} er ikke helt."]
+                [f"Et antal {indicator.unit} skal være et helt tal; {as_text} er ikke helt."]
             )
     if indicator.kind is UnitKind.DURATION and value < 0:
-        raise EntryError([f"En varighed i {indicator.unit} kan ikke være negativ ({shown})."])
+        raise EntryError([f"En varighed i {indicator.unit} kan ikke være negativ ({as_text})."])
+    problem = bounds_error(value, _BOUNDS_KIND[indicator.kind])
+    if problem:
+        raise EntryError([problem[0].upper() + problem[1:]])
     return float(value)
 
 

@@ -22,6 +22,7 @@ from ui.deck.presentation import enter_presentation, is_presentation, leave_pres
 from ui.deck.recording import SectionRecord, recording
 from ui.state.url import keep_params_in_url, url_params, url_text
 from ui.widgets.components import file_download, with_datasets
+from ui.widgets.errors import guarded_section
 
 Layout = Literal["sections", "tabs"]
 TAB_PARAM = "fane"
@@ -196,7 +197,7 @@ class Deck:
             # record, which the export buttons of this page run hold.
             fresh = SectionRecord(section.title)
             with recording(fresh):
-                section.render()
+                guarded_section(section.title, section.render)
             for name in ("charts", "key_figures", "source_lines", "tables", "pending"):
                 setattr(record, name, getattr(fresh, name))
             record.chart_sources = fresh.chart_sources

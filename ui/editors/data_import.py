@@ -24,9 +24,16 @@ from hedensted.importing.refresh import (
     newest_source_period,
     source_description,
 )
-from hedensted.importing.service import Preview, confirm, preview, preview_fetched, rollback
-from hedensted.importing.store import ImportConflict, all_versions
+from hedensted.importing.service import Preview, confirm, preview, preview_fetched
+from hedensted.importing.store import (
+    ImportConflict,
+    all_versions,
+    dataset_state,
+    rollback_to,
+    undo_switch,
+)
 from hedensted.importing.template import instructions, template_csv, template_xlsx
+from hedensted.importing.validation import OutliersNotConfirmed
 from hedensted.monthly.auth import NotAnEditorError, User
 from hedensted.monthly.db import Register
 from ui.editors.monthly_entry import plain
@@ -154,6 +161,27 @@ def _show_preview(checked: Preview, dataset: Dataset, key: str) -> None:
     )
 
 
+def confirm_outliers(checked: Preview, key: str) -> set[str]:
+    """One checkbox per value that jumps more than 10 times; the keys ticked."""
+    outliers = checked.plan.outliers
+    if not outliers:
+        return set()
+    st.warning(
+        f"**{len(outliers)} tal ændrer sig mere end 10 gange i forhold til perioden før.** "
+        "Det er ofte en tastefejl (fx 2,674 for 2.674). Tjek hvert tal, og sæt flueben ved "
+        "dem, der er rigtige – ellers gemmes intet.",
+        icon=":material/warning:",
+    )
+    sha = checked.plan.sha256[:12]
+    return {
+        outlier.key
+        for number, outlier in enumerate(outliers)
+        if st.checkbox(
+            f"Tallet er rigtigt: {plain(outlier.text)}", key=f"{key}_outlier_{sha}_{number}"
+        )
+    }
+
+
 def upload_and_confirm(
     register: Register, full: Catalog, dataset: Dataset, user: User, key: str
 ) -> None:
@@ -182,11 +210,12 @@ def upload_and_confirm(
     if checked is None:
         return
     _show_preview(checked, dataset, key)
+    accepted = confirm_outliers(checked, key)
     if st.button("Bekræft og gem", type="primary", icon=":material/save:", key=f"{key}_confirm"):
         try:
-            version = confirm(register, checked, user)
-        except (NotAnEditorError, ImportConflict) as error:
-            st.error(str(error), icon=":material/error:")
+            version = confirm(register, checked, user, accepted)
+        except (NotAnEditorError, ImportConflict, OutliersNotConfirmed) as error:
+            st.error(plain(str(error)), icon=":material/error:")
             return
         except SQLAlchemyError as error:
             st.error(
@@ -207,7 +236,8 @@ def upload_and_confirm(
 
 
 def versions_and_rollback(register: Register, dataset: Dataset, user: User, key: str) -> None:
-    """Every version with who, when and checksum; »Rul tilbage« for editors."""
+    """Every version with who, when and checksum; for editors: roll back to any version
+    (after a confirmation) and undo the newest rollback."""
     versions = all_versions(register, dataset.id)
     st.dataframe(
         versions_table(versions, dataset),
@@ -216,32 +246,86 @@ def versions_and_rollback(register: Register, dataset: Dataset, user: User, key:
         key=f"{key}_versions",
         column_config={"SHA-256": st.column_config.TextColumn(width="small")},
     )
-    active = [v for v in versions if v.active]
     if not user.is_editor:
         return
-    if not active:
+    if not versions:
         st.caption("Datasættet er den leverede version 1; der er intet at rulle tilbage.")
         return
-    newest = active[-1]
-    before = active[-2].version if len(active) > 1 else 1
+    state = dataset_state(register, dataset.id)
+    if state.last_switch is not None:
+        _undo_button(register, dataset, user, key, state.last_switch)
+    targets = [v.version for v in reversed(versions) if v.version != state.current]
+    targets += [1] if state.current != 1 else []
+    if not targets:
+        return
+    _rollback_to_any(register, dataset, user, key, state.current, targets)
+
+
+def _rollback_to_any(
+    register: Register, dataset: Dataset, user: User, key: str, current: int, targets: list[int]
+) -> None:
+    """Choose a version, then confirm: »Rul tilbage til version N« → »Ja, …«."""
+    parent = dataset_state(register, dataset.id).parents.get(current, 1)
+    target = st.selectbox(
+        "Gå tilbage til version",
+        targets,
+        index=targets.index(parent) if parent in targets else 0,
+        format_func=lambda v: f"Version {v}" + (" (de leverede tal)" if v == 1 else ""),
+        key=f"{key}_rollback_target",
+    )
+    pending = st.session_state.get(f"{key}_rollback_pending")
+    if pending != (current, target):
+        if st.button(
+            f"Rul tilbage til version {target}",
+            icon=":material/undo:",
+            key=f"{key}_rollback",
+            help=f"Version {current} tages ud af brug. Intet slettes, og det kan fortrydes.",
+        ):
+            st.session_state[f"{key}_rollback_pending"] = (current, target)
+            st.rerun()
+        return
+    st.warning(
+        f"**Rul tilbage fra version {current} til version {target}?** Siderne viser derefter "
+        f"tallene fra version {target}. Intet slettes, og du kan fortryde bagefter.",
+        icon=":material/help:",
+    )
+    yes, no = st.columns([1, 1])[:2]
+    if no.button("Annuller", key=f"{key}_rollback_cancel"):
+        st.session_state.pop(f"{key}_rollback_pending", None)
+        st.rerun()
+    if yes.button("Ja, rul tilbage", type="primary", key=f"{key}_rollback_yes"):
+        st.session_state.pop(f"{key}_rollback_pending", None)
+        try:
+            rollback_to(register, dataset.id, target, user, expected_current=current)
+        except (NotAnEditorError, ImportConflict, ValueError) as error:
+            st.error(plain(str(error)), icon=":material/error:")
+            return
+        _after_change(key, f"Version {current} er rullet tilbage; version {target} gælder igen.")
+
+
+def _undo_button(
+    register: Register, dataset: Dataset, user: User, key: str, last: tuple[int, int]
+) -> None:
+    before, now_current = last
     if st.button(
-        f"Rul tilbage til version {before}",
-        icon=":material/undo:",
-        key=f"{key}_rollback",
-        help=f"Tager version {newest.version} ({plain(newest.file_name)}) ud af brug. "
-        "Intet slettes; versionen står fortsat i listen.",
+        f"Fortryd: gå tilbage til version {before}",
+        icon=":material/redo:",
+        key=f"{key}_undo",
+        help=f"Fortryder den seneste tilbagerulning (fra version {before} til {now_current}).",
     ):
         try:
-            undone = rollback(register, dataset.id, user)
+            undo_switch(register, dataset.id, user)
         except (NotAnEditorError, ImportConflict, ValueError) as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(plain(str(error)), icon=":material/error:")
             return
-        refresh_catalog()
-        st.session_state.pop(f"{key}_preview", None)
-        st.session_state[f"{key}_flash"] = (
-            f"Version {undone.version} er rullet tilbage; version {before} gælder igen."
-        )
-        st.rerun()
+        _after_change(key, f"Tilbagerulningen er fortrudt; version {before} gælder igen.")
+
+
+def _after_change(key: str, message: str) -> None:
+    refresh_catalog()
+    st.session_state.pop(f"{key}_preview", None)
+    st.session_state[f"{key}_flash"] = message
+    st.rerun()
 
 
 def api_fetch(dataset: Dataset, key: str) -> None:

@@ -12,11 +12,9 @@
 from __future__ import annotations
 
 import hashlib
-import math
-import re
 import uuid
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -41,22 +39,22 @@ from hedensted.monthly.service import (
     month_entries,
     save_entries,
 )
-from hedensted.monthly.throttle import LoginThrottle
+from hedensted.monthly.throttle import LoginThrottle, lock_message
 from hedensted.monthly.tracking import format_indicator_value
 from hedensted.monthly.validation import EntryDraft, EntryError
 from hedensted.present.formatting import MISSING_TEXT, format_compact, format_month
+from hedensted.present.markdown import escape_markdown
 from ui.state.database import open_database
 
 USER_KEY = "register_user"
 FLASH_KEY = "register_flash"
 FORM_SESSION_KEY = "register_form_session"
 SEEN_KEY = "register_seen"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
 def plain(text: str) -> str:
-    """Escape every markdown character, so typed text is shown exactly as text."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    """Typed text on one line, through the one Markdown escaper (shown exactly as text)."""
+    return escape_markdown(" ".join(str(text).splitlines()))
 
 
 # --- the database -----------------------------------------------------------------
@@ -171,31 +169,48 @@ def login_panel(key: str, purpose: str = "for at indtaste månedstal") -> User:
         password = st.text_input("Adgangskode", type="password", key=f"{key}_password")
         submitted = st.form_submit_button("Log ind", icon=":material/login:", key=f"{key}_submit")
     if submitted:
-        throttle, now = login_throttle(), datetime.now()
-        locked = throttle.locked_until(username, now)
-        if locked is not None:
-            minutes = max(1, math.ceil((locked - now).total_seconds() / 60))
-            st.error(
-                f"For mange forkerte forsøg med dette brugernavn. Prøv igen om {minutes} "
-                f"{'minut' if minutes == 1 else 'minutter'}, eller bed en administrator om hjælp.",
-                icon=":material/lock_clock:",
-            )
-            return user
-        found = authenticate(accounts, username, password)
-        if found is None:
-            throttle.failed(username, now)
-            st.error("Forkert brugernavn eller adgangskode.", icon=":material/error:")
-        else:
-            throttle.succeeded(username)
-            st.session_state[USER_KEY] = found
-            st.rerun()
+        _check_login(accounts, username, password)
     return user
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
+def client_address() -> str:
+    """The browser's address as Streamlit sees it (``ukendt`` when not known)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no browser session (bare mode)
+        return "ukendt"
+    return address if isinstance(address, str) and address else "ukendt"
+
+
+def _check_login(accounts, username: str, password: str) -> None:
+    """Log in, unless this user name is locked from this address (database lockout)."""
+    try:
+        throttle = login_throttle()
+    except (SQLAlchemyError, OSError, ValueError) as error:
+        st.error(
+            "Login er ikke muligt, fordi databasen ikke kan åbnes: "
+            + plain(str(error).splitlines()[0]),
+            icon=":material/error:",
+        )
+        return
+    address, now = client_address(), datetime.now(UTC)
+    locked = throttle.locked_until(username, address, now)
+    if locked is not None:
+        st.error(lock_message(locked, now), icon=":material/lock_clock:")
+        return
+    found = authenticate(accounts, username, password)
+    if found is None:
+        throttle.failed(username, address, now)
+        st.error("Forkert brugernavn eller adgangskode.", icon=":material/error:")
+        return
+    throttle.succeeded(username, address, now)
+    st.session_state[USER_KEY] = found
+    st.rerun()
+
+
 def login_throttle() -> LoginThrottle:
-    """One count of wrong passwords for the whole server process."""
-    return LoginThrottle()
+    """The lockout, counted in the app's database (shared by every server and restart)."""
+    return LoginThrottle(open_database())
 
 
 # --- entry form ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ import streamlit as st
 from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.catalog_csv import dataset_csv
 from hedensted.present.formatting import format_long_date, format_number
+from hedensted.present.markdown import escape_markdown
 from hedensted.present.quality_table import quality_display_table
 from ui.state.memo import remember_domain_functions
 from ui.widgets.components import dataset_error, quality_notes, table
@@ -41,7 +42,8 @@ def dataset_description(dataset: Dataset) -> None:
         st.markdown(
             f"- **Id:** `{meta.id}`\n"
             f"- **Producent:** {meta.producer}\n"
-            f"- **Kildedokument:** {meta.source_document} ({format_long_date(meta.source_date)}),"
+            f"- **Kildedokument:** {escape_markdown(meta.source_document)} "
+            f"({format_long_date(meta.source_date)}),"
             f" fil `{meta.seed_file}`\n"
             f"- **Tabel/afsnit:** {meta.source_table}\n"
             f"- **Periode:** {meta.period_label} (`{', '.join(meta.periods)}`)\n"
@@ -50,7 +52,7 @@ def dataset_description(dataset: Dataset) -> None:
             + (f"\n- **Webadresse:** {meta.source_url}" if meta.source_url else "")
         )
         if meta.notes:
-            st.caption(meta.notes)
+            st.caption(escape_markdown(meta.notes))
         quality_notes(dataset)
         st.download_button(
             "Hent CSV",

@@ -76,6 +76,7 @@ from hedensted.core.compare import areas_in_table
 from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.view_state import ComparisonChoice
 from hedensted.present.kpi import Kpi
+from hedensted.present.markdown import escape_markdown
 from ui.sections.goals import goal_box
 from ui.sections.ministry_benchmark import ministry_development
 from ui.state.data import get_full_catalog
@@ -449,7 +450,7 @@ def duration_section(run: BenchmarkRun, dataset: Dataset) -> None:
         ("number", 1, "uger"),
         "Grøn: kortere forløb i Hedensted. Rød: længere.",
     )
-    st.caption(meta.notes)
+    st.caption(escape_markdown(meta.notes))
     source_caption(dataset)
 
 

@@ -35,9 +35,9 @@ from hedensted.code_of_care.timeline import (
     year_span,
 )
 from hedensted.core.catalog import Catalog, Dataset
+from hedensted.present.markdown import escape_markdown
 from ui.deck.section_deck import shows_controls
 from ui.sections.code_of_care_cards import (
-    escape_markdown,
     event_card,
     list_card,
     process_card,

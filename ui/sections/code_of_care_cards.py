@@ -7,23 +7,12 @@ are escaped before they are drawn as Markdown, so a cell such as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import streamlit as st
 
 from hedensted.code_of_care.cards import Card, ProgramItem, split_lead
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
-_LEADING_NUMBER = re.compile(r"^(\s*\d+)([.)])(\s)")
-_LEADING_BULLET = re.compile(r"^(\s*)([-+])(\s)")
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` shown literally by st.markdown / st.table (no lists, emphasis, LaTeX)."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-    escaped = _LEADING_NUMBER.sub(r"\1\\\2\3", escaped)
-    return _LEADING_BULLET.sub(r"\1\\\2\3", escaped)
+from hedensted.present.markdown import escape_markdown
 
 
 def _program_markdown(program: Sequence[ProgramItem], numbered: bool = False) -> str:

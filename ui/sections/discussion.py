@@ -9,7 +9,7 @@ import streamlit as st
 from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.discussion import discussion_points, questions, slide_points, split_quotes
 from hedensted.present.formatting import format_long_date
-from ui.sections.code_of_care_cards import escape_markdown
+from hedensted.present.markdown import escape_markdown
 from ui.widgets.components import source_caption
 
 DISCUSSION_DATASET = "temadroeftelse_spoergsmaal"

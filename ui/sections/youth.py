@@ -7,7 +7,6 @@ datasets, in the order the page registers them in its deck.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -27,6 +26,7 @@ from hedensted.present.formatting import (
     format_percent,
     format_value,
 )
+from hedensted.present.markdown import escape_markdown
 from hedensted.present.tables import display_table
 from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list_note
 from hedensted.youth.charts import (
@@ -100,7 +100,7 @@ DISCUSSION_DATASET = "temadroeftelse_spoergsmaal"
 
 def as_text(text: str) -> str:
     """Source text shown literally (asterisks in footnote marks are not Markdown)."""
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", str(text))
+    return escape_markdown(text)
 
 
 def chart(figure: alt.TopLevelMixin, key: str, title: str = "") -> None:

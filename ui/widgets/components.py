@@ -16,6 +16,7 @@ from hedensted.exports.table_workbook import to_xlsx
 from hedensted.present.file_names import file_stem
 from hedensted.present.formatting import format_compact
 from hedensted.present.kpi import Kpi
+from hedensted.present.markdown import escape_markdown
 from hedensted.present.tables import dataset_table, export_table
 from ui.deck.presentation import is_presentation, larger_labels
 from ui.deck.recording import (
@@ -32,10 +33,13 @@ _total_differences = memo(total_differences)
 
 
 def source_caption(*datasets: Dataset) -> None:
-    """The "Kilde: …" line under a chart or table, one line per dataset."""
+    """The "Kilde: …" line under a chart or table, one line per dataset.
+
+    Escaped: an imported period's line carries a file name and an editor's name.
+    """
     lines = [dataset.metadata.source_line() for dataset in datasets]
     for line in lines:
-        st.caption(line)
+        st.caption(escape_markdown(line))
     record_sources(lines)
 
 
