@@ -156,20 +156,9 @@ def _member(archive: zipfile.ZipFile, base: str, target: str) -> str:
     return posixpath.normpath(path)
 
 
-def _text(element: Element) -> str:
-    """The text of an ``si`` or ``is`` element: its ``t`` runs, without phonetic runs."""
-    parts = []
-    for child in element.iter():
-        name = _local(child.tag)
-        if name == "rPh":
-            return "".join(parts) if parts else _text_without_phonetic(element)
-        if name == "t":
-            parts.append(child.text or "")
-    return "".join(parts)
-
-
 def _text_without_phonetic(element: Element) -> str:
-    parts = []
+    """The text of an ``si`` or ``is`` element: its ``t`` runs, without phonetic runs."""
+    parts: list[str] = []
     for child in element:
         name = _local(child.tag)
         if name == "t":

@@ -63,7 +63,7 @@ def _replay(versions, rollbacks, switches) -> DatasetState:
     events += [(_as_utc(r.created_at), 1, r.id, "rollback", r) for r in rollbacks]
     events += [(_as_utc(w.created_at), 2, w.id, "switch", w) for w in switches]
     number_of = {v.id: v.version for v in versions}
-    current, parents = SHIPPED_VERSION, {}
+    current, parents = SHIPPED_VERSION, dict[int, int]()
     out: dict[int, tuple[str, datetime]] = {}
     last_switch = None
     for moment, _order, _id, kind, row in sorted(events, key=lambda e: e[:3]):

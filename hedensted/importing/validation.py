@@ -408,9 +408,11 @@ def _outliers(
         return []  # mixed measures (ranks, counts, shares): a ratio says nothing
     dims = meta.dimensions
     known: dict[tuple[str, ...], float] = {}
-    for record in dataset.frame.to_dict("records"):
-        if not record.get("missing") and not math.isnan(record["value"]):
-            known[(*(str(record[d]) for d in dims), record["period"])] = float(record["value"])
+    for shipped in dataset.frame.to_dict("records"):
+        if not shipped.get("missing") and not math.isnan(shipped["value"]):
+            known[(*(str(shipped[d]) for d in dims), str(shipped["period"]))] = float(
+                shipped["value"]
+            )
     for record in rows:
         if record["value"] != ".":
             known[_key(record, dims)] = float(record["value"])
