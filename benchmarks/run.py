@@ -425,8 +425,8 @@ def main() -> None:
     print(report)
     if not args.no_write:
         text = DOC.read_text(encoding="utf-8")
-        head, marker, _ = text.partition("## Results")
-        DOC.write_text((head if marker else text + "\n") + report, encoding="utf-8")
+        head, marker, _ = text.partition("\n## Results\n")
+        DOC.write_text((head + "\n" if marker else text + "\n") + report, encoding="utf-8")
 
 
 if __name__ == "__main__":
