@@ -150,3 +150,15 @@ def test_pages_leave_the_shared_catalog_as_loaded(catalog) -> None:
     assert sorted(shared.datasets) == sorted(expected.datasets)
     for dataset_id, dataset in expected.datasets.items():
         assert shared.get(dataset_id).frame.equals(dataset.frame), dataset_id
+
+
+def test_pages_leave_the_shared_goal_register_as_judged() -> None:
+    """The goal register is shared by every session too (no copy per call)."""
+    from hedensted.goals.register import goal_register
+    from ui.state.data import get_catalog
+    from ui.state.goals import get_goal_register
+
+    for page in ("app_pages/maal.py", "app_pages/indsatser.py"):
+        open_page(page)
+    shared = get_goal_register()
+    assert shared.equals(goal_register(get_catalog()))

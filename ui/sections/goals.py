@@ -39,8 +39,11 @@ from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure, record_table
 from ui.sections.code_of_care_cards import escape_markdown
 from ui.state.goals import get_goal_register
+from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_params_in_url
 from ui.widgets.components import chart, dataset_error, key_sentence, source_caption
+
+remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 MAAL_PAGE = "app_pages/maal.py"
 # Pixels for the timeline's stacks on a slide (the presentation view makes charts 1.4 times

@@ -17,7 +17,7 @@ from hedensted.goals.register import goal_register
 from ui.state.data import _catalog_for, data_revision, once_per_run
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _register_for(data_dir: str, imports: str, shipped: str) -> pd.DataFrame:
     return goal_register(_catalog_for(data_dir, imports, shipped))
 
@@ -25,8 +25,10 @@ def _register_for(data_dir: str, imports: str, shipped: str) -> pd.DataFrame:
 def get_goal_register() -> pd.DataFrame:
     """The goal register with evidence and verdicts for the catalog as it is now.
 
-    Cached per data folder and revision (the same key as the catalog), and read
-    once per script run. Raises ``DatasetError`` or ``ValueError`` like
+    Held once per process, data folder and revision (the same key as the catalog) and
+    shared by every session, read-only like the catalog – so the goal sections'
+    tables are remembered (ui/state/memo.py) from one rerun to the next. Raises
+    ``DatasetError`` or ``ValueError`` like
     :func:`hedensted.goals.register.goal_register`.
     """
     revision = data_revision()
