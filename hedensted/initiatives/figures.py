@@ -164,39 +164,49 @@ def women_other_counts(catalog: Catalog) -> list[str]:
 # --- Kompensationskort ----------------------------------------------------------------
 
 
+def _compensation_row(catalog: Catalog, unit: str, what: str) -> pd.Series:
+    frame = catalog.get(COMPENSATION).frame
+    rows = frame[frame["target_unit"] == unit]
+    if rows.empty:
+        raise ValueError(f"Kompensationskort: {what} står ikke i datasættet.")
+    return rows.iloc[0]
+
+
+def _compensation_kpi(
+    label: str, value: float, value_text: str, sentence: str, catalog: Catalog
+) -> Kpi:
+    return kpi_without_reference(
+        label=label,
+        value=value,
+        value_text=value_text,
+        period_label=catalog.get(COMPENSATION).metadata.period_label,
+        dataset_ids=(COMPENSATION,),
+        sentence=sentence,
+    )
+
+
 def compensation_grant_kpi(catalog: Catalog) -> Kpi:
     """The grant (500.000 kr. until 31.10.2022) as a tile."""
-    dataset = catalog.get(COMPENSATION)
-    frame = dataset.frame
-    grant = frame[frame["target_unit"] == "kr."]
-    if grant.empty:
-        raise ValueError("Kompensationskort: bevillingen står ikke i datasættet.")
-    row = grant.iloc[0]
-    return kpi_without_reference(
-        label="Bevilling",
-        value=float(row["target_value"]),
-        value_text=format_kroner(float(row["target_value"])),
-        period_label=dataset.metadata.period_label,
-        dataset_ids=(COMPENSATION,),
-        sentence=f"Bevilget til projektet frem til {row['deadline']}.",
+    row = _compensation_row(catalog, "kr.", "bevillingen")
+    value = float(row["target_value"])
+    return _compensation_kpi(
+        "Bevilling",
+        value,
+        format_kroner(value),
+        f"Bevilget til projektet frem til {row['deadline']}.",
+        catalog,
     )
 
 
 def compensation_target_kpi(catalog: Catalog) -> Kpi:
     """The target of 250 citizens with a compensation card as a tile."""
-    dataset = catalog.get(COMPENSATION)
-    frame = dataset.frame
-    citizens = frame[frame["target_unit"] == "borgere"]
-    if citizens.empty:
-        raise ValueError("Kompensationskort: målet for antal borgere står ikke i datasættet.")
-    row = citizens.iloc[0]
-    return kpi_without_reference(
-        label="Mål: borgere med kompensationskort",
-        value=float(row["target_value"]),
-        value_text=format_number(float(row["target_value"])),
-        period_label=dataset.metadata.period_label,
-        dataset_ids=(COMPENSATION,),
-        sentence="Mindst så mange borgere skal i projektperioden have et kompensationskort.",
+    value = float(_compensation_row(catalog, "borgere", "målet for antal borgere")["target_value"])
+    return _compensation_kpi(
+        "Mål: borgere med kompensationskort",
+        value,
+        format_number(value),
+        "Mindst så mange borgere skal i projektperioden have et kompensationskort.",
+        catalog,
     )
 
 
