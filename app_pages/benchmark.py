@@ -54,28 +54,33 @@ if shows_controls():
 run = sections.BenchmarkRun(catalog, choice, memo(headline_tiles)(catalog, choice.reference))
 deck = Deck("benchmark", "Benchmark", "benchmark_hedensted")
 deck.section("Nøgletal for Hedensted", lambda: sections.key_figures(run), anchor="noegletal")
-deck.section(
-    "1. Offentligt forsørgede", sections.drawn(run, sections.FULLTIME), "offentligt-forsorgede"
-)
-deck.section(
-    "2. Udgifter pr. person i arbejdsstyrken", sections.drawn(run, sections.EXPENSES), "udgifter"
-)
-deck.section(
-    "3. Beskæftigelsesministeriets benchmark",
-    sections.drawn(run, sections.MINISTRY),
-    "ministeriets-benchmark",
-)
-deck.section(
-    "4. Status 1 måned efter afsluttet forløb",
-    sections.drawn(run, sections.STATUS),
-    "status-efter-forloeb",
-)
-deck.section("5. Varighed af afsluttede forløb", sections.drawn(run, sections.DURATION), "varighed")
-deck.section(
-    "6. Ledighed og beskæftigelse",
-    sections.drawn(run, sections.UNEMPLOYMENT, sections.EMPLOYMENT),
-    "ledighed",
-)
+# Each section draws whole on the page; in presentation view each chart is a slide,
+# headed by its computed message.
+slides = sections.section_slides(run)
+for title, part_name, parts, anchor in (
+    ("1. Offentligt forsørgede", "fulltime", [sections.FULLTIME], "offentligt-forsorgede"),
+    ("2. Udgifter pr. person i arbejdsstyrken", "expenses", [sections.EXPENSES], "udgifter"),
+    (
+        "3. Beskæftigelsesministeriets benchmark",
+        "ministry",
+        [sections.MINISTRY],
+        "ministeriets-benchmark",
+    ),
+    (
+        "4. Status 1 måned efter afsluttet forløb",
+        "status",
+        [sections.STATUS],
+        "status-efter-forloeb",
+    ),
+    ("5. Varighed af afsluttede forløb", "duration", [sections.DURATION], "varighed"),
+    (
+        "6. Ledighed og beskæftigelse",
+        "unemployment",
+        [sections.UNEMPLOYMENT, sections.EMPLOYMENT],
+        "ledighed",
+    ),
+):
+    deck.slides(title, slides[part_name], anchor, page=sections.drawn(run, *parts))
 deck.section(
     "7. Vandringer: hvor kom borgerne fra?", sections.drawn(run, sections.MIGRATIONS), "vandringer"
 )

@@ -41,12 +41,19 @@ deck.datasets_section(
     sections.paid_hours_section,
     "smaajobs",
 )
-deck.datasets_section(
+deck.parts_section(
     "Det laver netværket",
     catalog,
-    ["code_of_care_aktiviteter_2019", "code_of_care_aktiviteter_2024"],
-    sections.activities_section,
+    [
+        (
+            ["code_of_care_aktiviteter_2019", "code_of_care_aktiviteter_2024"],
+            sections.task_force_section,
+        ),
+        (["code_of_care_aktiviteter_2024"], sections.events_section),
+        (["code_of_care_aktiviteter_2024"], sections.stories_section),
+    ],
     "aktiviteter",
+    titles=list(sections.ACTIVITY_SLIDES),
 )
 deck.datasets_section(
     "Mål for Code of Care og småjobs",

@@ -22,8 +22,14 @@ page_intro(
 run = sections.ProjectsRun(catalog)  # opens and reads the register once per run
 
 deck = Deck(KEY, "Investeringsprojekter", "investeringsprojekter_hedensted", layout="tabs")
+# The overview is one slide per project (below) and, in the files, one per project's table.
 deck.datasets_section(
-    "Overblik", catalog, DATASETS, partial(sections.overview, run), presentable=False
+    "Overblik",
+    catalog,
+    DATASETS,
+    partial(sections.overview, run),
+    presentable=False,
+    exported=True,
 )
 # On the meeting-room screen the overview is one slide per project: five projects
 # on one slide would not be readable.

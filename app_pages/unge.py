@@ -1,6 +1,6 @@
 """Unge: the youth unit's offers, young people's courses, apprentices, outcomes and goals."""
 
-from ui.deck.section_deck import Deck, page_intro, shows_controls
+from ui.deck.section_deck import Deck, Part, page_intro, shows_controls
 from ui.sections import youth
 from ui.sections.goals import goals_section as register_goals_section
 from ui.sidebar import reference_area
@@ -43,21 +43,26 @@ deck.parts_section(
     "Voksenlærlinge",
     catalog,
     [
-        (["voksenlaerlinge_alder", "voksenlaerlinge_fag"], youth.apprentices_section),
+        (["voksenlaerlinge_alder"], youth.apprentice_ages_section),
+        (["voksenlaerlinge_alder", "voksenlaerlinge_fag"], youth.apprentice_trades_section),
         (["projektmaal_2019"], youth.apprentice_goals_section),
     ],
     "voksenlaerlinge",
+    titles=["Voksenlærlinge efter alder", "Voksenlærlingenes fag", "Mål for voksenlærlinge"],
 )
-deck.datasets_section(
+deck.slides(
     "Uddannelseshjælp sammenlignet med andre områder",
-    catalog,
     [
-        "status_efter_afsluttet_forloeb",
-        "status_andel_job_uddannelse_publiceret",
-        "varighed_afsluttede_forloeb",
-        "fuldtidspersoner_pct_arbejdsstyrke",
+        Part(
+            lambda render=render: with_datasets(catalog, youth.COMPARISON_DATASETS, render),
+            headline,
+        )
+        for render, headline in zip(
+            [youth.status_comparison, youth.duration_comparison, youth.fulltime_comparison],
+            youth.comparison_headlines(catalog),
+            strict=True,
+        )
     ],
-    youth.comparison_section,
     "uddannelseshjaelp",
 )
 deck.datasets_section(
@@ -78,6 +83,7 @@ deck.parts_section(
         ),
     ],
     "maal",
+    titles=["Mål for de unge frem mod 2018", "Unge i job med Socialt Frikort"],
 )
 deck.section(
     "Målstatus",

@@ -26,8 +26,8 @@ EXPECTED_TEXTS = {
     ],
     "app_pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
     "app_pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],
-    "app_pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point vs. RAR Østjylland"],
-    "app_pages/investeringsprojekter.py": ["1.212", "ingen tal endnu", "Klar, parat – i job"],
+    "app_pages/unge.py": ["90", "141", "45,9\u00a0%", "+4,0 pct.-point mod RAR Østjylland"],
+    "app_pages/investeringsprojekter.py": ["1.212", "Ingen månedstal endnu", "Klar, parat – i job"],
     "app_pages/indsatser.py": ["Af 32 deltagere: 8 er i fleksjob", "500.000 kr."],
     "app_pages/maal.py": ["Mål i alt", "173", "Ikke opfyldt (jan. 2024)", "nr. 2 af 12"],
     "app_pages/opdater_data.py": [

@@ -7,7 +7,12 @@ import json
 
 from hedensted.benchmark import charts as cb
 from hedensted.benchmark.migrations import NONE_CATEGORY, migration_blocks, migrations
-from hedensted.benchmark.outcomes import REMAINDER, status_category_order, status_stack
+from hedensted.benchmark.outcomes import (
+    REMAINDER,
+    status_category_order,
+    status_stack,
+    status_target_groups,
+)
 from hedensted.benchmark.unemployment import OTHER_AREAS, rate_view
 from hedensted.core.view_state import SortOrder
 from hedensted.present.charts import HEDENSTED_COLOR
@@ -42,3 +47,20 @@ def test_charts_have_danish_tooltips_and_highlight_hedensted(catalog) -> None:
     migration = migration_blocks(migrations(frame(catalog, "vandringer_forrige_maalgruppe")))[1][1]
     chart = cb.migration_bars(migration, NONE_CATEGORY).to_dict()
     assert chart["encoding"]["y"]["sort"][0] == "Ingen"
+
+
+def test_status_chart_has_at_most_six_colours_with_the_rest_as_oevrige(catalog) -> None:
+    status = frame(catalog, "status_efter_afsluttet_forloeb")
+    order = status_category_order(status)
+    for target_group in status_target_groups(status):
+        stack = status_stack(status, target_group, AREAS)
+        grouped, categories, grouping = cb.group_statuses(stack, order, REMAINDER)
+        assert len(categories) <= 6
+        # Nothing is lost: every area still adds up to the same total.
+        before = stack.groupby("area")["value"].sum().round(1)
+        after = grouped.groupby("area")["value"].sum().round(1)
+        assert (before == after).all()
+        if grouping:
+            assert categories[-2:] == [cb.OTHERS, REMAINDER]
+            others = grouped[grouped["category"] == cb.OTHERS]
+            assert grouping[cb.OTHERS][0] in " ".join(others["parts"])

@@ -75,3 +75,68 @@ def test_a_remembered_spec_is_validated_too() -> None:
     broken = {**chart.to_dict(), "mark": {"type": "nonsense"}}
     with pytest.raises((ValidationError, SchemaValidationError)):
         TopLevelSpec.validate(broken)
+
+
+def _validate(spec: dict) -> None:
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    validate_jsonschema(spec, load_schema())  # raises on an invalid spec
+
+
+SLIDE_PAGES = [
+    "app_pages/forside.py",
+    "app_pages/benchmark.py",
+    "app_pages/code_of_care.py",
+    "app_pages/unge.py",
+    "app_pages/investeringsprojekter.py",
+    "app_pages/maal.py",
+]
+
+
+@pytest.mark.parametrize("page", SLIDE_PAGES)
+def test_slide_charts_with_values_and_wrapped_labels_validate(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a slide the charts get wrapped labels, values on the bars and larger type."""
+    import ui.deck.presentation
+
+    checked: list[dict] = []
+    enlarge = ui.deck.presentation.larger_labels
+
+    def validating(spec: dict) -> dict:
+        bigger = enlarge(spec)
+        _validate(bigger)
+        checked.append(bigger)
+        return bigger
+
+    monkeypatch.setattr(ui.widgets.components, "larger_labels", validating)
+    for slide in range(1, 4):
+        open_page(page, query={"visning": "praesentation", "dias": str(slide)})
+    assert checked or page.endswith("maal.py")
+
+
+def test_value_labels_and_wrapping_on_a_difference_chart() -> None:
+    import pandas as pd
+
+    from hedensted.benchmark.charts import difference_bars
+    from hedensted.present.charts import with_value_labels, wrapped_labels
+
+    frame = pd.DataFrame(
+        {
+            "group": ["Førtids-, senior- og tidlig pension", "Kontanthjælp"],
+            "value": [6.2, 1.0],
+            "reference_value": [8.1, 0.8],
+            "difference": [-1.9, 0.2],
+        }
+    )
+    spec = difference_bars(frame, "group", "Ydelse", "RAR", "Forskel").to_dict(validate=False)
+    spec = with_value_labels(wrapped_labels(spec))
+    _validate(spec)
+    bars, _, labels = spec["layer"]
+    assert "split(" in bars["encoding"]["y"]["axis"]["labelExpr"]
+    assert bars["encoding"]["y"]["axis"]["labelLimit"] == 0
+    text = labels["transform"][-1]["calculate"]
+    # The sign is carried by an arrow as well as by the colour.
+    assert "▼ " in text and "▲ +" in text
+    assert labels["mark"]["type"] == "text"

@@ -238,8 +238,8 @@ def test_partners_kpi(catalog) -> None:
 @pytest.mark.parametrize(
     ("reference", "delta_text"),
     [
-        ("RAR Østjylland", "+10,4 pct.-point vs. RAR Østjylland"),
-        ("Hele landet", "+10,8 pct.-point vs. Hele landet"),
+        ("RAR Østjylland", "+10,4 pct.-point mod RAR Østjylland"),
+        ("Hele landet", "+10,8 pct.-point mod Hele landet"),
     ],
 )
 def test_paid_hours_kpi(catalog, reference, delta_text) -> None:

@@ -359,9 +359,10 @@ def test_section_without_chart_gets_key_figures_and_a_pointer_to_the_table(deck)
     ]
     assert bold and bold[0] == "Alle ydelser"
     # The benchmark table has 8 columns: too many to read on a slide, so the slide
-    # points to the workbook instead of squeezing every column to a sliver.
-    assert not [s for s in slide.shapes if s.has_table]
-    assert "er for stor til denne side – se Excel-filen" in text
+    # shows its key columns (the workbook has them all), never "see the Excel file".
+    grid = next(s for s in slide.shapes if s.has_table).table
+    assert 2 <= len(grid.columns) <= 4
+    assert "se Excel-filen" not in text and "for stor" not in text
 
 
 def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
@@ -379,7 +380,7 @@ def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
     shown = len(grid.rows) - 1
     assert 3 <= shown < len(frame)
     assert grid.cell(1, 2).text == "23,4"  # Hele landet, all groups, dec. 2023
-    assert f"… og {len(frame) - shown} rækker mere – se Excel-filen." in _texts(slide)
+    assert f"… og {len(frame) - shown} rækker mere i Excel-filen." in _texts(slide)
 
 
 def test_questions_slide_last(deck) -> None:
@@ -423,8 +424,8 @@ def test_deck_rejects_an_empty_question(sections) -> None:
 def test_one_sheet_per_section(workbook) -> None:
     assert workbook.sheetnames == [
         "1. Offentligt forsørgede",
-        "2. Udgifter pr. person i arbejd",
-        "3. Beskæftigelsesministeriets b",
+        "2. Udgifter pr. person i",  # cut between words, not »… i arbejd«
+        "3. Beskæftigelsesministeriets",
     ]
 
 
@@ -483,7 +484,7 @@ def test_values_are_the_catalogs_numbers_with_danish_display_format(workbook, ca
 
 
 def test_kroner_and_millions_formats(workbook, catalog) -> None:
-    sheet = workbook["2. Udgifter pr. person i arbejd"]
+    sheet = workbook["2. Udgifter pr. person i"]
     header = 1 + 1 + 2 + 1  # title, two source lines, period
     headings = [c.value for c in sheet[header]]
     total = _find_row(sheet, TOTAL_GROUP)
@@ -630,3 +631,102 @@ def test_a_chart_named_after_its_section_and_its_own_sentence_and_source(section
     text = _texts(slide)
     assert "Kun denne figurs sætning." in text and section.key_figures[0] not in text
     assert "Kilde: kun denne figur." in text and section.source_lines[0] not in text
+
+
+def test_sheet_names_are_cut_between_words() -> None:
+    long_title = "Uddannelseshjælp sammenlignet med andre områder"
+    names = sheet_names([long_title, "Et meget langt ord" * 3])
+    assert names[0] == "Uddannelseshjælp sammenlignet"
+    assert names[1] == "Et meget langt ordEt meget"
+    assert all(len(n) <= 31 for n in names)
+
+
+def test_stacked_tables_with_one_title_are_named_by_what_sets_them_apart() -> None:
+    from hedensted.exports.workbook import distinct_titles
+
+    def table(group: str) -> ExportTable:
+        frame = pd.DataFrame({"Målgruppe": [group, group], "Område": ["A", "B"], "Uger": [1, 2]})
+        return ExportTable("Varighed", frame, (), "2023")
+
+    titles = distinct_titles([table("Jobparate"), table("Uddannelseshjælp"), table("Jobparate")])
+    # Two tables share everything: numbered; the target group names the others where it can.
+    assert titles == ["Varighed (1)", "Varighed (2)", "Varighed (3)"]
+    assert distinct_titles([table("Jobparate"), table("Uddannelseshjælp")]) == [
+        "Varighed – Jobparate",
+        "Varighed – Uddannelseshjælp",
+    ]
+    difference = ExportTable("Forsørgede", pd.DataFrame({"Gruppe": ["A"], "Forskel": [1]}), (), "x")
+    values = ExportTable("Forsørgede", pd.DataFrame({"Gruppe": ["A"], "Andel": [2]}), (), "x")
+    assert distinct_titles([difference, values]) == ["Forsørgede – Forskel", "Forsørgede – Andel"]
+
+
+def test_workbook_prints_landscape_and_names_municipality_and_theme() -> None:
+    frame = pd.DataFrame({"Område": ["Hedensted", "RAR"], "Andel (%)": ["–", 3.5]})
+    section = ExportSection(
+        title="Mål",
+        charts=(),
+        key_figures=(),
+        source_lines=("Kilde: test.",),
+        tables=(ExportTable("Tabel", frame, ("Kilde: test.",), "2024"),),
+    )
+    book = load_workbook(io.BytesIO(sections_xlsx([section], theme="Unge")))
+    sheet = book.worksheets[0]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$4"  # title, source, period, headings
+    assert book.properties.creator == "Hedensted Kommune"
+    assert book.properties.title == "Unge – Hedensted Kommune"
+    header = _find_row(sheet, "Område")
+    assert sheet.cell(header + 1, 2).value is None  # "–" on screen is an empty cell
+    assert sheet.cell(header + 2, 2).value == 3.5
+
+
+def test_a_wide_table_keeps_its_key_columns_on_a_slide() -> None:
+    from hedensted.exports.slides import key_columns
+
+    frame = pd.DataFrame(
+        {c: ["x"] for c in ["Mål", "Dokument", "Afsnit", "Frist", "Senere tal", "Status", "Note"]}
+    )
+    kept = key_columns(ExportTable("Mål", frame, (), "2024"))
+    assert list(kept.frame.columns) == ["Mål", "Dokument", "Frist", "Status"]
+
+
+def test_chart_text_on_a_slide_is_never_below_12_pt() -> None:
+    from hedensted.exports.slides import CHART_FONT_PX, MAX_SHRINK
+
+    assert CHART_FONT_PX * 0.75 / MAX_SHRINK >= 12
+
+
+def test_each_further_table_of_a_chartless_section_is_a_slide_of_its_own() -> None:
+    tables = tuple(
+        ExportTable(
+            f"Projekt {n}: startmåling og mål",
+            pd.DataFrame({"Indikator": ["A", "B"], "Startmåling": ["644 personer", "–"]}),
+            ("Kilde: test.",),
+            "2024",
+        )
+        for n in (1, 2, 3)
+    )
+    section = ExportSection("Overblik", (), (), ("Kilde: test.",), tables)
+    deck = Presentation(io.BytesIO(presentation_pptx("Investeringsprojekter", MEETING, [section])))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles == [
+        "Investeringsprojekter",
+        "Overblik",
+        "Projekt 2: startmåling og mål",
+        "Projekt 3: startmåling og mål",
+    ]
+    grid = next(s for s in deck.slides[2].shapes if s.has_table).table
+    assert grid.cell(1, 1).text == "644 personer"
+
+
+def test_a_long_text_column_leaves_the_others_room() -> None:
+    from hedensted.exports.slides import MIN_COLUMN_IN, _column_widths
+
+    name = "Antal ledige, som i forbindelse med projektet afsluttes " * 2
+    long_names = ["Indikator", name, name, name]
+    short = ["Næste delmål", "–", "–", "–"]
+    widths = _column_widths([long_names, short], 12.0)
+    assert widths[1] >= MIN_COLUMN_IN
+    assert sum(widths) == pytest.approx(12.0)

@@ -56,7 +56,7 @@ def test_kpi_tiles(page: AppTest) -> None:
     assert metrics["Partnerskabsvirksomheder"] == ("20", "")
     assert metrics["Kontanthjælp med lønnede timer"] == (
         f"19,3{NBSP}%",
-        "+10,4 pct.-point vs. RAR Østjylland",
+        "+10,4 pct.-point mod RAR Østjylland",
     )
     assert metrics["Kontanthjælp med lønnede timer ift. landet"][0] == "2,3 gange"
     shown = shown_text(page)
@@ -195,7 +195,7 @@ def test_reference_in_the_sidebar_moves_the_delta() -> None:
     app.session_state["reference_area"] = "Hele landet"
     app.run()
     deltas = {m.label: m.delta for m in app.metric}
-    assert deltas["Kontanthjælp med lønnede timer"] == "+10,8 pct.-point vs. Hele landet"
+    assert deltas["Kontanthjælp med lønnede timer"] == "+10,8 pct.-point mod Hele landet"
     app.session_state["reference_area"] = "Skanderborg"
     app.run()
     assert "Kildematerialet har ikke andelen for Skanderborg." in shown_text(app)

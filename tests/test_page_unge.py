@@ -67,11 +67,11 @@ def test_kpi_tiles_show_the_headline_figures(page: AppTest) -> None:
     assert metrics["Unge under 18: tilbud"][0] == "141"
     assert metrics["Uddannelseshjælp: job eller uddannelse"] == (
         "45,9\u00a0%",
-        "+4,0 pct.-point vs. RAR Østjylland",
+        "+4,0 pct.-point mod RAR Østjylland",
     )
     assert metrics["Uddannelseshjælp i pct. af arbejdsstyrken"] == (
         "1,0\u00a0%",
-        "-0,1 pct.-point vs. RAR Østjylland",
+        "-0,1 pct.-point mod RAR Østjylland",
     )
     shown = _markdown(page)
     assert "aldersgrupperne summer til 86" in shown
@@ -80,15 +80,20 @@ def test_kpi_tiles_show_the_headline_figures(page: AppTest) -> None:
     assert not page.error
 
 
-def test_published_totals_are_shown_next_to_the_sum_of_parts(page: AppTest) -> None:
-    metrics = {m.label: m.value for m in page.metric}
-    assert metrics["Offentliggjort total (»Tilbud i alt«)"] == "141"
-    assert metrics["Sum af tilbudstyperne"] == "140"
-    assert metrics["Offentliggjort total (»Voksenlærlinge i alt«)"] == "90"
-    assert metrics["Sum af aldersgrupperne"] == "86"
-    notes = "\n".join(str(i.value) for i in page.info)
-    assert "Tilbud i alt**: offentliggjort 141, delene summer til 140 (forskel 1)" in notes
-    assert "Voksenlærlinge i alt**: offentliggjort 90, delene summer til 86 (forskel 4)" in notes
+def test_published_totals_differing_from_their_parts_are_a_footnote(page: AppTest) -> None:
+    # The figure keeps one footnote; the whole reconciliation is on »Om data«.
+    metrics = {m.label for m in page.metric}
+    assert not any(label.startswith("Offentliggjort total") for label in metrics)
+    assert not any("Total og sum af dele" in str(i.value) for i in page.info)
+    captions = _captions(page)
+    assert (
+        "¹ Kilden oplyser 141 som »Tilbud i alt«; delene summer til 140. "
+        "Begge tal er vist som offentliggjort." in captions
+    )
+    assert (
+        "¹ Kilden oplyser 90 som »Voksenlærlinge i alt«; delene summer til 86. "
+        "Begge tal er vist som offentliggjort." in captions
+    )
     assert any(
         "»Tilbud uden for LAB«: Fx Foranstaltninger efter Barnets lov" in c for c in _captions(page)
     )
@@ -229,7 +234,7 @@ def test_sidebar_reference_without_figures_says_so() -> None:
     app.run()
     assert "Kildematerialet har ikke tallet for Skanderborg." in _captions(app)
     metrics = {m.label: m.delta for m in app.metric}
-    assert metrics["Uddannelseshjælp i pct. af arbejdsstyrken"] == "+0,5 pct.-point vs. Skanderborg"
+    assert metrics["Uddannelseshjælp i pct. af arbejdsstyrken"] == "+0,5 pct.-point mod Skanderborg"
 
 
 def test_a_broken_dataset_blanks_only_its_sections(

@@ -318,7 +318,7 @@ def test_kpis(catalog: Catalog) -> None:
 
     outcome = education_benefit_outcome_kpi(catalog, "RAR Østjylland")
     assert outcome.value == pytest.approx(45.9)
-    assert outcome.delta_text == "+4,0 pct.-point vs. RAR Østjylland"
+    assert outcome.delta_text == "+4,0 pct.-point mod RAR Østjylland"
     assert "Kilden skriver selv: »Hedensted: 45,9 pct.«" in outcome.notes
     missing = education_benefit_outcome_kpi(catalog, "Skanderborg")
     assert missing.delta is None
@@ -326,7 +326,7 @@ def test_kpis(catalog: Catalog) -> None:
 
     fulltime = education_benefit_fulltime_kpi(catalog, "RAR Østjylland")
     assert fulltime.value_text == "1,0\u00a0%"
-    assert fulltime.delta_text == "-0,1 pct.-point vs. RAR Østjylland"
+    assert fulltime.delta_text == "-0,1 pct.-point mod RAR Østjylland"
     assert "0,1 pct.-point lavere end RAR Østjylland (1,1\u00a0%)" in fulltime.sentence
     assert education_benefit_fulltime_kpi(catalog, "Skanderborg").sentence.endswith(
         "0,5 pct.-point højere end Skanderborg (0,5\u00a0%)."

@@ -30,12 +30,17 @@ ROW_STEP = 22  # pixels per row for one-bar-per-row charts
 EXPECTED_COLOR = "#b8c4ce"
 NONE_COLOR = "#e08a1e"
 REFERENCE_FALLBACK_COLOR = "#e08a1e"
-# Status one month after an ended course: job, flexjob and education in greens
-# (what the document adds up), the rest muted; the filler to 100 % almost white.
+# Status one month after an ended course: job, flexjob and education (what the
+# document adds up) in colours told apart with any colour vision; the largest other
+# status in orange, the rest grouped as »Øvrige« in grey; the filler to 100 % white.
+OTHERS = "Øvrige"
+STATUS_KEPT = ("Lønmodtagerbeskæftigelse", "Fleksjob", "Uddannelse")
+OTHERS_COLOR = "#8c8c8c"
+LARGEST_OTHER_COLOR = "#e69f00"
 STATUS_COLORS = {
-    "Lønmodtagerbeskæftigelse": "#2f7d5b",
-    "Fleksjob": "#62a883",
-    "Uddannelse": "#a6d4b8",
+    "Lønmodtagerbeskæftigelse": "#009e73",
+    "Fleksjob": "#56b4e9",
+    "Uddannelse": "#0072b2",
     "A-dagpenge": "#e08a1e",
     "Kontanthjælp": "#b5a33a",
     "Sygedagpenge": "#c9463d",
@@ -166,6 +171,59 @@ def grouped_area_bars(
     )
 
 
+def group_statuses(
+    frame: pd.DataFrame, category_order: Sequence[str], remainder: str
+) -> tuple[pd.DataFrame, list[str], dict[str, list[str]]]:
+    """At most six colours: job, flexjob, education, the largest other status, the
+    others summed as »Øvrige« and the remainder to 100 %.
+
+    Returns the grouped frame (``area``, ``category``, ``value``, ``order``, ``parts``:
+    what »Øvrige« holds in that area), the categories in order and the grouping.
+    """
+    present = [c for c in category_order if c in set(frame["category"])]
+    kept = [c for c in present if c in STATUS_KEPT]
+    others = [c for c in present if c not in STATUS_KEPT and c != remainder]
+    if len(others) > 1:
+        totals = frame[frame["category"].isin(others)].groupby("category")["value"].sum()
+        largest = str(totals.idxmax())
+        kept.append(largest)
+        others = [c for c in others if c != largest]
+    grouping = {OTHERS: others} if len(others) > 1 else {}
+    rows = []
+    for area, block in frame.groupby("area", sort=False):
+        for category in [*kept, *(others if not grouping else [])]:
+            part = block[block["category"] == category]
+            if not part.empty:
+                rows.append({"area": area, "category": category, "value": part["value"].iloc[0]})
+        if grouping:
+            part = block[block["category"].isin(others)]
+            listed = [
+                f"{row['category']} {row['value']:.1f}".replace(".", ",")
+                for _, row in part.iterrows()
+                if pd.notna(row["value"])
+            ]
+            rows.append(
+                {
+                    "area": area,
+                    "category": OTHERS,
+                    "value": round(float(part["value"].sum(skipna=True)), 1),
+                    "parts": "; ".join(listed),
+                }
+            )
+        rest = block[block["category"] == remainder]
+        if not rest.empty:
+            rows.append({"area": area, "category": remainder, "value": rest["value"].iloc[0]})
+    categories = [*kept, *(others if not grouping else [OTHERS])]
+    if remainder in present:
+        categories.append(remainder)
+    grouped = pd.DataFrame(rows)
+    if "parts" not in grouped:
+        grouped["parts"] = ""
+    grouped["parts"] = grouped["parts"].fillna("")
+    grouped["order"] = grouped["category"].map({c: i for i, c in enumerate(categories)})
+    return grouped, categories, grouping
+
+
 def status_bars(
     frame: pd.DataFrame,
     area_order: Sequence[str],
@@ -174,11 +232,21 @@ def status_bars(
 ) -> alt.Chart:
     """100 % stacked bars: status one month after an ended course, one bar per area.
 
-    ``frame`` has ``area``, ``category``, ``value`` (pct.) and ``order``.
+    ``frame`` has ``area``, ``category``, ``value`` (pct.) and ``order``. Small
+    statuses are grouped as »Øvrige« (``group_statuses``); its tooltip lists them.
     """
-    categories = list(category_order)
+    frame, categories, grouping = group_statuses(frame, category_order, remainder)
+    largest_other = next(
+        (c for c in categories if c not in STATUS_KEPT and c not in (remainder, OTHERS)), None
+    )
     colors = [
-        REMAINDER_COLOR if c == remainder else STATUS_COLORS.get(c, FALLBACK_STATUS_COLOR)
+        REMAINDER_COLOR
+        if c == remainder
+        else OTHERS_COLOR
+        if c == OTHERS
+        else LARGEST_OTHER_COLOR
+        if c == largest_other and grouping
+        else STATUS_COLORS.get(c, FALLBACK_STATUS_COLOR)
         for c in categories
     ]
     return (
@@ -202,13 +270,14 @@ def status_bars(
                 "category:N",
                 title="Status 1 måned efter",
                 scale=alt.Scale(domain=categories, range=colors),
-                legend=alt.Legend(orient="bottom", columns=3, labelLimit=260),
+                legend=alt.Legend(orient="bottom", columns=3, labelLimit=260, titleLimit=0),
             ),
             order=alt.Order("order:Q", sort="ascending"),
             tooltip=[
                 alt.Tooltip("area:N", title="Område"),
                 alt.Tooltip("category:N", title="Status 1 måned efter"),
                 alt.Tooltip("value:Q", title="Andel (pct.)", format=number_format(1)),
+                alt.Tooltip("parts:N", title="Heraf"),
             ],
         )
     )

@@ -53,11 +53,15 @@ SOURCE_PT = 12
 PX_PER_IN = 96  # charts are drawn at the picture's size on the slide: 1 px = 0,75 pt
 CHART_FONT_PX = 20  # chart labels on a slide: 15 pt
 CHART_SCALE = 2  # two image pixels per drawn pixel: sharp on a projector
+MIN_CHART_PT = 12  # chart text on a slide: never smaller, however tall the chart
+# 20 px labels are 15 pt; shrinking the picture more than this would take them below 12 pt.
+MAX_SHRINK = CHART_FONT_PX * 0.75 / MIN_CHART_PT
 DEFAULT_PLOT_PX = 300
 AXIS_ROOM_PX = 60
 MIN_CHART_IN = 2.5
 SQUEEZE_ALLOWED = 0.9  # key figures below a chart if it keeps 90 % of the height it wants
 MIN_COLUMN_IN = 0.9
+MAX_COLUMN_SHARE = 0.45  # of the table's width, for one column's values
 TABLE_CAPTION_IN = 0.5
 TABLE_NOTE_IN = 0.45
 TABLE_ROWS_WANTED = 3  # a chart-less slide keeps room for the header and this many rows
@@ -121,10 +125,16 @@ def presentation_pptx(
                 body = _body_box(slide, chart.source_lines or section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
                 _chart_with_key_figures(slide, body, chart, figures)
-        else:
+        elif section.key_figures or section.tables:
             slide = _content_slide(deck, section.title)
             body = _body_box(slide, section.source_lines)
             _key_figures_and_table(slide, body, section)
+            # Every further table is a slide of its own (one message per slide).
+            for table in section.tables[1:]:
+                slide = _content_slide(deck, table.title)
+                body = _body_box(slide, table.source_lines or section.source_lines)
+                _table_summary(slide, body, _TablePlan.of(table, body.width))
+        # A section with nothing to show (cards, a working tool) gets no empty slide.
     if asked:
         slide = _content_slide(deck, QUESTIONS_TITLE)
         body = _body_box(slide, ())
@@ -313,6 +323,15 @@ def _fitting_size(
     return sizes[-1]
 
 
+def _that_fit(texts: Sequence[str], size: float, width_in: float, height_in: float) -> list[str]:
+    """The first of ``texts`` that fit the box at ``size`` (at least one): nothing runs
+    off the slide or over its source line."""
+    kept = list(texts)
+    while len(kept) > 1 and _text_height(kept, size, width_in) > height_in:
+        kept.pop()
+    return kept
+
+
 def _text_block(
     slide,
     box: _Box,
@@ -325,6 +344,7 @@ def _text_block(
     from pptx.util import Inches
 
     size = _fitting_size(texts, sizes, box.width, box.height)
+    texts = _that_fit(texts, size, box.width, box.height)
     shape = _textbox(slide, box, texts, size, TEXT_COLOR, marker, spacing_pt=size * 0.5)
     frame = shape.text_frame
     if panel:
@@ -400,7 +420,8 @@ def _chart_with_key_figures(
     height_in = min(chart_box.height, natural_in)
     # A chart taller than its box is drawn at its own height and scaled down as a
     # picture: squeezing the drawing instead makes many bars' labels overlap.
-    shrink = natural_in / height_in
+    shrink = min(natural_in / height_in, MAX_SHRINK)
+    natural_in = height_in * shrink
     png = chart_png(
         chart.spec,
         scale=CHART_SCALE,
@@ -480,7 +501,9 @@ def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
     the width shared by the headings' longest words."""
     values = [max((len(v) for v in column[1:]), default=1) for column in texts]
     words = [max((len(w) for w in column[0].split()), default=1) for column in texts]
-    base = [max(_text_width_in(n), MIN_COLUMN_IN) for n in values]
+    # A long text column wraps rather than squeezing the others to a letter a line.
+    widest = total_in * MAX_COLUMN_SHARE
+    base = [min(max(_text_width_in(n), MIN_COLUMN_IN), widest) for n in values]
     if sum(base) >= total_in:
         return [total_in * b / sum(base) for b in base]
     wanted = [max(_text_width_in(w) - b, 0) for w, b in zip(words, base, strict=True)]
@@ -529,7 +552,29 @@ class _TablePlan:
         return TABLE_CAPTION_IN + sum(self.heights[: rows + 1]) + TABLE_NOTE_IN
 
 
-MAX_SLIDE_COLUMNS = 6
+MAX_SLIDE_COLUMNS = 4
+KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi", "antal", "andel")
+
+
+def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
+    """The table with its key columns only, for a slide: the first (what each row is)
+    and those that say goal, status, assessment, deadline … (the workbook has them all)."""
+    columns = list(table.frame.columns)
+    chosen = [columns[0]]
+    for column in columns[1:]:
+        if len(chosen) < most and any(w in str(column).lower() for w in KEY_COLUMN_WORDS):
+            chosen.append(column)
+    for column in columns[1:]:
+        if len(chosen) < min(most, len(columns)) and column not in chosen:
+            chosen.append(column)
+    kept = [c for c in columns if c in chosen]
+    return ExportTable(
+        table.title,
+        table.frame[kept],
+        table.source_lines,
+        table.period_label,
+        {k: v for k, v in table.decimals.items() if k in kept},
+    )
 
 
 def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
@@ -537,15 +582,13 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
+    if len(plan.headings) > MAX_SLIDE_COLUMNS:
+        # Too many columns make every column a sliver of broken words: the key ones.
+        plan = _TablePlan.of(key_columns(plan.table), box.width)
     frame, headings, cells, widths = plan.table.frame, plan.headings, plan.cells, plan.widths
     rows = len(cells)
-    while rows > 0 and plan.height(rows) > box.height:
+    while rows > 1 and plan.height(rows) > box.height:
         rows -= 1
-    # Too many columns make every column a sliver of broken words: the file has it.
-    if (rows == 0 and cells) or len(headings) > MAX_SLIDE_COLUMNS:
-        note = f"Tabellen »{plan.table.title}« er for stor til denne side – se Excel-filen."
-        _textbox(slide, box, [note], TABLE_PT, TEXT_COLOR)
-        return
     caption = _textbox(
         slide,
         _Box(box.left, box.top, box.width, TABLE_CAPTION_IN - 0.05),
@@ -585,7 +628,7 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     left_out = len(cells) - len(shown)
     if left_out:
         rows_word = "række" if left_out == 1 else "rækker"
-        note = f"… og {left_out} {rows_word} mere – se Excel-filen."
+        note = f"… og {left_out} {rows_word} mere i Excel-filen."
         top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
         _textbox(
             slide,

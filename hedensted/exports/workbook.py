@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from hedensted.exports.model import ExportSection, ExportTable, plain_text, require_sections
+from hedensted.present.formatting import MISSING_TEXT
 
 MAX_SHEET_NAME = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -28,14 +29,26 @@ MAX_INFERRED_DECIMALS = 3
 MIN_WIDTH, MAX_WIDTH = 8, 60
 HEADING_WIDTH = 24  # longer headings wrap
 TITLE_SIZE = 13
+MISSING_TEXTS = {"", MISSING_TEXT, "-", "."}
+MUNICIPALITY = "Hedensted Kommune"
+COMMITTEE = "Udvalget for Beskæftigelse"
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a space where there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
+    return cut[:limit].rstrip(" ,.:;–-")
 
 
 def sheet_names(titles: Sequence[str]) -> list[str]:
     """Valid, unique Excel sheet names for ``titles``, in order.
 
     Characters Excel forbids (``[]:*?/\\``) are removed, names are cut to 31
-    characters, and a repeated name gets `` (2)``, `` (3)`` … (case-insensitive,
-    as Excel compares them).
+    characters between words (»Uddannelseshjælp sammenlignet«, not »… sammenlig«),
+    and a repeated name gets `` (2)``, `` (3)`` … (case-insensitive, as Excel
+    compares them).
     """
     names: list[str] = []
     taken: set[str] = set()
@@ -44,11 +57,11 @@ def sheet_names(titles: Sequence[str]) -> list[str]:
         base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
         if not base or base.lower() in RESERVED_SHEET_NAMES:
             base = f"Ark {position}" if not base else f"{base} {position}"
-        name = base[:MAX_SHEET_NAME].rstrip()
+        name = _cut_at_word(base, MAX_SHEET_NAME)
         counter = 2
         while name.lower() in taken:
             suffix = f" ({counter})"
-            name = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+            name = _cut_at_word(base, MAX_SHEET_NAME - len(suffix)) + suffix
             counter += 1
         taken.add(name.lower())
         names.append(name)
@@ -92,7 +105,8 @@ def _write_text(cell, text: str) -> None:
 
 
 def _write_value(cell, value: object, number_format: str | None) -> None:
-    if _is_missing(value):
+    # Missing is an empty cell, also where a table shows it as "–" on screen.
+    if _is_missing(value) or (isinstance(value, str) and value.strip() in MISSING_TEXTS):
         return
     if _is_number(value):
         cell.value = int(value) if isinstance(value, numbers.Integral) else float(value)
@@ -154,11 +168,51 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
     return row
 
 
-def sections_xlsx(sections: Sequence[ExportSection]) -> bytes:
+def distinct_titles(tables: Sequence[ExportTable]) -> list[str]:
+    """Titles that tell stacked tables apart: a title shared by several tables gets
+    what sets each apart, a column with one value in each (its target group, area …)."""
+    titles = [table.title for table in tables]
+    for title in set(titles):
+        same = [i for i, t in enumerate(titles) if t == title]
+        if len(same) < 2:
+            continue
+        for column in tables[same[0]].frame.columns:
+            values: list[str | None] = []
+            for i in same:
+                frame = tables[i].frame
+                distinct = list(frame[column].dropna().unique()) if column in frame else []
+                values.append(str(distinct[0]) if len(distinct) == 1 else None)
+            if all(values) and len(set(values)) == len(values):
+                for i, value in zip(same, values, strict=True):
+                    titles[i] = f"{title} – {value}"
+                break
+        else:
+            # Else a column only that table has (»Forskel (pct.-point)«), else a number.
+            for number, i in enumerate(same, start=1):
+                others = {str(c) for j in same if j != i for c in tables[j].frame.columns}
+                own = [str(c) for c in tables[i].frame.columns if str(c) not in others]
+                titles[i] = f"{title} – {own[-1]}" if own else f"{title} ({number})"
+    return titles
+
+
+def _print_setup(sheet, header_rows: tuple[int, int] | None) -> None:
+    """Landscape, as wide as the page, the first table's heading repeated on each page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_rows is not None:
+        sheet.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
+
+
+def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
     """An .xlsx with one sheet per section and its tables stacked on it.
 
     A section without tables gets a sheet with its key figures and source lines
-    (so the sheets match the sections). Raises ``ValueError`` for no sections.
+    (so the sheets match the sections). Every sheet prints landscape, fit to the
+    page's width; the file's properties name the municipality and ``theme``.
+    Raises ``ValueError`` for no sections.
     """
     # openpyxl is imported on use: it costs every cold start 0,2 s otherwise.
     from openpyxl import Workbook
@@ -168,7 +222,11 @@ def sections_xlsx(sections: Sequence[ExportSection]) -> bytes:
     found = require_sections(sections)
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]  # a new Workbook has one sheet
-
+    workbook.properties.creator = MUNICIPALITY
+    workbook.properties.lastModifiedBy = MUNICIPALITY
+    workbook.properties.title = f"{theme} – {MUNICIPALITY}" if theme else MUNICIPALITY
+    workbook.properties.subject = COMMITTEE
+    workbook.properties.keywords = ", ".join(filter(None, [theme, MUNICIPALITY, COMMITTEE]))
     for section, name in zip(found, sheet_names([s.title for s in found]), strict=True):
         sheet = workbook.create_sheet(name)
         widths: dict[int, int] = {}
@@ -183,8 +241,18 @@ def sections_xlsx(sections: Sequence[ExportSection]) -> bytes:
                 row += 1
             if not section.key_figures and not section.source_lines:
                 _write_text(sheet.cell(row=row, column=1), "Afsnittet har ingen tabel.")
-        for table in section.tables:
-            row = _write_table(sheet, table, row, widths) + 1
+        header_rows = None
+        titles = distinct_titles(section.tables)
+        for table, title in zip(section.tables, titles, strict=True):
+            start = row
+            named = ExportTable(
+                title, table.frame, table.source_lines, table.period_label, table.decimals
+            )
+            row = _write_table(sheet, named, row, widths) + 1
+            if header_rows is None:
+                # Title, sources, period and the column headings.
+                header_rows = (start, start + len(table.source_lines) + 2)
+        _print_setup(sheet, header_rows)
         for position, width in widths.items():
             letter = get_column_letter(position)
             sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)

@@ -18,6 +18,7 @@ from hedensted.present.formatting import (
     format_points,
 )
 from hedensted.present.kpi import (
+    VERSUS,
     Kpi,
     _has,
     _value,
@@ -82,7 +83,7 @@ def expenses_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         reference_area=reference_area,
         reference_value=float(total["reference_value"]),
         delta=delta,
-        delta_text=f"{format_kroner(delta, signed=True)} vs. {reference_area}",
+        delta_text=f"{format_kroner(delta, signed=True)} {VERSUS} {reference_area}",
         lower_is_better=True,
         period_label=expenses.metadata.period_label,
         dataset_ids=(expenses.id, labour.id),

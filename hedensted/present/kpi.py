@@ -7,13 +7,20 @@ only display what they get. The headline figures are built in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import pandas as pd
 
 from hedensted.present.formatting import (
     format_points,
 )
+
+# A tile says when its figures are from when they are this much older than the row's.
+STALE_MONTHS = 6
+# Danish for "compared with" in a tile's difference: "+4,0 pct.-point mod RAR Østjylland".
+VERSUS = "mod"
 
 
 @dataclass(frozen=True)
@@ -34,11 +41,13 @@ class Kpi:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def with_short_delta(self) -> Kpi:
-        """The tile without "vs. <reference>" in its delta, for narrow tiles on pages
+        """The tile without "mod <reference>" in its delta, for narrow tiles on pages
         that name the reference once above the tiles."""
         if self.delta_text is None or self.reference_area is None:
             return self
-        return replace(self, delta_text=self.delta_text.removesuffix(f" vs. {self.reference_area}"))
+        return replace(
+            self, delta_text=self.delta_text.removesuffix(f" {VERSUS} {self.reference_area}")
+        )
 
 
 def kpi_without_reference(
@@ -95,7 +104,7 @@ def kpi_against_reference(
         reference_area=reference_area,
         reference_value=reference_value,
         delta=delta,
-        delta_text=None if delta is None else f"{format_points(delta)} vs. {reference_area}",
+        delta_text=None if delta is None else f"{format_points(delta)} {VERSUS} {reference_area}",
         lower_is_better=lower_is_better,
         period_label=period_label,
         dataset_ids=dataset_ids,
@@ -120,3 +129,19 @@ def _has(frame: pd.DataFrame, column: str, wanted: str) -> bool:
 
 def comparison_word(delta: float, lower: str, higher: str) -> str:
     return lower if delta < 0 else higher if delta > 0 else "det samme som"
+
+
+def periods_to_show(ends: Sequence[date | None], months: int = STALE_MONTHS) -> list[bool]:
+    """Which tiles in a row say their period: those whose figures end at least
+    ``months`` months before the row's newest (19,3 % from March 2019 beside figures
+    from 2024; not December 2023 beside January 2024). A tile without data (None)
+    says none."""
+    known = [end for end in ends if end is not None]
+    if not known:
+        return [False] * len(ends)
+    newest = max(known)
+
+    def gap(end: date) -> int:
+        return (newest.year - end.year) * 12 + newest.month - end.month
+
+    return [end is not None and gap(end) >= months for end in ends]

@@ -63,7 +63,7 @@ PAGES = [
         "Investeringsprojekter",
         nav_label="Investeringsprojekter",
         charts=0,  # its charts sit in tabs; the test opens every tab
-        figures=["ingen tal endnu", "Klar, parat – i job", "1.000"],  # 1.000: måltal axis
+        figures=["Ingen månedstal endnu", "Klar, parat – i job", "1.000"],  # 1.000: måltal axis
     ),
     PageSpec(
         "indsatser",

@@ -23,13 +23,55 @@ _STYLE = """
 html { font-size: clamp(18px, 1.2vw, 24px); }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
-[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stToolbar"], [data-testid="stElementToolbar"],
+[data-testid="stDecoration"] { display: none !important; }
+/* A slide is one screen: the page is exactly as tall as the window, the slide's
+   body takes what the header row leaves, and its charts share that space. */
 [data-testid="stMainBlockContainer"] {
-  max-width: 100% !important; padding: 1rem 2.5rem 2rem 2.5rem !important;
+  max-width: 100% !important; padding: 0.6rem 2.5rem 0.6rem 2.5rem !important;
+  height: 100vh; display: flex; flex-direction: column;
 }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
-/* The page title is context here; the slide's heading is what the room reads. */
-[data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.5rem 0; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {
+  flex: 1 1 auto; min-height: 0; gap: 0.4rem;
+}
+[data-testid="stLayoutWrapper"]:has(> .st-key-deck_slide) {
+  flex: 1 1 0; min-height: 0; display: flex; flex-direction: column;
+}
+.st-key-deck_slide { flex: 1 1 0; min-height: 0; gap: 0.5rem; }
+.st-key-deck_slide [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {
+  flex: 1 1 0; min-height: 9rem; display: flex; flex-direction: column;
+}
+.st-key-deck_slide [data-testid="stElementContainer"] div:has([data-testid="stVegaLiteChart"]),
+.st-key-deck_slide [data-testid="stVegaLiteChart"] {
+  flex: 1 1 0; min-height: 0; display: flex; flex-direction: column;
+}
+.st-key-deck_slide [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+.st-key-deck_slide h2 { font-size: 1.7rem; padding: 0.2rem 0 0.3rem 0; line-height: 1.15; }
+.st-key-deck_slide h3 { font-size: 1.3rem; padding: 0.2rem 0 0.35rem 0; line-height: 1.35; }
+.st-key-deck_slide [data-testid="stVegaLiteChart"] { min-height: 0; }
+[data-testid="stMetricValue"] { font-size: 2.4rem; }
+.st-key-deck_slide table { font-size: 0.72rem; }
+.st-key-deck_slide table td, .st-key-deck_slide table th { padding: 0.15rem 0.5rem; }
+[data-testid="stCaptionContainer"] { font-size: 0.8rem; }
+/* The short source line opens the full reference; it reads as a caption. */
+.st-key-deck_slide [data-testid="stPopoverButton"] {
+  text-align: left; justify-content: flex-start;
+}
+.st-key-deck_slide [data-testid="stPopoverButton"] p { font-size: 0.8rem; white-space: normal; }
+</style>
+"""
+
+# Both views: a tile's label wraps instead of being cut with "…" (two labels cut to
+# the same "Kontanthjælp med lønne…" at 1366 px), and grey text is dark enough to read.
+_COMMON_STYLE = """
+<style>
+/* WCAG AA: small grey text at least 4,5:1 on white and on the sidebar's grey. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] p, kbd { color: #555c63 !important; opacity: 1 !important; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div,
+[data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 </style>
 """
 
@@ -97,6 +139,7 @@ def presentation_toggle() -> None:
         help="Til mødeskærmen: én sektion pr. dias, stor skrift, uden menu og valg. "
         "Kan også åbnes med ?visning=praesentation i adressen.",
     )
+    st.html(_COMMON_STYLE)
     if is_presentation():
         st.html(_STYLE)
 
@@ -115,3 +158,18 @@ def larger_labels(spec: dict) -> dict:
         # A tall chart is not made taller than fits a 1080 px screen below the title.
         bigger["height"] = max(height, min(round(height * _HEIGHT_FACTOR), _MAX_HEIGHT))
     return bigger
+
+
+# A chart on a slide shrinks to the room the slide leaves, but not below what its
+# labels need: 70 % of its enlarged height, at most what a 720 px projector can give.
+_MIN_SHARE = 0.7
+_MIN_CAP = 420
+_MIN_DEFAULT = 240
+
+
+def slide_chart_min_height(spec: dict) -> int:
+    """The least height (px) a chart keeps on a slide, from its enlarged spec."""
+    height = spec.get("height")
+    if not isinstance(height, int | float):
+        return _MIN_DEFAULT
+    return min(round(height * _MIN_SHARE), _MIN_CAP)

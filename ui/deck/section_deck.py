@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -28,6 +29,21 @@ Layout = Literal["sections", "tabs"]
 TAB_PARAM = "fane"
 
 
+Headline = str | Callable[[], str] | None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One slide of a section: what it draws and its headline (the message).
+
+    ``title`` may be a function, so the headline is a sentence computed from the
+    figures; ``None`` uses the section's title.
+    """
+
+    render: Callable[[], None]
+    title: Headline = None
+
+
 @dataclass(frozen=True)
 class Section:
     title: str
@@ -38,12 +54,35 @@ class Section:
     page_view: bool = True  # False: a slide only (e.g. one project of an overview)
     # True: the section's own control reruns only the section (st.fragment).
     fragment: bool = False
+    # In the PowerPoint and Excel files (default: when it is a slide). An overview that
+    # is several slides in presentation view is exported from the page.
+    exported: bool | None = None
+    # In presentation view each part is a slide of its own; the page shows them in turn.
+    parts: tuple[Part, ...] = ()
+
+    def slide_parts(self) -> tuple[Part, ...]:
+        return self.parts or (Part(self.render),)
+
+
+def headline(part: Part, fallback: str) -> str:
+    """A slide's heading: the part's message, else the section's title."""
+    if part.title is None:
+        return fallback
+    if isinstance(part.title, str):
+        return part.title
+    try:
+        return part.title() or fallback
+    except (DatasetError, ValueError, KeyError):
+        return fallback
 
 
 def page_intro(title: str, intro: str) -> None:
-    """The page title; the introduction only outside presentation view."""
+    """The page title and introduction; in presentation view the slide's header row
+    names the page instead (``Deck``), so the slide keeps the screen for its figure."""
+    if is_presentation():
+        return
     st.title(title)
-    if intro and not is_presentation():
+    if intro:
         st.markdown(intro)
 
 
@@ -73,6 +112,7 @@ class Deck:
         self.file_stem = file_stem
         self.sections: list[Section] = []
         self.records: list[SectionRecord] = []
+        self.discussion_record: SectionRecord | None = None
         self._questions: Callable[[], Sequence[str]] = list
 
     def section(
@@ -83,13 +123,15 @@ class Deck:
         presentable: bool = True,
         page_view: bool = True,
         fragment: bool = False,
+        exported: bool | None = None,
     ) -> None:
         """Add a section (one slide) drawn by ``render`` under the heading ``title``.
 
         ``presentable=False``: on the page only; ``page_view=False``: a slide only.
         ``fragment=True``: for a section whose controls only change itself – a
         change reruns just this section (``st.fragment``), and its export record
-        is redrawn with it.
+        is redrawn with it. ``exported``: in the files even if not a slide
+        (default: if a slide).
         """
         self.sections.append(
             Section(
@@ -99,8 +141,28 @@ class Deck:
                 presentable=presentable,
                 page_view=page_view,
                 fragment=fragment,
+                exported=exported,
             )
         )
+
+    def slides(
+        self,
+        title: str,
+        parts: Sequence[Part],
+        anchor: str | None = None,
+        page: Callable[[], None] | None = None,
+    ) -> None:
+        """A section of several slides: on the page one after the other under ``title``
+        (or drawn by ``page``, when the parts are steps of one drawing), in presentation
+        view each part on a slide of its own, headed by its message."""
+        if not parts:
+            raise ValueError(f"Afsnittet »{title}« har ingen dias.")
+
+        def draw_all() -> None:
+            for part in parts:
+                part.render()
+
+        self.sections.append(Section(title, page or draw_all, anchor, parts=tuple(parts)))
 
     def discussion(
         self,
@@ -132,6 +194,7 @@ class Deck:
         presentable: bool = True,
         page_view: bool = True,
         fragment: bool = False,
+        exported: bool | None = None,
     ) -> None:
         """A section drawn from catalog datasets (a Danish error if one is broken)."""
         self.section(
@@ -140,7 +203,8 @@ class Deck:
             anchor,
             presentable,
             page_view,
-            fragment,
+            fragment=fragment,
+            exported=exported,
         )
 
     def parts_section(
@@ -149,17 +213,22 @@ class Deck:
         catalog: Catalog,
         parts: Sequence[tuple[list[str], Callable[..., None]]],
         anchor: str | None = None,
+        titles: Sequence[Headline] = (),
     ) -> None:
         """A section of several parts, each drawn from its own datasets.
 
-        A broken dataset blanks only its own part.
+        A broken dataset blanks only its own part. In presentation view each part
+        is a slide, headed by its entry in ``titles`` (default: the section's title).
         """
-
-        def draw() -> None:
-            for dataset_ids, render in parts:
-                with_datasets(catalog, dataset_ids, render)
-
-        self.section(title, draw, anchor)
+        headlines: list[Headline] = [*titles, *[None] * (len(parts) - len(titles))]
+        self.slides(
+            title,
+            [
+                Part(partial(with_datasets, catalog, dataset_ids, render), headline)
+                for (dataset_ids, render), headline in zip(parts, headlines, strict=True)
+            ],
+            anchor,
+        )
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -187,7 +256,7 @@ class Deck:
         with share_bar.container():
             self._share_bar()
 
-    def _draw(self, section: Section, heading: bool) -> None:
+    def _draw(self, section: Section, heading: bool, part: Part | None = None) -> None:
         if heading:
             st.header(section.title, anchor=section.anchor)
         record = SectionRecord(section.title)
@@ -197,7 +266,7 @@ class Deck:
             # record, which the export buttons of this page run hold.
             fresh = SectionRecord(section.title)
             with recording(fresh):
-                guarded_section(section.title, section.render)
+                guarded_section(section.title, part.render if part else section.render)
             for name in ("charts", "key_figures", "source_lines", "tables", "pending"):
                 setattr(record, name, getattr(fresh, name))
             record.chart_sources = fresh.chart_sources
@@ -206,11 +275,23 @@ class Deck:
             st.fragment(draw)()
         else:
             draw()
-        if section.presentable and not section.is_discussion:
+        exported = section.presentable if section.exported is None else section.exported
+        if section.is_discussion:
+            self.discussion_record = record
+        elif exported:
             self.records.append(record)
 
+    def slide_list(self) -> list[tuple[Section, Part]]:
+        """Every slide in order: each part of each presentable section."""
+        return [
+            (section, part)
+            for section in self.sections
+            if section.presentable
+            for part in section.slide_parts()
+        ]
+
     def _show_slide(self) -> None:
-        slides = [section for section in self.sections if section.presentable]
+        slides = self.slide_list()
         count = len(slides)
         key = f"{self.page_key}_dias"
         number = slide_from_param(url_text(PARAM_SLIDE), count)
@@ -218,7 +299,13 @@ class Deck:
         def go_to(target: int) -> None:
             keep_params_in_url({PARAM_SLIDE: str(target)}, (PARAM_SLIDE,))
 
+        section, part = slides[number - 1]
+        heading = headline(part, section.title)
+        context = f"**{self.theme}**"
+        if heading != section.title:
+            context += f" · {section.title}"
         with st.container(horizontal=True, vertical_alignment="center", key=f"{key}_nav"):
+            st.markdown(context, width="content")
             st.button(
                 "Forrige",
                 icon=":material/arrow_back:",
@@ -228,7 +315,7 @@ class Deck:
                 key=f"{key}_forrige",
                 shortcut="Left",
             )
-            st.markdown(f"**{number} af {count}**")
+            st.markdown(f"**{number} af {count}**", width="content")
             st.button(
                 "Næste",
                 icon=":material/arrow_forward:",
@@ -246,9 +333,9 @@ class Deck:
                 key=f"{key}_afslut",
                 shortcut="Esc",
             )
-        section = slides[number - 1]
-        st.header(section.title, anchor=False)
-        self._draw(section, heading=False)
+        with st.container(key="deck_slide"):
+            st.header(heading, anchor=False)
+            self._draw(section, heading=False, part=part)
 
     # --- sharing and exports --------------------------------------------------------------
 
@@ -283,11 +370,16 @@ class Deck:
     def _pptx(self, records: list[SectionRecord]) -> bytes:
         from hedensted.exports.slides import presentation_pptx
 
-        return presentation_pptx(
-            self.theme, date.today(), [record.frozen() for record in records], self.questions()
-        )
+        questions = self.questions()
+        sections = [record.frozen() for record in records]
+        # A theme whose discussion asks no questions still ends on its points.
+        if not questions and self.discussion_record and self.discussion_record.key_figures:
+            sections.append(self.discussion_record.frozen())
+        return presentation_pptx(self.theme, date.today(), sections, questions)
 
     def _xlsx(self, records: list[SectionRecord]) -> bytes:
         from hedensted.exports.workbook import sections_xlsx
 
-        return sections_xlsx([record.frozen() for record in records if record.tables])
+        return sections_xlsx(
+            [record.frozen() for record in records if record.tables], theme=self.theme
+        )

@@ -11,7 +11,7 @@ from hedensted.present.formatting import format_long_date, format_number
 from hedensted.present.markdown import escape_markdown
 from hedensted.present.quality_table import quality_display_table
 from ui.state.memo import remember_domain_functions
-from ui.widgets.components import dataset_error, quality_notes, table
+from ui.widgets.components import dataset_error, reconciliation_box, table
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
 
@@ -53,7 +53,7 @@ def dataset_description(dataset: Dataset) -> None:
         )
         if meta.notes:
             st.caption(escape_markdown(meta.notes))
-        quality_notes(dataset)
+        reconciliation_box(dataset)
         st.download_button(
             "Hent CSV",
             # The rows the app uses (shipped and imported), built when clicked.

@@ -9,6 +9,8 @@ parts in order with :func:`drawn`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import altair as alt
@@ -77,6 +79,9 @@ from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.view_state import ComparisonChoice
 from hedensted.present.kpi import Kpi
 from hedensted.present.markdown import escape_markdown
+from ui.deck.presentation import is_presentation
+from ui.deck.section_deck import Headline
+from ui.deck.section_deck import Part as SlidePart
 from ui.sections.goals import goal_box
 from ui.sections.ministry_benchmark import ministry_development
 from ui.state.data import get_full_catalog
@@ -117,6 +122,42 @@ class BenchmarkRun:
 
 
 Part = tuple[list[str], Callable[..., None]]
+
+# On a slide a section draws one step (one chart) at a time; on the page every step.
+_step: ContextVar[str | None] = ContextVar("benchmark_step", default=None)
+
+
+def on_slide(step: str) -> bool:
+    """Whether this step of a section is drawn: always on the page, on a slide only
+    when the slide is this step."""
+    current = _step.get()
+    return current is None or current == step
+
+
+def step_slide(run: BenchmarkRun, part: Part, step: str, headline: Headline) -> SlidePart:
+    """One slide of a section: the section drawn with only ``step`` shown."""
+    draw = drawn(run, part)
+
+    def render() -> None:
+        token = _step.set(step)
+        try:
+            draw()
+        finally:
+            _step.reset(token)
+
+    return SlidePart(render, headline)
+
+
+def headline_from(build: Callable[[], str]) -> Callable[[], str]:
+    """A slide's computed headline; if it cannot be computed, the section's title."""
+
+    def headline() -> str:
+        try:
+            return build()
+        except (NothingToShow, DatasetError, ValueError, KeyError):
+            return ""
+
+    return headline
 
 
 def drawn(run: BenchmarkRun, *parts: Part) -> Callable[[], None]:
@@ -167,7 +208,7 @@ def group_charts(
     category_title, value_title, difference_title, values_heading = titles
     kind, decimals, unit = number
     reference = run.reference
-    if view.differences is not None:
+    if view.differences is not None and on_slide("forskel"):
         st.subheader(f"Forskel: Hedensted minus {reference}")
         chart(
             cb.difference_bars(
@@ -187,7 +228,10 @@ def group_charts(
             view.differences, view.category, category_title, reference, kind, decimals, unit
         )
         numbers_table(shown, export, datasets, f"benchmark_{key}_forskel", f"{key}_forskel")
-    st.subheader(values_heading)
+    if not on_slide("vaerdier"):
+        return
+    if not is_presentation():  # on a slide it is the headline
+        st.subheader(values_heading)
     chart(
         cb.grouped_area_bars(
             view.values,
@@ -218,7 +262,8 @@ def fulltime_section(run: BenchmarkRun, dataset: Dataset) -> None:
         dataset.frame, "group", choice.areas, run.reference, choice.sort, choice.groups, TOTAL_GROUP
     )
     caption_if(missing_areas_note(view.missing_areas, meta.title))
-    key_sentence(fulltime_summary(view))
+    if not is_presentation():  # on a slide the summary is the headline
+        key_sentence(fulltime_summary(view))
     group_charts(
         run,
         view,
@@ -231,7 +276,7 @@ def fulltime_section(run: BenchmarkRun, dataset: Dataset) -> None:
             "Pct. af arbejdsstyrken pr. ydelsesgruppe og område",
         ),
         ("percent", 1, "pct."),
-        "Grøn: Hedensted har en lavere andel på offentlig forsørgelse. Rød: en højere.",
+        "Blå ▼: Hedensted har en lavere andel på offentlig forsørgelse. Orange ▲: en højere.",
     )
     quality_notes(dataset)
     source_caption(dataset)
@@ -258,7 +303,7 @@ def expenses_section(
             missing_reference_note(reference, "udgifterne pr. person i arbejdsstyrken"),
             icon=":material/info:",
         )
-    else:
+    elif not is_presentation():  # on a slide the summary is the headline
         if isinstance(tile, Kpi):
             key_sentence(tile.sentence, bold=True)
         key_sentence(expenses_summary(view))
@@ -274,14 +319,19 @@ def expenses_section(
             "Udgift pr. person pr. ydelsesgruppe og område",
         ),
         ("kroner", 0, "kr."),
-        "Grøn: Hedensted bruger mindre pr. person. Rød: mere.",
+        "Blå ▼: Hedensted bruger mindre pr. person. Orange ▲: mere.",
     )
     if view.differences is None:
         quality_notes(expenses)
         source_caption(expenses)
         return
 
-    st.subheader("Hvad er forskellen værd i alt?")
+    if not on_slide("vaerdi_i_alt"):
+        quality_notes(expenses)
+        source_caption(expenses, labour, published)
+        return
+    if not is_presentation():  # on a slide it is the headline
+        st.subheader("Hvad er forskellen værd i alt?")
     worth = gap_worth(expenses.frame, labour.frame, reference, view.order)
     st.markdown(
         "Forskellen pr. person ganget med antallet af personer i Hedensteds arbejdsstyrke "
@@ -302,18 +352,20 @@ def expenses_section(
         key="benchmark_chart_udgifter_vaerdi",
         title="Hvad er forskellen værd i alt?",
     )
-    caption_if(worth_sum_note(worth, len(benefit_groups(expenses.frame))))
-    for note in run.tile_notes("udgifter"):
-        st.caption(note)
+    if not is_presentation():  # how the sum is made: for the page
+        caption_if(worth_sum_note(worth, len(benefit_groups(expenses.frame))))
+        for note in run.tile_notes("udgifter"):
+            st.caption(note)
     shown, export = bt.worth_table(worth, reference)
     numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")
 
-    check = published_difference_check(expenses.frame, published.frame)
-    key_sentence(published_difference_sentence(check))
-    shown, export = bt.published_difference_table(check)
-    numbers_table(
-        shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
-    )
+    if not is_presentation():  # a check of the document's own column: not for the slides
+        check = published_difference_check(expenses.frame, published.frame)
+        key_sentence(published_difference_sentence(check))
+        shown, export = bt.published_difference_table(check)
+        numbers_table(
+            shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
+        )
     quality_notes(expenses)
     source_caption(expenses, labour, published)
 
@@ -333,37 +385,52 @@ def ministry_section(run: BenchmarkRun, dataset: Dataset, forklaring: Dataset) -
         "kommunen med det forventede – ikke med de valgte områder."
     )
     main, rest = benchmark_explanation(forklaring.frame)
-    with st.container(border=True, key="benchmark_forklaring"):
-        st.markdown("**Hvad betyder »forventet ud fra rammevilkår«?**")
-        st.markdown(" ".join(main))
-        key_sentence(expected_example(table))
-        with st.expander("Mere fra dokumentet om benchmarket"):
-            st.markdown("\n".join(f"- **{row.topic}**: {row.text}" for row in rest.itertuples()))
-        source_caption(forklaring)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.subheader("Faktisk og forventet antal fuldtidspersoner")
-        chart(
-            cb.actual_expected_bars(benchmark_long(table)),
-            key="benchmark_chart_ministeriet",
-            title="Faktisk og forventet antal fuldtidspersoner",
-        )
-    with right:
-        st.subheader("Placering")
-        chart(
-            cb.rank_chart(table, int(table["rank_of"].iloc[0])),
-            key="benchmark_chart_placering",
-            title="Placering",
-        )
-    key_bullets(benchmark_sentences(table))
+    presenting = is_presentation()
+    if presenting:
+        # On a slide: one line of explanation; the box and the document's text are
+        # on the page.
+        st.markdown(" ".join(main[:1]))
+    else:
+        with st.container(border=True, key="benchmark_forklaring"):
+            st.markdown("**Hvad betyder »forventet ud fra rammevilkår«?**")
+            st.markdown(" ".join(main))
+            key_sentence(expected_example(table))
+            with st.expander("Mere fra dokumentet om benchmarket"):
+                st.markdown(
+                    "\n".join(f"- **{row.topic}**: {row.text}" for row in rest.itertuples())
+                )
+            source_caption(forklaring)
+    left, right = (
+        (st.container(), st.container()) if presenting else st.columns([3, 2], gap="large")
+    )
+    if on_slide("faktisk"):
+        with left:
+            st.subheader("Faktisk og forventet antal fuldtidspersoner")
+            chart(
+                cb.actual_expected_bars(benchmark_long(table)),
+                key="benchmark_chart_ministeriet",
+                title="Faktisk og forventet antal fuldtidspersoner",
+            )
+    if on_slide("placering"):
+        with right:
+            st.subheader("Placering")
+            chart(
+                cb.rank_chart(table, int(table["rank_of"].iloc[0])),
+                key="benchmark_chart_placering",
+                title="Placering",
+            )
+    if not presenting:
+        key_bullets(benchmark_sentences(table))
     shown, export = bt.benchmark_numbers_table(table)
     numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
     for note in run.tile_notes("benchmark"):
         st.caption(note)
-    st.caption("Kolonnen »Pct. point« er ikke forklaret i dokumentet.")
+    if not presenting:
+        st.caption("Kolonnen »Pct. point« er ikke forklaret i dokumentet.")
     quality_notes(dataset)
     source_caption(dataset)
-    ministry_development(get_full_catalog().get(dataset.id), "benchmark_ministeriet")
+    if on_slide("udvikling"):
+        ministry_development(get_full_catalog().get(dataset.id), "benchmark_ministeriet")
 
 
 MINISTRY: Part = (
@@ -382,11 +449,22 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
     caption_if(missing_areas_note(missing, meta.title))
     shares = status_shares(status.frame, published.frame, areas)
     caption_if(reference_note(status.frame, run.reference, "status efter afsluttet forløb"))
-    key_bullets(status_sentences(shares, run.reference))
+    if not is_presentation():
+        key_bullets(status_sentences(shares, run.reference))
     categories = status_category_order(status.frame)
     target_groups = status_target_groups(status.frame)
-    tabs = st.tabs(target_groups)
-    for position, (tab, target_group) in enumerate(zip(tabs, target_groups, strict=True)):
+    # On a slide one target group's chart, no tabs.
+    shown_groups = [
+        (position, group)
+        for position, group in enumerate(target_groups)
+        if on_slide(f"status_{position}")
+    ]
+    tabs: list[AbstractContextManager[object]] = (
+        list(st.tabs(target_groups))
+        if not is_presentation()
+        else [nullcontext() for _ in shown_groups]
+    )
+    for tab, (position, target_group) in zip(tabs, shown_groups, strict=False):
         with tab:
             stack = status_stack(status.frame, target_group, areas)
             chart(
@@ -402,6 +480,9 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
         f"»{REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
         "ikke viser, og tal, kilden ikke oplyser (».«)."
     )
+    if is_presentation():  # the computed-against-published check is for the page
+        source_caption(status, published)
+        return
     st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
     st.markdown(share_method_note(shares))
     chart(
@@ -434,7 +515,7 @@ def duration_section(run: BenchmarkRun, dataset: Dataset) -> None:
             missing_reference_note(run.reference, "varigheden af afsluttede forløb"),
             icon=":material/info:",
         )
-    else:
+    elif not is_presentation():  # on a slide the summary is the headline
         key_sentence(duration_summary(view))
     group_charts(
         run,
@@ -448,9 +529,10 @@ def duration_section(run: BenchmarkRun, dataset: Dataset) -> None:
             "Uger pr. målgruppe og område",
         ),
         ("number", 1, "uger"),
-        "Grøn: kortere forløb i Hedensted. Rød: længere.",
+        "Blå ▼: kortere forløb i Hedensted. Orange ▲: længere.",
     )
-    st.caption(escape_markdown(meta.notes))
+    if not is_presentation():
+        st.caption(escape_markdown(meta.notes))
     source_caption(dataset)
 
 
@@ -502,43 +584,57 @@ def unemployment_section(
     _projects: Dataset,
 ) -> None:
     reference, sort = run.reference, run.choice.sort
-    goal_box(run.catalog, UNEMPLOYMENT_GOAL_ID, key="benchmark_ledighedsmaal")
-
-    key_sentence(rate_sentence(rates.frame, reference))
     start, end = period_span(counts.metadata.periods)
     changes = change_table(counts.frame, counts_published.frame, start, end)
-    key_sentence(change_sentence(changes, reference, "Antallet af bruttoledige", start, end))
-    left, right = st.columns(2, gap="large")
-    with left:
-        st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
-        rates_shown = rate_view(rates.frame, reference, sort)
-        chart(
-            cb.area_bars(
-                rates_shown,
-                "value",
-                "Ledige i pct. af arbejdsstyrken",
-                1,
-                reference,
-                OTHER_AREAS,
-            ),
-            key="benchmark_chart_ledighedsprocent",
-            title=f"Ledighedsprocent, {rates.metadata.period_label}",
-        )
-        shown, export = bt.rate_table(rates_shown, rates.metadata.period_label)
-        numbers_table(shown, export, [rates], "benchmark_ledighedsprocent", "ledighedsprocent")
-        source_caption(rates)
-    with right:
-        heading = f"Udvikling i bruttoledige, {counts_published.metadata.period_label}"
-        st.subheader(heading)
-        change_block(
-            run,
-            change_view(changes, reference, sort),
-            (start, end),
-            ("personer", "bruttoledige"),
-            (counts, counts_published),
-            "bruttoledige",
-            heading,
-        )
+    if on_slide("ledighed"):
+        goal_box(run.catalog, UNEMPLOYMENT_GOAL_ID, key="benchmark_ledighedsmaal")
+        if not is_presentation():  # on a slide the sentence is the headline
+            key_sentence(rate_sentence(rates.frame, reference))
+            key_sentence(
+                change_sentence(changes, reference, "Antallet af bruttoledige", start, end)
+            )
+    left, right = (
+        (st.container(), st.container()) if is_presentation() else st.columns(2, gap="large")
+    )
+    if on_slide("ledighed"):
+        with left:
+            st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
+            rates_shown = rate_view(rates.frame, reference, sort)
+            if is_presentation():
+                # A slide shows the goal's comparison: RAR Østjylland's municipalities,
+                # the region and the country (the other regions are on the page).
+                kept = rates_shown["area_type"].ne("RAR-område") | rates_shown["area"].isin(
+                    [reference, "RAR Østjylland"]
+                )
+                rates_shown = rates_shown[kept]
+            chart(
+                cb.area_bars(
+                    rates_shown,
+                    "value",
+                    "Ledige i pct. af arbejdsstyrken",
+                    1,
+                    reference,
+                    OTHER_AREAS,
+                ),
+                key="benchmark_chart_ledighedsprocent",
+                title=f"Ledighedsprocent, {rates.metadata.period_label}",
+            )
+            shown, export = bt.rate_table(rates_shown, rates.metadata.period_label)
+            numbers_table(shown, export, [rates], "benchmark_ledighedsprocent", "ledighedsprocent")
+            source_caption(rates)
+    if on_slide("bruttoledige"):
+        with right:
+            heading = f"Udvikling i bruttoledige, {counts_published.metadata.period_label}"
+            st.subheader(heading)
+            change_block(
+                run,
+                change_view(changes, reference, sort),
+                (start, end),
+                ("personer", "bruttoledige"),
+                (counts, counts_published),
+                "bruttoledige",
+                heading,
+            )
 
 
 UNEMPLOYMENT: Part = (
@@ -558,7 +654,8 @@ def employment_section(run: BenchmarkRun, fulltime: Dataset, published: Dataset)
     st.subheader(heading)
     start, end = period_span(fulltime.metadata.periods)
     changes = change_table(fulltime.frame, published.frame, start, end)
-    key_sentence(change_sentence(changes, run.reference, "Fuldtidsbeskæftigelsen", start, end))
+    if not is_presentation():  # on a slide the sentence is the headline
+        key_sentence(change_sentence(changes, run.reference, "Fuldtidsbeskæftigelsen", start, end))
     change_block(
         run,
         change_view(changes, run.reference, run.choice.sort),
@@ -601,3 +698,109 @@ def migration_section(run: BenchmarkRun, dataset: Dataset) -> None:
 
 
 MIGRATIONS: Part = (["vandringer_forrige_maalgruppe"], migration_section)
+
+
+# --- The slides: one chart each, headed by its computed message -------------------------
+
+
+def _plain(text: str) -> str:
+    """A headline without Markdown bold."""
+    return text.replace("**", "")
+
+
+def section_slides(run: BenchmarkRun) -> dict[str, list[SlidePart]]:
+    """Each section's slides by its part: (part, step, headline)."""
+    catalog, choice, reference = run.catalog, run.choice, run.reference
+
+    def view(dataset_id: str, category: str, total: str | None = TOTAL_GROUP):
+        frame = catalog.get(dataset_id).frame
+        if total is None:
+            return group_view(frame, category, choice.areas, reference, choice.sort)
+        return group_view(
+            frame, category, choice.areas, reference, choice.sort, choice.groups, total
+        )
+
+    def fulltime() -> str:
+        return fulltime_summary(view("fuldtidspersoner_pct_arbejdsstyrke", "group"))
+
+    def expenses() -> str:
+        tile = run.tiles.get("udgifter")
+        if isinstance(tile, Kpi):
+            return _plain(tile.sentence)
+        return expenses_summary(view("udgifter_pr_person_arbejdsstyrke", "group"))
+
+    def duration() -> str:
+        return duration_summary(view("varighed_afsluttede_forloeb", "target_group", None))
+
+    def ministry(index: int) -> Callable[[], str]:
+        def sentence() -> str:
+            table = benchmark_view(catalog.get("beskaeftigelsesministeriets_benchmark").frame)
+            return _plain(benchmark_sentences(table)[index])
+
+        return sentence
+
+    def status(position: int) -> Callable[[], str]:
+        def sentence() -> str:
+            frame = catalog.get("status_efter_afsluttet_forloeb").frame
+            published = catalog.get("status_andel_job_uddannelse_publiceret").frame
+            shares = status_shares(frame, published, choice.areas)
+            group = status_target_groups(frame)[position]
+            sentence = next(
+                s for s in status_sentences(shares, reference) if s.startswith(f"**{group}**")
+            )
+            # The document's own words are for the page, not the headline.
+            return _plain(sentence.split(" Dokumentet skriver")[0])
+
+        return sentence
+
+    def rates() -> str:
+        return rate_sentence(catalog.get("ledighedsprocent").frame, reference)
+
+    def counts() -> str:
+        data = catalog.get("bruttoledige_rar_kommuner")
+        start, end = period_span(data.metadata.periods)
+        published = catalog.get("bruttoledige_udvikling_publiceret").frame
+        changes = change_table(data.frame, published, start, end)
+        return change_sentence(changes, reference, "Antallet af bruttoledige", start, end)
+
+    def employment() -> str:
+        data = catalog.get("fuldtidsbeskaeftigelse_bopael")
+        start, end = period_span(data.metadata.periods)
+        published = catalog.get("fuldtidsbeskaeftigelse_udvikling_publiceret").frame
+        changes = change_table(data.frame, published, start, end)
+        return change_sentence(changes, reference, "Fuldtidsbeskæftigelsen", start, end)
+
+    try:
+        groups = status_target_groups(catalog.get("status_efter_afsluttet_forloeb").frame)
+    except DatasetError:
+        groups = []
+    return {
+        "fulltime": [
+            step_slide(run, FULLTIME, "forskel", headline_from(fulltime)),
+            step_slide(run, FULLTIME, "vaerdier", "Andel på offentlig forsørgelse pr. område"),
+        ],
+        "expenses": [
+            step_slide(run, EXPENSES, "forskel", headline_from(expenses)),
+            step_slide(run, EXPENSES, "vaerdier", "Udgift pr. person pr. ydelsesgruppe og område"),
+            step_slide(run, EXPENSES, "vaerdi_i_alt", "Hvad er forskellen værd i alt?"),
+        ],
+        "ministry": [
+            step_slide(run, MINISTRY, "faktisk", headline_from(ministry(0))),
+            step_slide(run, MINISTRY, "placering", "Hedensteds placering blandt 98 kommuner"),
+            step_slide(run, MINISTRY, "udvikling", "Hedensteds placering over tid"),
+        ],
+        "status": [
+            step_slide(run, STATUS, f"status_{position}", headline_from(status(position)))
+            for position in range(len(groups))
+        ]
+        or [SlidePart(drawn(run, STATUS))],
+        "duration": [
+            step_slide(run, DURATION, "forskel", headline_from(duration)),
+            step_slide(run, DURATION, "vaerdier", "Uger pr. målgruppe og område"),
+        ],
+        "unemployment": [
+            step_slide(run, UNEMPLOYMENT, "ledighed", headline_from(rates)),
+            step_slide(run, UNEMPLOYMENT, "bruttoledige", headline_from(counts)),
+            step_slide(run, EMPLOYMENT, "beskaeftigelse", headline_from(employment)),
+        ],
+    }

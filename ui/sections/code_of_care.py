@@ -36,6 +36,7 @@ from hedensted.code_of_care.timeline import (
 )
 from hedensted.core.catalog import Catalog, Dataset
 from hedensted.present.markdown import escape_markdown
+from ui.deck.presentation import is_presentation
 from ui.deck.section_deck import shows_controls
 from ui.sections.code_of_care_cards import (
     event_card,
@@ -75,7 +76,10 @@ def growth_section(*datasets: Dataset) -> None:
     """The network's growth against its goals, over the years chosen (kept in the URL)."""
     timeline = network_timeline(datasets)
     years = timeline_years(timeline)
-    left, right = st.columns([3, 1], gap="large")
+    # On a slide the chart takes the width; the reading guide is one line under it.
+    left, right = (
+        (st.container(), st.container()) if is_presentation() else st.columns([3, 1], gap="large")
+    )
     with right:
         whole_span = (years[0], years[-1])
         # The URL codec and the slider return loose types; the value is a pair of years.
@@ -89,16 +93,24 @@ def growth_section(*datasets: Dataset) -> None:
                 help="Vælg de år, figuren viser.",
             )
         first, last = cast(tuple[int, int], keep_in_url(PERIOD_PARAM, period, whole_span))
-        st.markdown(
-            "**Sådan læses figuren**\n\n"
-            "- Fyldt figur: antal, som dokumentet oplyser det\n"
-            "- Hul figur: tilnærmet tal – ordet står ved (fx »næsten«)\n"
-            "- Stiplet linje: mål for perioden, punktet står ved fristen\n\n"
-            "Hold musen over et punkt for at se dokumentet."
-        )
         disagreement = founding_disagreement(timeline)
-        if disagreement is not None:
-            st.warning(disagreement.sentence, icon=":material/compare_arrows:")
+        if is_presentation():
+            st.caption(
+                "Fyldt figur: antal som oplyst · hul figur: tilnærmet tal (»næsten«) · "
+                "stiplet linje: mål, punktet ved fristen."
+                + (f" ¹ {disagreement.sentence}" if disagreement is not None else "")
+            )
+    if not is_presentation():
+        with right:
+            st.markdown(
+                "**Sådan læses figuren**\n\n"
+                "- Fyldt figur: antal, som dokumentet oplyser det\n"
+                "- Hul figur: tilnærmet tal – ordet står ved (fx »næsten«)\n"
+                "- Stiplet linje: mål for perioden, punktet står ved fristen\n\n"
+                "Hold musen over et punkt for at se dokumentet."
+            )
+            if disagreement is not None:
+                st.caption(f"¹ {disagreement.sentence}")
     shown = filter_years(timeline, first, last)
     start, end = year_span(first, last)
     with left:
@@ -139,6 +151,20 @@ def paid_hours_section(paid_hours: Dataset, status: Dataset) -> None:
 
 def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> None:
     """What the network does: Task Force, the process, events, good stories and prizes."""
+    task_force_section(activities_2019, activities_2024)
+    events_section(activities_2024)
+    stories_section(activities_2024)
+
+
+ACTIVITY_SLIDES = (
+    "Task Forcen og en ny Hedensted-model",
+    "Arrangementer i netværket",
+    "Gode historier, priser og certificering",
+)
+
+
+def task_force_section(activities_2019: Dataset, activities_2024: Dataset) -> None:
+    """The Task Force's activities (2019) and the process towards a new model."""
     first, second = st.columns(2, gap="medium")
     with first:
         list_card(
@@ -153,7 +179,11 @@ def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> No
         for number, card in enumerate(activity_cards(activities_2024.frame, "proces")):
             process_card(card, key=f"coc_card_process_{number}")
 
-    st.subheader("Arrangementer")
+
+def events_section(activities_2024: Dataset) -> None:
+    """The network's events."""
+    if not is_presentation():
+        st.subheader("Arrangementer")
     events = activity_cards(activities_2024.frame, "arrangement")
     for column, (number, card) in zip(
         st.columns(max(len(events), 1), gap="medium"), enumerate(events), strict=False
@@ -161,7 +191,14 @@ def activities_section(activities_2019: Dataset, activities_2024: Dataset) -> No
         with column:
             event_card(card, key=f"coc_card_event_{number}")
 
-    st.subheader("Gode historier, priser og certificering")
+    if is_presentation():
+        source_caption(activities_2024)
+
+
+def stories_section(activities_2024: Dataset) -> None:
+    """Good stories (with their videos), prizes and certification."""
+    if not is_presentation():
+        st.subheader("Gode historier, priser og certificering")
     stories = activity_cards(activities_2024.frame, "god historie")
     columns = st.columns(len(stories) + 1, gap="medium")
     for column, (number, card) in zip(columns, enumerate(stories), strict=False):

@@ -23,6 +23,11 @@ from hedensted.investment_projects.projects import (
     maaltal_summary_table,
     project_cards,
 )
+from hedensted.monthly.baselines import (
+    NO_MONTHLY_FIGURES,
+    baseline_table,
+    has_monthly_figures,
+)
 from hedensted.monthly.db import Register
 from hedensted.monthly.indicators import IndicatorSet, indicators_from_catalog
 from hedensted.monthly.layout import layout_columns, status_frame, status_text_table
@@ -33,6 +38,7 @@ from hedensted.monthly.tracking import (
     target_path_frame,
     traffic_light,
 )
+from ui.deck.presentation import is_presentation
 from ui.deck.section_deck import shows_controls
 from ui.editors.monthly_entry import (
     conflict_notice,
@@ -47,7 +53,7 @@ from ui.editors.monthly_entry import (
 from ui.editors.monthly_excel import excel_download, excel_upload
 from ui.state.memo import remember_domain_functions
 from ui.state.url import url_selectbox
-from ui.widgets.components import chart, numbers_table, source_caption, table
+from ui.widgets.components import chart, numbers_table, shown_table, source_caption, table
 
 # The catalog's figures (not the monthly register's: read every run) are remembered.
 remember_domain_functions(globals())
@@ -114,11 +120,18 @@ class ProjectsRun:
         return self._state
 
 
-def project_card(card, state: PageState, named: bool = True) -> None:
+def project_card(card, state: PageState, schema: Dataset, named: bool = True) -> None:
     """One project: target group, purpose, status March 2024, goals and traffic lights.
 
     ``named=False`` on a slide, whose heading already is the project's name.
     """
+    project_indicators = state.indicators.for_project(card.project_id)
+    if not named and not has_monthly_figures(project_indicators, state.latest):
+        # A slide: whom the project is for, and its figures from the documents; the
+        # purpose, status and goals in words are on the page's overview.
+        st.markdown(f"**Målgruppe:** {card.target_group}")
+        baselines(project_indicators, f"{KEY}_startmaaling_{card.project_id}", card.name, schema)
+        return
     with st.container(border=True, key=f"{KEY}_card_{card.project_id}"):
         if named:
             st.subheader(card.name)
@@ -142,18 +155,50 @@ def project_card(card, state: PageState, named: bool = True) -> None:
                 else:
                     st.caption("Kildematerialet har ingen mål for projektet.")
         with right:
+            project_indicators = state.indicators.for_project(card.project_id)
+            if not has_monthly_figures(project_indicators, state.latest):
+                # Not a row of identical grey lights: what the documents give.
+                baselines(
+                    project_indicators, f"{KEY}_startmaaling_{card.project_id}", card.name, schema
+                )
+                return
             st.markdown("**Trafiklys pr. indikator** (senest indtastede måned)")
-            for indicator in state.indicators.for_project(card.project_id):
+            for indicator in project_indicators:
                 light = traffic_light(indicator, state.latest.get(indicator.key))
                 st.markdown(
                     f"{badge(light.text)} **{plain(indicator.label)}**  \n{plain(light.sentence)}"
                 )
 
 
+def markdown_table(frame) -> str:
+    """A small text table as Markdown (its cells wrap, unlike a data grid's)."""
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(c) for c in frame.columns) + " |"]
+    lines.append("|" + "---|" * len(frame.columns))
+    for row in frame.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+def baselines(indicators, key: str, project: str, schema: Dataset) -> None:
+    """Each indicator's baseline, next milestone and final target, and once: no
+    monthly figures yet. The table goes to the exports, titled by its project."""
+    st.markdown(f"**{NO_MONTHLY_FIGURES}** for {project} – startmåling og mål fra dokumenterne:")
+    rows = baseline_table(indicators, date.today())
+    if is_presentation():  # a Markdown table wraps its long indicator names
+        with st.container(key=f"{key}_slide"):
+            st.markdown(markdown_table(rows))
+        return
+    shown_table(rows, rows, [schema], key=key, title=f"{project}: startmåling og mål")
+
+
 def overview(run: ProjectsRun, projects, goals, status, schema, maaltal) -> None:
     state = run.state(projects, goals, status)
     for card in state.cards:
-        project_card(card, state)
+        project_card(card, state, schema)
     source_caption(projects, goals, status, schema)
 
 
@@ -164,7 +209,7 @@ def project_overview(run: ProjectsRun, project_id: str):
         state = run.state(projects, goals, status)
         for card in state.cards:
             if card.project_id == project_id:
-                project_card(card, state, named=False)
+                project_card(card, state, schema, named=False)
         source_caption(projects, goals, status, schema)
 
     return render
@@ -181,6 +226,16 @@ def per_project(run: ProjectsRun, projects, goals, status, schema, maaltal) -> N
     names = state.names
     project_id = url_selectbox("Projekt", names, "projekt", f"{KEY}_project", shows_controls())
     project_indicators = indicators.for_project(project_id)
+    if is_presentation():  # the slide names its project
+        st.subheader(names[project_id])
+    if not has_monthly_figures(project_indicators, latest):
+        # Before the first month: the documents' baselines and targets, said once,
+        # instead of empty tiles and charts.
+        baselines(project_indicators, f"{KEY}_startmaaling_pr_projekt", names[project_id], schema)
+        if not is_presentation():
+            _status_schema(indicators, project_indicators, values, names, schema, project_id)
+        source_caption(schema)
+        return
     st.subheader("Seneste tal mod målstien")
     tile_columns = st.columns(3)
     for position, indicator in enumerate(project_indicators):
@@ -195,6 +250,9 @@ def per_project(run: ProjectsRun, projects, goals, status, schema, maaltal) -> N
                 label_visibility="collapsed",
             )
             st.markdown(f"{badge(tile.light.text)} {plain(tile.light.sentence)}")
+    if is_presentation():  # one screen: the tiles; the charts and schema are on the page
+        source_caption(schema)
+        return
     st.subheader("Udvikling pr. indikator")
     st.caption(
         "Blå: indtastede månedstal. Stiplet: målstien fra startmålingen gennem delmålene "
@@ -215,6 +273,10 @@ def per_project(run: ProjectsRun, projects, goals, status, schema, maaltal) -> N
                 key=f"{KEY}_chart_{project_id}_{indicator.indicator_id}",
             )
     source_caption(schema)
+    _status_schema(indicators, project_indicators, values, names, schema, project_id)
+
+
+def _status_schema(indicators, project_indicators, values, names, schema, project_id) -> None:
     st.subheader("Statusskema")
     st.caption(
         "Som i dokumentets »Udkast til statusskema … opfølgning primo måneden«: "

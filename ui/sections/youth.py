@@ -19,7 +19,7 @@ from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.compare import sort_categories
 from hedensted.core.discussion import questions
 from hedensted.core.quality import TotalDifference
-from hedensted.core.view_state import ComparisonOptions, SortOrder
+from hedensted.core.view_state import ComparisonChoice, ComparisonOptions, SortOrder
 from hedensted.present.formatting import (
     format_compact,
     format_long_date,
@@ -75,6 +75,7 @@ from hedensted.youth.offers import (
     with_age_labels,
 )
 from hedensted.youth.totals import footnotes, total_and_parts
+from ui.deck.presentation import is_presentation
 from ui.deck.section_deck import shows_controls
 from ui.sections.goals import goal_cards
 from ui.state.data import get_catalog
@@ -84,14 +85,16 @@ from ui.widgets import components
 from ui.widgets.components import (
     computed_kpis,
     dataset_details,
+    key_bullets,
     key_note,
     kpi_row,
     numbers_table,
+    quality_notes,
     source_caption,
     table,
     with_datasets,
 )
-from ui.widgets.controls import comparison_controls
+from ui.widgets.controls import choice_from_params, comparison_controls
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
 
@@ -150,10 +153,14 @@ def published_total(places: Sequence[Any], item: TotalDifference, parts_label: s
 
 def _intro(strategy: Dataset) -> None:
     focus = youth_focus_areas(strategy.frame)
+    intro = (
+        ""
+        if is_presentation()  # a slide keeps the focus areas, not the page's introduction
+        else "Ungeenhedens tilbud, de unges forløb, voksenlærlinge, resultater for "
+        "uddannelseshjælp og målene for unge – samlet fra udvalgets dokumenter.\n\n"
+    )
     st.markdown(
-        "Ungeenhedens tilbud, de unges forløb, voksenlærlinge, resultater for uddannelseshjælp "
-        "og målene for unge – samlet fra udvalgets dokumenter.\n\n"
-        + "\n".join(f"- **{row['list']}:** {row['text']}" for _, row in focus.iterrows())
+        intro + "\n".join(f"- **{row['list']}:** {row['text']}" for _, row in focus.iterrows())
     )
     source_caption(strategy)
 
@@ -182,6 +189,19 @@ def _offer_card(row: pd.Series) -> None:
 
 
 def _offer_grid(offers: pd.DataFrame) -> None:
+    if is_presentation():
+        # A slide lists the offers by place; the cards' texts are for reading at a desk.
+        labelled = with_age_labels(offers)
+        places = list(dict.fromkeys(labelled["place"]))
+        for cell, place in zip(st.columns(max(len(places), 1)), places, strict=False):
+            rows = labelled[labelled["place"] == place]
+            cell.markdown(
+                f"**{place}**\n\n"
+                + "\n".join(
+                    f"- {as_text(r['offer'])} ({r['age_label']})" for _, r in rows.iterrows()
+                )
+            )
+        return
     grid([row for _, row in with_age_labels(offers).iterrows()], _offer_card)
 
 
@@ -263,11 +283,9 @@ def offers_section(dataset: Dataset) -> None:
 
 def under_18_section(dataset: Dataset) -> None:
     """Completed courses of young people under 18: total, sum of parts, bars, footnotes."""
-    item = total_and_parts(dataset)
-    left, right = st.columns([1, 2], gap="large")
-    published_total([left, left], item, "Sum af tilbudstyperne")
-    with right:
-        chart(under_18_chart(dataset), key="unge_chart_under_18")
+    chart(under_18_chart(dataset), key="unge_chart_under_18")
+    quality_notes(dataset)
+    if not is_presentation():
         for note in footnotes(dataset.frame, "offer_type"):
             st.caption(f"Fodnote i kilden – {note}")
     dataset_details(dataset, key="unge_under_18")
@@ -277,23 +295,37 @@ def under_18_section(dataset: Dataset) -> None:
 
 
 def apprentices_section(ages: Dataset, trades: Dataset) -> None:
-    """Adult apprentices by age (total, sum of parts, bars) and the list of trades."""
-    item = total_and_parts(ages)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        title = f"Efter alder, {ages.metadata.period_label}"
+    """Adult apprentices by age (bars, footnote on the published total) and their trades."""
+    apprentice_ages_section(ages)
+    apprentice_trades_section(ages, trades)
+
+
+def apprentice_ages_section(ages: Dataset) -> None:
+    """Adult apprentices by age: bars and a footnote on the published total."""
+    title = f"Efter alder, {ages.metadata.period_label}"
+    if not is_presentation():
         st.subheader(title)
-        published_total(st.columns(2), item, "Sum af aldersgrupperne")
-        chart(apprentice_ages_chart(ages), key="unge_chart_voksenlaerlinge", title=title)
-        dataset_details(ages, key="unge_voksenlaerlinge")
-    with right:
+    chart(apprentice_ages_chart(ages), key="unge_chart_voksenlaerlinge", title=title)
+    quality_notes(ages)
+    dataset_details(ages, key="unge_voksenlaerlinge")
+
+
+def apprentice_trades_section(ages: Dataset, trades: Dataset) -> None:
+    """The trades the adult apprentices are trained in."""
+    item = total_and_parts(ages)
+    if not is_presentation():
         st.subheader("Fag")
-        lines = trade_lines(trades.frame)
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        st.caption(trade_list_note(trades.frame, item))
-        if note := spelling_note(trades.frame):
-            st.caption(note)
-        source_caption(trades)
+    lines = trade_lines(trades.frame)
+    # Three columns on a slide, so the whole list is on one screen.
+    columns = st.columns(3) if is_presentation() else [st.container()]
+    per_column = -(-len(lines) // len(columns))
+    for index, column in enumerate(columns):
+        chunk = lines[index * per_column : (index + 1) * per_column]
+        column.markdown("\n".join(f"- {line}" for line in chunk))
+    st.caption(trade_list_note(trades.frame, item))
+    if not is_presentation() and (note := spelling_note(trades.frame)):
+        st.caption(note)
+    source_caption(trades)
 
 
 def apprentice_goals_section(*_datasets: Dataset) -> None:
@@ -312,11 +344,19 @@ def _area_chart(missing: Sequence[str], figure: alt.TopLevelMixin, key: str, tit
     chart(figure, key=key, title=title)
 
 
-def comparison_section(
-    status: Dataset, published: Dataset, duration: Dataset, fulltime: Dataset
-) -> None:
-    """Education benefit in Hedensted against the chosen areas: status after a course,
-    duration and full-time persons, each with its chart and numbers."""
+COMPARISON_DATASETS = [
+    "status_efter_afsluttet_forloeb",
+    "status_andel_job_uddannelse_publiceret",
+    "varighed_afsluttede_forloeb",
+    "fuldtidspersoner_pct_arbejdsstyrke",
+]
+
+
+def comparison_choice(
+    status: Dataset, duration: Dataset, fulltime: Dataset
+) -> tuple[ComparisonChoice, list[str]]:
+    """The areas, reference, groups and sort order (the controls in page view) and the
+    areas to show."""
     options = ComparisonOptions(
         areas=comparison_areas(
             education_benefit_status(status.frame), duration.frame, fulltime.frame
@@ -325,13 +365,105 @@ def comparison_section(
         default_areas=comparison_areas(education_benefit_status(status.frame)),
     )
     choice = comparison_controls(options, key="unge")
-    areas = shown_areas(choice)
+    return choice, shown_areas(choice)
+
+
+def comparison_section(
+    status: Dataset, published: Dataset, duration: Dataset, fulltime: Dataset
+) -> None:
+    """Education benefit in Hedensted against the chosen areas: status after a course,
+    duration and full-time persons, each with its chart and numbers."""
+    status_comparison(status, published, duration, fulltime)
+    duration_comparison(status, published, duration, fulltime)
+    fulltime_comparison(status, published, duration, fulltime)
+
+
+def status_comparison(
+    status: Dataset, published: Dataset, duration: Dataset, fulltime: Dataset
+) -> None:
+    """The controls (page view) and the status one month after a course, by area."""
+    choice, areas = comparison_choice(status, duration, fulltime)
+    st.session_state["unge_choice"] = (choice, areas)
     _status_part(status, published, choice.reference, choice.groups, choice.sort, areas)
-    left, right = st.columns(2, gap="large")
-    with left:
-        _duration_part(duration, choice.reference, areas)
-    with right:
-        _fulltime_part(fulltime, choice.reference, areas)
+
+
+def duration_comparison(
+    status: Dataset, published: Dataset, duration: Dataset, fulltime: Dataset
+) -> None:
+    """The duration of ended courses, by area (the controls are drawn once, above)."""
+    choice, areas = _current_choice(status, duration, fulltime)
+    _duration_part(duration, choice.reference, areas)
+
+
+def fulltime_comparison(
+    status: Dataset, published: Dataset, duration: Dataset, fulltime: Dataset
+) -> None:
+    """Full-time persons on education benefit, by area."""
+    choice, areas = _current_choice(status, duration, fulltime)
+    _fulltime_part(fulltime, choice.reference, areas)
+
+
+def _current_choice(
+    status: Dataset, duration: Dataset, fulltime: Dataset
+) -> tuple[ComparisonChoice, list[str]]:
+    # On the page the status part drew the controls just before; on a slide nothing is
+    # drawn and the choice comes from the link.
+    if is_presentation() or "unge_choice" not in st.session_state:
+        return comparison_choice(status, duration, fulltime)
+    return st.session_state["unge_choice"]
+
+
+def comparison_reference(catalog: Catalog) -> str:
+    """The comparison's reference area as the link (or the controls) chose it."""
+    chosen = st.session_state.get("unge_reference")
+    if chosen:
+        return chosen
+    status, _, duration, fulltime = (catalog.get(i) for i in COMPARISON_DATASETS)
+    options = ComparisonOptions(
+        areas=comparison_areas(
+            education_benefit_status(status.frame), duration.frame, fulltime.frame
+        ),
+        groups=status_categories(status.frame),
+        default_areas=comparison_areas(education_benefit_status(status.frame)),
+    )
+    return choice_from_params(st.query_params.to_dict(), options).reference
+
+
+def comparison_headlines(catalog: Catalog) -> list[Callable[[], str]]:
+    """The three comparison slides' headlines: their computed sentences (with the
+    reference area chosen when the slide is drawn)."""
+
+    def status_line() -> str:
+        return job_education_sentence(
+            catalog.get(COMPARISON_DATASETS[0]).frame, comparison_reference(catalog)
+        )
+
+    def duration_line() -> str:
+        duration = catalog.get(COMPARISON_DATASETS[2])
+        meta = duration.metadata
+        return comparison_sentence(
+            duration.frame,
+            comparison_reference(catalog),
+            DURATION_GROUPS[0],
+            meta.short_unit,
+            "kortere end",
+            "længere end",
+            decimals=meta.decimals or 0,
+            target_group=DURATION_GROUPS[0],
+        )
+
+    def fulltime_line() -> str:
+        return comparison_sentence(
+            catalog.get(COMPARISON_DATASETS[3]).frame,
+            comparison_reference(catalog),
+            "Fuldtidspersoner på uddannelseshjælp",
+            "%",
+            "lavere end",
+            "højere end",
+            group=EDUCATION_BENEFIT,
+        )
+
+    return [status_line, duration_line, fulltime_line]
 
 
 def _status_part(
@@ -344,7 +476,8 @@ def _status_part(
 ) -> None:
     title = f"Status 1 måned efter afsluttet forløb ({status.metadata.period_label})"
     st.subheader(title)
-    st.markdown(job_education_sentence(status.frame, reference))
+    if not is_presentation():  # on a slide the sentence is the headline
+        st.markdown(job_education_sentence(status.frame, reference))
     if not groups:
         st.info("Vælg mindst én status under »Grupper« for at se figuren.", icon=":material/info:")
     else:
@@ -365,7 +498,8 @@ def _status_part(
         },
         percent,
     )
-    table(shares_table, key="unge_andel_job_uddannelse")
+    if not is_presentation():  # the slide's headline says it; the table is for the desk
+        table(shares_table, key="unge_andel_job_uddannelse")
     numbers_for(
         education_benefit_status(status.frame),
         {"area": "Område", "category": "Status 1 måned efter", "value": "Andel"},
@@ -464,20 +598,28 @@ def missing_figures_section(offers: Dataset) -> None:
 def youth_goals_section(*_datasets: Dataset) -> None:
     """The 2017 employment plan's goals for young people, with the goal register's verdict
     and evidence (an undated figure is context, not a verdict)."""
-    st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
+    if not is_presentation():  # on a slide the headline says it
+        st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
     goal_cards(get_catalog(), YOUTH_GOALS_2017, key="unge_maal_2017")
 
 
 def frikort_section(projects: Dataset, indicators: Dataset, target_numbers: Dataset) -> None:
     """The Socialt Frikort investment project: purpose, target numbers and first measurement."""
     project = project_description(projects.frame)
-    st.subheader(f"Investeringsprojekt: {project['project']}")
+    presenting = is_presentation()
+    if not presenting:  # on a slide the headline names the project
+        st.subheader(f"Investeringsprojekt: {project['project']}")
     left, right = st.columns([3, 2], gap="large")
     with left:
+        # On a slide: whom it is for and its figures; the purpose in words is on the page.
         st.markdown(
-            f"**Målgruppe:** {project['target_group']}\n\n"
-            f"**Afsæt og formål:** {project['purpose']}\n\n"
-            f"**Fokusområder:** {project['focus_areas']}"
+            f"**Målgruppe:** {project['target_group']}"
+            + (
+                ""
+                if presenting
+                else f"\n\n**Afsæt og formål:** {project['purpose']}\n\n"
+                f"**Fokusområder:** {project['focus_areas']}"
+            )
         )
         source_caption(projects)
         st.markdown(
@@ -533,14 +675,16 @@ def frikort_section(projects: Dataset, indicators: Dataset, target_numbers: Data
 def discussion_section(points: Dataset) -> None:
     """The thematic discussion's points on young people, and the quotes on "job first"."""
     statements, quotes = split_quotes(discussion_points(points.frame))
-    st.caption(
-        f"Temadrøftelsen {format_long_date(points.metadata.source_date)}: livslang læring og "
-        "»job før uddannelse«."
-    )
+    if not is_presentation():  # on a slide the source line names the meeting
+        st.caption(
+            f"Temadrøftelsen {format_long_date(points.metadata.source_date)}: livslang læring "
+            "og »job før uddannelse«."
+        )
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**Pointer**")
-        st.markdown("\n".join(f"- {as_text(text)}" for text in statements["text"]))
+        # Recorded, so the PowerPoint ends on them (the theme asks no questions).
+        key_bullets([as_text(text) for text in statements["text"]])
     with right:
         st.markdown("**Citater (job før uddannelse)**")
         for _, row in quotes.iterrows():

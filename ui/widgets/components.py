@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import copy
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from functools import partial
 
 import altair as alt
@@ -10,15 +12,17 @@ import pandas as pd
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, Dataset, DatasetError
-from hedensted.core.periods import period_label
+from hedensted.core.periods import parse_period, period_label
 from hedensted.core.quality import total_differences
 from hedensted.exports.table_workbook import to_xlsx
+from hedensted.present.charts import with_value_labels, wrapped_labels
 from hedensted.present.file_names import file_stem
 from hedensted.present.formatting import format_compact
-from hedensted.present.kpi import Kpi
+from hedensted.present.kpi import Kpi, periods_to_show
 from hedensted.present.markdown import escape_markdown
+from hedensted.present.sources import reconciliation_footnote, short_source_line
 from hedensted.present.tables import dataset_table, export_table
-from ui.deck.presentation import is_presentation, larger_labels
+from ui.deck.presentation import is_presentation, larger_labels, slide_chart_min_height
 from ui.deck.recording import (
     chart_title,
     record_chart,
@@ -32,15 +36,23 @@ from ui.state.memo import memo, spec_of
 _total_differences = memo(total_differences)
 
 
-def source_caption(*datasets: Dataset) -> None:
+def source_caption(*datasets: Dataset, notes: Sequence[str] = ()) -> None:
     """The "Kilde: …" line under a chart or table, one line per dataset.
 
-    Escaped: an imported period's line carries a file name and an editor's name.
+    On a slide: one short line (publisher, period, meeting paper) that opens the
+    full references and any ``notes`` on how the figure is made. Escaped: an imported
+    period's line carries a file name and an editor's name.
     """
     lines = [dataset.metadata.source_line() for dataset in datasets]
+    record_sources(lines)
+    if is_presentation() and datasets:
+        short = short_source_line([dataset.metadata for dataset in datasets])
+        with st.popover(short, type="tertiary", help="Hele kildehenvisningen"):
+            for line in [*lines, *notes]:
+                st.markdown(escape_markdown(line))
+        return
     for line in lines:
         st.caption(escape_markdown(line))
-    record_sources(lines)
 
 
 def key_sentence(text: str, bold: bool = False) -> None:
@@ -84,8 +96,12 @@ def with_datasets(catalog: Catalog, dataset_ids: list[str], render: Callable[...
     render(*datasets)
 
 
-def kpi_tile(kpi: Kpi, key: str) -> None:
-    """A bordered metric with the comparison as delta, the sentence and the period."""
+def kpi_tile(kpi: Kpi, key: str, show_period: bool = False) -> None:
+    """A bordered metric with the comparison as delta, the sentence and the period.
+
+    ``show_period``: say the figure's period on the tile (it is older than the
+    other tiles' figures), not only in its help.
+    """
     with st.container(border=True, key=key):
         st.metric(
             kpi.label,
@@ -94,9 +110,12 @@ def kpi_tile(kpi: Kpi, key: str) -> None:
             delta_color="inverse" if kpi.lower_is_better else "normal",
             help=f"Periode: {kpi.period_label}",
         )
+        if show_period:
+            st.caption(f":material/history: Tal fra {kpi.period_label}")
         st.markdown(kpi.sentence)
-        for note in kpi.notes:
-            st.caption(note)
+        if not is_presentation():  # on a slide the notes open from the source line
+            for note in kpi.notes:
+                st.caption(note)
     delta = f" ({kpi.delta_text})" if kpi.delta_text else ""
     record_key_figure(f"{kpi.label}: {kpi.value_text}{delta}. {kpi.sentence}")
 
@@ -115,15 +134,28 @@ def computed_kpis(builders: Mapping[str, Callable[[], Kpi]]) -> dict[str, Kpi | 
     return {name: computed_kpi(build) for name, build in builders.items()}
 
 
-def kpi_tile_or_error(catalog: Catalog, kpi: Kpi | DatasetError, key: str) -> None:
+def kpi_tile_or_error(
+    catalog: Catalog, kpi: Kpi | DatasetError, key: str, show_period: bool = False
+) -> None:
     """Show a computed tile (:func:`computed_kpi`), or a Danish error in its place if
     its data is broken."""
     if isinstance(kpi, DatasetError):
         with st.container(border=True, key=key):
             dataset_error(kpi)
         return
-    kpi_tile(kpi, key)
-    source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids))
+    kpi_tile(kpi, key, show_period)
+    source_caption(*(catalog.get(dataset_id) for dataset_id in kpi.dataset_ids), notes=kpi.notes)
+
+
+def _newest_end(catalog: Catalog, kpi: Kpi | DatasetError) -> date | None:
+    """The end of the newest period behind a tile (None if its data is broken)."""
+    if isinstance(kpi, DatasetError):
+        return None
+    try:
+        periods = [p for i in kpi.dataset_ids for p in catalog.get(i).metadata.periods]
+    except (DatasetError, ValueError):
+        return None
+    return max(parse_period(code).end for code in periods) if periods else None
 
 
 def kpi_row(
@@ -133,12 +165,15 @@ def kpi_row(
     reference: str | None = None,
 ) -> None:
     """Tiles side by side (keys ``{key_prefix}{name}``); with ``reference``, a line above
-    them names the area their arrows compare with."""
+    them names the area their arrows compare with. A tile whose figures are older than
+    the row's newest says when they are from (19,3 % from March 2019 beside 2024)."""
     if reference is not None:
         st.markdown(f"Pilene viser forskellen til {reference}.")
-    for column, (name, kpi) in zip(st.columns(len(tiles)), tiles.items(), strict=True):
+    shown = periods_to_show([_newest_end(catalog, kpi) for kpi in tiles.values()])
+    columns = st.columns(len(tiles))
+    for column, (name, kpi), show_period in zip(columns, tiles.items(), shown, strict=True):
         with column:
-            kpi_tile_or_error(catalog, kpi, f"{key_prefix}{name}")
+            kpi_tile_or_error(catalog, kpi, f"{key_prefix}{name}", show_period)
 
 
 def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
@@ -151,11 +186,21 @@ def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
     ``title`` names the chart in exports and image files (default: the section's title).
     """
     # A shallow copy: Streamlit moves the data out of the top level of the spec it gets.
-    spec = dict(figure if isinstance(figure, dict) else spec_of(figure))
+    # Wrapping the labels is idempotent, so a remembered spec may be passed again.
+    spec = wrapped_labels(dict(figure if isinstance(figure, dict) else spec_of(figure)))
     name = chart_title(title)
     record_chart(name, spec)
     if is_presentation():
-        st.vega_lite_chart(larger_labels(spec), theme=None, width="stretch", key=key)
+        # The chart takes the height the slide leaves (shared with any other chart
+        # on it), so the slide fits the screen, but never less than its labels
+        # need; see ui.deck.presentation.
+        bigger = larger_labels(with_value_labels(copy.deepcopy(spec)))
+        with st.container(key=f"slide_chart_{key}"):
+            st.html(
+                f"<style>.st-key-slide_chart_{key} {{ min-height: "
+                f"{slide_chart_min_height(bigger)}px; }}</style>"
+            )
+            st.vega_lite_chart(bigger, theme=None, width="stretch", height="stretch", key=key)
         return
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
     image_downloads(spec, name, key)
@@ -218,6 +263,19 @@ def table(frame: pd.DataFrame, key: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
+def shown_table(
+    shown: pd.DataFrame, export: pd.DataFrame, datasets: list[Dataset], key: str, title: str = ""
+) -> None:
+    """A text table shown on the page (not folded away); its rows go to the exports."""
+    record_table(
+        title,
+        export,
+        [d.metadata.source_line() for d in datasets],
+        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+    )
+    table(shown, key=key)
+
+
 def numbers_table(
     shown: pd.DataFrame,
     export: pd.DataFrame,
@@ -268,7 +326,18 @@ def dataset_details(dataset: Dataset, key: str) -> None:
 
 
 def quality_notes(dataset: Dataset) -> None:
-    """Say, in one box, where published totals differ from the sum of their parts."""
+    """A footnote where the figure's published totals differ from the sum of their parts.
+
+    The whole reconciliation (every total against its parts) is on »Om data«
+    (``reconciliation_box``); the figure keeps one short note.
+    """
+    differing = [item for item in _total_differences(dataset) if item.differs]
+    if differing:
+        st.caption(f"¹ {reconciliation_footnote(differing)}")
+
+
+def reconciliation_box(dataset: Dataset) -> None:
+    """Every published total of a dataset that differs from the sum of its parts."""
     differing = [item for item in _total_differences(dataset) if item.differs]
     if not differing:
         return

@@ -46,34 +46,61 @@ def comparison_controls(options: ComparisonOptions, key: str) -> ComparisonChoic
             options,
         )
 
-    with st.container(border=True, key=f"{key}_controls"):
-        first, second, third, fourth = st.columns([3, 2, 3, 2])
-        with first:
-            areas = st.multiselect(
-                "Områder (Hedensted vises altid)",
-                [a for a in options.areas if a != HEDENSTED],
-                key=f"{key}_areas",
-            )
-        with second:
-            reference = st.selectbox(
-                "Sammenlign med",
-                [a for a in options.areas if a != HEDENSTED],
-                key=f"{key}_reference",
-            )
-        with third:
-            groups = (
-                st.multiselect("Grupper", list(options.groups), key=f"{key}_groups")
-                if options.groups
-                else []
-            )
-        with fourth:
-            sort = st.selectbox(
-                "Sortering",
-                [order.value for order in SortOrder],
-                format_func=lambda value: SORT_LABELS[SortOrder(value)],
-                key=f"{key}_sort",
-            )
+    # Folded into one button that says what is chosen, so the page's first screen
+    # (a 1366×768 laptop) shows figures, not filters.
+    label = choice_summary(
+        st.session_state[f"{key}_areas"],
+        st.session_state[f"{key}_reference"],
+        st.session_state[f"{key}_groups"],
+        st.session_state[f"{key}_sort"],
+        options,
+    )
+    with (
+        st.popover(label, icon=":material/tune:", key=f"{key}_valg"),
+        st.container(key=f"{key}_controls"),
+    ):
+        areas = st.multiselect(
+            "Områder (Hedensted vises altid)",
+            [a for a in options.areas if a != HEDENSTED],
+            key=f"{key}_areas",
+        )
+        reference = st.selectbox(
+            "Sammenlign med",
+            [a for a in options.areas if a != HEDENSTED],
+            key=f"{key}_reference",
+        )
+        groups = (
+            st.multiselect("Grupper", list(options.groups), key=f"{key}_groups")
+            if options.groups
+            else []
+        )
+        sort = st.selectbox(
+            "Sortering",
+            [order.value for order in SortOrder],
+            format_func=lambda value: SORT_LABELS[SortOrder(value)],
+            key=f"{key}_sort",
+        )
     choice = make_choice(areas, reference, groups, sort, options)
     # Only this control's parameters change; others in the link (view, slide) stay.
     keep_params_in_url(choice_to_params(choice, options), COMPARISON_PARAMS)
     return choice
+
+
+def choice_summary(
+    areas: list[str],
+    reference: str,
+    groups: list[str],
+    sort: str,
+    options: ComparisonOptions,
+) -> str:
+    """What the folded controls have chosen, in one line: »Sammenlignet med RAR
+    Østjylland · 4 områder · alle 13 grupper · som i kilden«."""
+    shown_areas = len([a for a in areas if a != HEDENSTED]) + 1
+    parts = [f"Sammenlignet med {reference}", f"{shown_areas} områder"]
+    if options.groups:
+        total = len(options.groups)
+        parts.append(
+            f"alle {total} grupper" if len(groups) == total else f"{len(groups)} af {total} grupper"
+        )
+    parts.append(SORT_LABELS[SortOrder(sort)].lower())
+    return " · ".join(parts)
