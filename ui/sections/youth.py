@@ -80,7 +80,7 @@ from ui.deck.section_deck import shows_controls
 from ui.sections.goals import goal_cards
 from ui.state.data import get_catalog
 from ui.state.memo import remember_domain_functions
-from ui.state.url import keep_in_url, url_value
+from ui.state.url import keep_in_url, url_params, url_value
 from ui.widgets import components
 from ui.widgets.components import (
     computed_kpis,
@@ -426,7 +426,7 @@ def comparison_reference(catalog: Catalog) -> str:
         groups=status_categories(status.frame),
         default_areas=comparison_areas(education_benefit_status(status.frame)),
     )
-    return choice_from_params(st.query_params.to_dict(), options).reference
+    return choice_from_params(url_params(), options).reference
 
 
 def comparison_headlines(catalog: Catalog) -> list[Callable[[], str]]:
