@@ -41,8 +41,9 @@ def test_copied_link_reopens_the_same_view_in_a_new_browser(browser, app_url: st
     _choose(page, "benchmark_reference", "Skanderborg")
     page.get_by_role("heading", name="Forskel: Hedensted minus Skanderborg").first.wait_for()
 
+    page.keyboard.press("Escape")  # close the choices
     page.get_by_role("button", name="Kopiér link").click()
-    link = page.locator('[data-testid="stPopoverBody"] code').inner_text().strip()
+    link = page.locator('[data-testid="stPopoverBody"] code').last.inner_text().strip()
     assert "reference=Skanderborg" in link
     context.close()
 
