@@ -152,3 +152,6 @@ def test_presentation_view_is_one_initiative_per_slide() -> None:
     app = open_page(PAGE, {"visning": "praesentation", "dias": "8"})
     assert [h.value for h in app.header] == ["Kvinder i job – danske og flygtninge"]
     assert not app.multiselect
+    # A slide with few goals shows each with its verdict and evidence, as on the Mål page.
+    app = open_page(PAGE, {"visning": "praesentation", "dias": "3"})
+    assert "Undervejs: 12 af 55" in shown_text(app)

@@ -35,9 +35,9 @@ from hedensted.goals.text import (
     timeline_frame,
 )
 from hedensted.present.formatting import format_percent
+from hedensted.present.markdown import escape_markdown
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure, record_table
-from ui.sections.code_of_care_cards import escape_markdown
 from ui.state.goals import get_goal_register
 from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_params_in_url
@@ -178,6 +178,27 @@ def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
     if not is_presentation():
         st.caption("Vurderingen følger målregistrets fælles regel – se siden »Mål«.")
     _register_sources(catalog, goals)
+
+
+def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
+    """Chosen goals as one line each – verdict, goal, evidence – for a slide with little room."""
+    register = register_or_error()
+    if register is None:
+        return
+    try:
+        goals = goals_by_id(register, goal_ids)
+    except ValueError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    lines = [
+        f"- {verdict_badge(row['status'], row['status_label'])} »{escape_markdown(row['goal'])}« "
+        # The evidence's first line (the figure); where it is from is in the source line.
+        f"– {escape_markdown(evidence_text(row).strip().splitlines()[0])}"
+        for _, row in goals.iterrows()
+    ]
+    st.markdown("\n".join(lines))
+    for _, row in goals.iterrows():
+        record_key_figure(f"{row['goal']} {row['status_label']}.")
 
 
 def goal_box(catalog: Catalog, goal_id: str, key: str) -> None:

@@ -14,7 +14,7 @@ from hedensted.initiatives.catalogue import Initiative
 from hedensted.present.kpi import Kpi
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure
-from ui.sections.goals import goals_block, register_or_error
+from ui.sections.goals import goal_lines, goals_block, register_or_error
 from ui.state.memo import remember_domain_functions
 from ui.widgets.components import (
     chart,
@@ -44,10 +44,17 @@ def tiles(kpis: list[Kpi], key: str) -> None:
             kpi_tile(kpi, key=f"{key}_{index}")
 
 
-def initiative_goals(catalog: Catalog, initiative: Initiative) -> None:
-    """The initiative's goals from the goal register, judged by its one judge."""
+LINES_ON_A_SLIDE = 3  # more goals than this: a slide shows the count per verdict
+
+
+def initiative_goals(catalog: Catalog, initiative: Initiative, key: str) -> None:
+    """The initiative's goals from the goal register, judged by its one judge: on a slide
+    one line each with verdict and evidence (a few) or the count per verdict (many)."""
     if not initiative.goal_ids:
         st.caption("Kilden giver ingen mål for indsatsen.")
+        return
+    if is_presentation() and len(initiative.goal_ids) <= LINES_ON_A_SLIDE:
+        goal_lines(catalog, initiative.goal_ids)
         return
     register = register_or_error()
     if register is None:
@@ -173,7 +180,7 @@ def initiative_section(catalog: Catalog, initiative: Initiative) -> None:
         draw = FIGURES.get(initiative.initiative_id)
         if draw is not None:
             draw(catalog, key)
-        initiative_goals(catalog, initiative)
+        initiative_goals(catalog, initiative, key)
         source_caption(*(catalog.get(d) for d in initiative.all_dataset_ids))
     except DatasetError as error:
         dataset_error(error)
