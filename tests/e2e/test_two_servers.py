@@ -39,7 +39,6 @@ from tests.e2e.cluster import (
 )
 from tests.e2e.conftest import _require_browser
 from tests.e2e.rendering import (
-    CHROMIUM_ARGS,
     ROOT,
     free_port,
     stop,
@@ -122,15 +121,10 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
 
 
 @pytest.fixture(scope="module")
-def chromium(cluster):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
+def chromium(cluster, browser):
+    """The session's browser: one Playwright per process (a second ``sync_playwright``
+    started while the session's runs fails with "Sync API inside the asyncio loop")."""
+    return browser
 
 
 def _page_on(chromium, cluster: Cluster, port: int):
