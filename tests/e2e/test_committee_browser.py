@@ -64,7 +64,7 @@ def test_presentation_link_reopens_the_same_slide(browser, app_url: str) -> None
     context, page = _fresh_page(browser)
     page.goto(f"{app_url}/benchmark?reference=Hele+landet")
     wait_until_drawn(page, "Benchmark", 15)
-    page.get_by_role("button", name="Præsentationsvisning").click()
+    page.get_by_role("button", name="Præsentationsvisning", exact=True).click()
     page.get_by_text(re.compile(r"^1 af \d+$")).wait_for()
     for _ in range(2):
         page.get_by_role("button", name="Næste").click()
