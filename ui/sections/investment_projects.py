@@ -187,7 +187,7 @@ def baselines(indicators, key: str, project: str, schema: Dataset) -> None:
     """Each indicator's baseline, next milestone and final target, and once: no
     monthly figures yet. The table goes to the exports, titled by its project."""
     st.markdown(f"**{NO_MONTHLY_FIGURES}** for {project} – startmåling og mål fra dokumenterne:")
-    rows = baseline_table(indicators, date.today())
+    rows = baseline_table(indicators)
     if is_presentation():  # a Markdown table wraps its long indicator names
         with st.container(key=f"{key}_slide"):
             st.markdown(markdown_table(rows))
