@@ -48,6 +48,20 @@ def test_short_source_line_names_publisher_period_and_paper_once(catalog) -> Non
         short_source_line([])
 
 
+def test_short_source_line_gives_one_publishers_periods_as_one_span(catalog) -> None:
+    """Investeringsprojekter's slides: four Jobcenter Hedensted datasets (2024; mar. 2024;
+    jan. 2024 – jan. 2026; aug. 2024 – jan. 2026) read as one span, not four periods."""
+    names = [
+        "investeringsprojekter",
+        "investeringsprojekter_maal",
+        "investeringsprojekter_status_marts_2024",
+        "statusskema_indikatorer",
+    ]
+    line = short_source_line([catalog.get(name).metadata for name in names])
+    assert line.startswith("Kilde: Jobcenter Hedensted, 2024 – jan. 2026 · ")
+    assert line.count("Jobcenter Hedensted") == 1
+
+
 def test_footnote_names_a_single_difference_with_both_numbers(catalog) -> None:
     differing = [
         item

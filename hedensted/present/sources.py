@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from hedensted.core.metadata import DatasetMetadata
+from hedensted.core.periods import parse_period, period_label
 from hedensted.core.quality import TotalDifference
 from hedensted.present.formatting import format_compact
 
@@ -36,11 +37,27 @@ def short_document(document: str) -> str:
     return _COMMITTEE.sub(" ", first).strip()
 
 
+def _span(metadata: Sequence[DatasetMetadata]) -> str:
+    """One publisher's periods as one label: its own label when all agree, else the
+    span from the earliest start to the latest end (``2024 – jan. 2026``)."""
+    labels = list(dict.fromkeys(m.period_label for m in metadata))
+    if len(labels) == 1:
+        return labels[0]
+    parts = [part for m in metadata for code in m.periods for part in code.split("/")]
+    first = min(parts, key=lambda code: parse_period(code).start)
+    last = max(parts, key=lambda code: parse_period(code).end)
+    return period_label(first if first == last else f"{first}/{last}")
+
+
 def short_source_line(metadata: Sequence[DatasetMetadata]) -> str:
-    """One short line for the datasets behind a figure; each publisher and paper once."""
+    """One short line for the datasets behind a figure; each publisher and paper once,
+    a publisher's several periods as one span."""
     if not metadata:
         raise ValueError("En kildelinje kræver mindst ét datasæt.")
-    published = dict.fromkeys(f"{m.producer}, {m.period_label}" for m in metadata)
+    by_producer: dict[str, list[DatasetMetadata]] = {}
+    for item in metadata:
+        by_producer.setdefault(item.producer, []).append(item)
+    published = [f"{producer}, {_span(items)}" for producer, items in by_producer.items()]
     papers = dict.fromkeys(short_document(m.source_document) for m in metadata)
     return "Kilde: " + "; ".join(published) + " · " + "; ".join(papers)
 
