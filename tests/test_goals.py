@@ -14,7 +14,12 @@ import pytest
 
 from hedensted.core.catalog import Catalog, load_catalog
 from hedensted.goals.charts import goals_timeline_chart
-from hedensted.goals.filters import GoalFilterOptions, filter_from_params, filter_to_params
+from hedensted.goals.filters import (
+    GoalFilterOptions,
+    filter_from_params,
+    filter_summary,
+    filter_to_params,
+)
 from hedensted.goals.register import (
     GOAL_DATASETS,
     GoalFilter,
@@ -641,6 +646,28 @@ def test_filter_url_round_trip() -> None:
     assert filter_from_params({"frist": "2020-2018"}, options).years == (2016, 2026)
     # a link from before the judge said "ukendt"
     assert filter_from_params({"status": "ukendt"}, options).statuses == ("kan ikke vurderes",)
+
+
+def test_folded_filter_says_what_is_chosen() -> None:
+    options = GoalFilterOptions(
+        themes=("Benchmark", "Unge"),
+        documents=("ufb_2019", "ufb_2020"),
+        first_year=2016,
+        last_year=2026,
+    )
+    assert filter_summary(filter_from_params({}, options), options) == (
+        "Alle temaer · alle dokumenter · alle statusser · frist 2016–2026 · med mål uden frist"
+    )
+    chosen = GoalFilter(
+        themes=("Unge",),
+        documents=("ufb_2020",),
+        statuses=("ikke opfyldt", "kan ikke vurderes"),
+        years=(2019, 2019),
+        undated=False,
+    )
+    assert filter_summary(chosen, options) == (
+        "Unge · 1 af 2 dokumenter · 2 af 5 statusser · frist 2019 · kun mål med frist"
+    )
 
 
 def test_display_texts(register: pd.DataFrame) -> None:

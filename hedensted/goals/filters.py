@@ -92,3 +92,21 @@ def filter_to_params(choice: GoalFilter, options: GoalFilterOptions) -> dict[str
         params[PARAM_UNDATED] = encode_url_value(False)
 
     return params
+
+
+def _count_text(chosen: int, total: int, noun: str, all_text: str) -> str:
+    return all_text if chosen in (0, total) else f"{chosen} af {total} {noun}"
+
+
+def filter_summary(choice: GoalFilter, options: GoalFilterOptions) -> str:
+    """The folded filter's label, in one line: »Alle temaer · alle dokumenter · alle
+    statusser · frist 2016–2026 · med mål uden frist«."""
+    first, last = choice.years or (options.first_year, options.last_year)
+    parts = [
+        ", ".join(choice.themes) if choice.themes else "Alle temaer",
+        _count_text(len(choice.documents), len(options.documents), "dokumenter", "alle dokumenter"),
+        _count_text(len(choice.statuses), len(STATUS_ORDER), "statusser", "alle statusser"),
+        f"frist {first}" if first == last else f"frist {first}–{last}",
+        "med mål uden frist" if choice.undated else "kun mål med frist",
+    ]
+    return " · ".join(parts)

@@ -72,6 +72,9 @@ _COMMON_STYLE = """
 [data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
+/* Page view: less empty space above the title, so a laptop's first screen reaches the figures
+   (presentation view sets its own padding). */
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
 </style>
 """
 

@@ -10,7 +10,12 @@ import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
 from hedensted.goals.charts import goals_timeline_chart
-from hedensted.goals.filters import GOAL_PARAMS, GoalFilterOptions, filter_to_params
+from hedensted.goals.filters import (
+    GOAL_PARAMS,
+    GoalFilterOptions,
+    filter_summary,
+    filter_to_params,
+)
 from hedensted.goals.judge import PARTLY_TOLERANCE, STATUS_ORDER, GoalStatus
 from hedensted.goals.register import (
     GOAL_DATASETS,
@@ -306,34 +311,44 @@ def goal_filters(
         st.session_state["maal_frist"] = start.years
         st.session_state["maal_uden_frist"] = start.undated
         st.session_state["maal_initialised"] = True
-    with st.container(border=True, key="maal_filters"):
-        first, second, third, fourth = st.columns([2, 3, 2, 3])
-        themes = first.multiselect("Tema", list(THEMES), key="maal_tema", placeholder="Alle temaer")
-        documents = second.multiselect(
+    # Folded into one button that says what is chosen, so a laptop's first screen shows
+    # the figures, not the filters.
+    chosen = GoalFilter(
+        tuple(st.session_state["maal_tema"]),
+        tuple(st.session_state["maal_dokument"]),
+        tuple(st.session_state["maal_status"]),
+        tuple(st.session_state["maal_frist"]),
+        st.session_state["maal_uden_frist"],
+    )
+    with (
+        st.popover(filter_summary(chosen, options), icon=":material/filter_list:"),
+        st.container(key="maal_filters"),
+    ):
+        themes = st.multiselect("Tema", list(THEMES), key="maal_tema", placeholder="Alle temaer")
+        documents = st.multiselect(
             "Dokument",
             list(options.documents),
             format_func=lambda key: names[key],
             key="maal_dokument",
             placeholder="Alle dokumenter",
         )
-        statuses = third.multiselect(
+        statuses = st.multiselect(
             "Status",
             [s.value for s in STATUS_ORDER],
             format_func=status_label,
             key="maal_status",
             placeholder="Alle",
         )
-        with fourth:
-            years = st.slider(
-                "Frist (år)",
-                min_value=options.first_year,
-                max_value=options.last_year,
-                step=1,
-                format="%d",
-                key="maal_frist",
-                help="Mål med frist i de valgte år.",
-            )
-            undated = st.toggle("Medtag mål uden frist", key="maal_uden_frist")
+        years = st.slider(
+            "Frist (år)",
+            min_value=options.first_year,
+            max_value=options.last_year,
+            step=1,
+            format="%d",
+            key="maal_frist",
+            help="Mål med frist i de valgte år.",
+        )
+        undated = st.toggle("Medtag mål uden frist", key="maal_uden_frist")
     first_year, last_year = cast(tuple[int, int], years)
     choice = GoalFilter(
         tuple(themes), tuple(documents), tuple(statuses), (first_year, last_year), undated
