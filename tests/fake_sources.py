@@ -22,6 +22,7 @@ by benefit group, areas in two hierarchies). Statistikbanken: ``AUF01``
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import threading
@@ -40,10 +41,12 @@ REFERENCE = (
 )
 if not REFERENCE.exists():  # the worktree may sit elsewhere
     REFERENCE = Path("/work/shared/reference/jobindsats/v3-responses-a-kasse-tables.json")
+DATA = Path(__file__).resolve().parents[1] / "data"
 TOKEN = "hemmelig-nøgle-123"
 Y30R21_PERIODS = ["2020QMAT02", "2020QMAT04", "2021QMAT02", "2021QMAT04", "2022QMAT02"]
 Y30R21_GROUPS = ["Ydelsesgrupper i alt", "A-dagpenge mv.", "Sygedagpenge mv.", "Kontanthjælp mv."]
 MEASURE_GROUP = "Forventet og faktisk antal fuldtidspersoner på offentlig forsørgelse"
+SHARE_GROUP = "Forventet og faktisk andel fuldtidspersoner på offentlig forsørgelse"
 RANK_NAME = "Placering på benchmarkranglisten"
 UNRANKED = ("Læsø", "2021QMAT04")  # a suppressed rank (null) in one period
 
@@ -158,9 +161,24 @@ class FakeTable:
 # --- y30r21: the ministry's benchmark for all 98 municipalities ---------------------
 
 
+# Hedensted's published figures (2. halvår 2019 – 1. halvår 2020) set the scale;
+# the other municipalities are Hedensted's size times a fixed factor (0,25–4,1).
+Y30R21_HEDENSTED_EXPECTED = {
+    "Ydelsesgrupper i alt": 2400,
+    "A-dagpenge mv.": 540,
+    "Sygedagpenge mv.": 900,
+    "Kontanthjælp mv.": 950,
+}
+
+
+def _size(area: str) -> float:
+    if area == "Hedensted":
+        return 1.0
+    return 0.25 + (MUNICIPALITIES.index(area) * 37 % 97) / 25
+
+
 def _expected(area: str, group: str) -> int:
-    index = MUNICIPALITIES.index(area)
-    return 300 + 37 * index + 150 * Y30R21_GROUPS.index(group)
+    return round(Y30R21_HEDENSTED_EXPECTED[group] * _size(area))
 
 
 def _actual(area: str, group: str, period: str) -> int:
@@ -194,15 +212,24 @@ def _y30r21_value(period: str, where: dict[str, str], measure: str) -> object:
     if area not in MUNICIPALITIES:
         return None
     figures = y30r21_figures(area, group, period)
+    expected, actual = figures["expected"], figures["actual"]
+    labour_force = 22000 * _size(area)  # full-time persons in pct. of it
+    shares = {
+        "Forventet andel (pct.)": round(100 * expected / labour_force, 1),
+        "Faktisk andel (pct.)": round(100 * actual / labour_force, 1),
+    }
+    shares["Forskel mellem forventet og faktisk andel (pct. point)"] = round(
+        shares["Forventet andel (pct.)"] - shares["Faktisk andel (pct.)"], 1
+    )
+    name = measure.split(": ", 1)[-1]
     if measure == RANK_NAME:
         return figures["rank"]
-    if measure.endswith("Faktisk antal"):
-        return figures["actual"]
-    if measure.endswith("Forventet antal"):
-        return figures["expected"]
-    if measure.endswith("Forskel mellem forventet og faktisk antal"):
-        return figures["expected"] - figures["actual"]
-    return 1.5
+    counts = {
+        "Faktisk antal": actual,
+        "Forventet antal": expected,
+        "Forskel mellem forventet og faktisk antal": expected - actual,
+    }
+    return counts.get(name, shares.get(name))
 
 
 AREA_HIERARCHY = [("/", "Hele landet")] + [(f"/{i + 1}/", m) for i, m in enumerate(MUNICIPALITIES)]
@@ -237,6 +264,15 @@ Y30R21 = FakeTable(
                 ("forskel", "Forskel mellem forventet og faktisk antal"),
             ],
         },
+        {
+            "id": "fuldtid_andel",
+            "name": SHARE_GROUP,
+            "measures": [
+                ("forventet_pct", "Forventet andel (pct.)"),
+                ("faktisk_pct", "Faktisk andel (pct.)"),
+                ("forskel_pct", "Forskel mellem forventet og faktisk andel (pct. point)"),
+            ],
+        },
         {"id": "placering", "name": RANK_NAME, "measures": [("placering", RANK_NAME)]},
     ],
     value=_y30r21_value,
@@ -264,24 +300,48 @@ PTV_GROUPS = [
 PTV_PCT = "Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år"
 
 
+def _published(name: str, keys: tuple[str, ...], period: str) -> dict[tuple[str, ...], float]:
+    """A shipped dataset's published values of one period (they set the fixtures' scale)."""
+    with (DATA / f"{name}.csv").open(encoding="utf-8") as handle:
+        return {
+            tuple(row[k] for k in keys): float(row["value"])
+            for row in csv.DictReader(handle)
+            if row["period"] == period
+        }
+
+
+PTV_PUBLISHED = _published("fuldtidspersoner_pct_arbejdsstyrke", ("area", "group"), "2023-12")
+PTV_MONTHS = ["2023M12", "2024M01", "2024M02", "2024M03"]
+
+
 def ptv_share(area: str, group: str, period: str) -> float | None:
+    """Full-time persons in pct. of the labour force: the published December 2023 share
+    (or the whole country's, for an area the dataset lacks), a little higher each month."""
     if (area, group) == ("Skanderborg", "Ledighedsydelse"):
         return None  # suppressed
-    base = 0.3 + PTV_GROUPS.index(group) * 0.4 + len(area) * 0.05
-    return round(base * (4 if group == "Ydelsesgrupper i alt" else 1), 1)
+    base = PTV_PUBLISHED.get((area, group)) or PTV_PUBLISHED.get(("Hele landet", group), 1.0)
+    return round(base * (1 + 0.02 * PTV_MONTHS.index(period)), 1)
 
 
 def _ptv_value(period: str, where: dict[str, str], measure: str) -> object:
     area = where.get("Område", "Hele landet")
     group = where.get("Ydelsesgrupper", "Ydelsesgrupper i alt")
-    if measure == f"Fuldtidspersoner: {PTV_PCT}":
-        return ptv_share(area, group, period)
-    return 1000 + len(area) * 10 + PTV_GROUPS.index(group)
+    share = ptv_share(area, group, period)
+    name = measure.split(": ", 1)[-1]
+    if name == PTV_PCT:
+        return share
+    if share is None:
+        return None
+    labour_force = 3_000_000 if area == "Hele landet" else 25_000 + 100 * len(area)
+    if name == "Fuldtidspersoner i pct. af befolkningen 16-66 år":
+        return round(share * 0.8, 1)
+    fulltime = round(share / 100 * labour_force)
+    return fulltime if name == "Antal fuldtidspersoner" else round(fulltime * 1.3)
 
 
 PTV_A02 = FakeTable(
     id="ptv_a02",
-    periods={"M": ["2023M12", "2024M01", "2024M02", "2024M03"], "Y": ["2023"]},
+    periods={"M": PTV_MONTHS, "Y": ["2023"]},
     dimensions=[
         {
             "id": "area",
@@ -319,7 +379,11 @@ PTV_A02 = FakeTable(
         {
             "id": "fuldtid",
             "name": "Fuldtidspersoner",
-            "measures": [("antal", "Antal fuldtidspersoner"), ("pct", PTV_PCT)],
+            "measures": [
+                ("antal", "Antal fuldtidspersoner"),
+                ("pct", PTV_PCT),
+                ("pct_bef", "Fuldtidspersoner i pct. af befolkningen 16-66 år"),
+            ],
         },
         {"id": "personer", "name": "Antal personer", "measures": [("personer", "Antal personer")]},
     ],
@@ -331,33 +395,68 @@ JOBINDSATS_TABLES = {t.id: t for t in (Y30R21, PTV_A02)}
 
 # --- Statistikbanken ----------------------------------------------------------------
 
+# Real value ids: ``000`` the whole country, regions 081–085, municipality codes.
 STATBANK_AREAS = [
     ("000", "Hele landet"),
     ("081", "Region Nordjylland"),
     ("082", "Region Midtjylland"),
-    *[
-        (f"{700 + i}", m)
-        for i, m in enumerate(
-            [
-                "Viborg", "Favrskov", "Hedensted", "Horsens", "Norddjurs", "Odder", "Randers",
-                "Samsø", "Silkeborg", "Skanderborg", "Syddjurs", "Aarhus", "Vejle",
-            ]
-        )
-    ],
+    ("791", "Viborg"), ("710", "Favrskov"), ("766", "Hedensted"), ("615", "Horsens"),
+    ("707", "Norddjurs"), ("727", "Odder"), ("730", "Randers"), ("741", "Samsø"),
+    ("740", "Silkeborg"), ("746", "Skanderborg"), ("706", "Syddjurs"), ("751", "Aarhus"),
+    ("630", "Vejle"),
 ]  # fmt: skip
 STATBANK_MONTHS = ["2023M12", "2024M01", "2024M02"]
+# The published January 2024 figures (RAR Østjylland's press release) set the scale;
+# areas the datasets lack get a figure of their size.
+AUF01_JANUARY = {
+    **{k[0]: v for k, v in _published("bruttoledige_rar_kommuner", ("area",), "2024-01").items()},
+    "Region Nordjylland": 11075.0,
+    "Region Midtjylland": 21500.0,
+    "Vejle": 1650.0,
+}
+AUP01_JANUARY = {
+    **{k[0]: v for k, v in _published("ledighedsprocent", ("area",), "2024-01").items()},
+    "Region Nordjylland": 3.8,
+    "Region Midtjylland": 3.1,
+    "Vejle": 2.7,
+}
+# The tables' variables besides area and time, as Statistikbanken lists them
+# (AUF01: »Fuldtidsledige (foreløbig opgørelse) efter område, ydelsestype, a-kasse,
+# alder, køn og tid«; AUP01: »… i pct. af arbejdsstyrken (foreløbig opgørelse) efter
+# område, alder, køn og tid« – AUP01 has no YDELSESTYPE).
+STATBANK_VARIABLES = {
+    "AUF01": [
+        (
+            "YDELSESTYPE",
+            "ydelsestype",
+            [
+                ("TOT", "Bruttoledige"),
+                ("LDP", "Nettoledige dagpengemodtagere"),
+                ("LKT", "Nettoledige kontanthjælpsmodtagere"),
+                ("ADP", "Aktiverede dagpengeberettigede"),
+                ("AKT", "Aktiverede kontanthjælpsmodtagere (arbejdsmarkedsparate)"),
+            ],
+        ),
+        ("AKASSE", "a-kasse", [("TOT", "I alt"), ("45", "Ikke forsikrede")]),
+        ("ALDER", "alder", [("TOT", "Alder i alt"), ("16-24", "16-24 år")]),
+        ("KØN", "køn", [("TOT", "I alt"), ("M", "Mænd"), ("K", "Kvinder")]),
+    ],
+    "AUP01": [
+        ("ALDER", "alder", [("TOT", "Alder i alt"), ("16-24", "16-24 år")]),
+        ("KØN", "køn", [("TOT", "I alt"), ("M", "Mænd"), ("K", "Kvinder")]),
+    ],
+}
 
 
 def auf01_count(area: str, month: str) -> int:
-    return (
-        100 * (len(area) + 3)
-        + 7 * STATBANK_MONTHS.index(month)
-        + (50000 if area == "Hele landet" else 0)
-    )
+    """Gross unemployment: January's published figure, 2 % more each month after."""
+    return round(AUF01_JANUARY[area] * (1 + 0.02 * (STATBANK_MONTHS.index(month) - 1)))
 
 
 def aup01_rate(area: str, month: str) -> str:
-    return f"{2 + len(area) % 5 / 10 + STATBANK_MONTHS.index(month) / 10:.1f}".replace(".", ",")
+    """The rate as Statistikbanken writes it (decimal comma): January's, 0,1 more a month."""
+    rate = AUP01_JANUARY[area] + (STATBANK_MONTHS.index(month) - 1) / 10
+    return f"{rate:.1f}".replace(".", ",")
 
 
 def _tableinfo(table: str) -> dict:
@@ -367,19 +466,10 @@ def _tableinfo(table: str) -> dict:
             "text": "område",
             "values": [{"id": i, "text": t} for i, t in STATBANK_AREAS],
         },
-        {
-            "id": "YDELSESTYPE",
-            "text": "ydelsestype",
-            "values": [
-                {"id": "TOT", "text": "Bruttoledige i alt"},
-                {"id": "NET", "text": "Nettoledige i alt"},
-            ],
-        },
-        {
-            "id": "KØN",
-            "text": "køn",
-            "values": [{"id": "TOT", "text": "I alt"}, {"id": "M", "text": "Mænd"}],
-        },
+        *(
+            {"id": v, "text": text, "values": [{"id": i, "text": t} for i, t in values]}
+            for v, text, values in STATBANK_VARIABLES[table]
+        ),
         {
             "id": "Tid",
             "text": "tid",
@@ -391,25 +481,37 @@ def _tableinfo(table: str) -> dict:
 
 
 def _statbank_data(table: str, query: dict[str, list[str]]) -> tuple[int, bytes, str]:
-    names = dict(STATBANK_AREAS)
-    try:
-        areas = query["OMRÅDE"][0].split(",")
-        months = query["Tid"][0].split(",")
-        kind, sex = query["YDELSESTYPE"][0], query["KØN"][0]
-    except KeyError as missing:
-        body = {"errorTypeCode": "EXTRACT-NOTALLOWED", "message": f"Mangler {missing}"}
+    """Statistikbanken's rule: every variable needs a value; an unknown one is refused."""
+    known = {"OMRÅDE", "Tid", *(v for v, _, _ in STATBANK_VARIABLES[table])}
+    unknown = sorted(set(query) - known - {"lang", "valuePresentation", "format"})
+    missing = sorted(known - set(query))
+    if unknown or missing:
+        what = f"Ukendt variabel {unknown}" if unknown else f"Mangler {missing}"
+        body = {"errorTypeCode": "EXTRACT-NOTALLOWED", "message": what}
         return 400, json.dumps(body).encode(), "application/json"
-    lines = ["OMRÅDE;YDELSESTYPE;KØN;TID;INDHOLD"]
-    kind_text = {"TOT": "Bruttoledige i alt", "NET": "Nettoledige i alt"}[kind]
+    names = dict(STATBANK_AREAS)
+    areas = query["OMRÅDE"][0].split(",")
+    months = query["Tid"][0].split(",")
+    held = []
+    for variable, _text, values in STATBANK_VARIABLES[table]:
+        texts = dict(values)
+        chosen = query[variable][0]
+        if chosen not in texts:
+            body = {"errorTypeCode": "EXTRACT-NOTALLOWED", "message": f"Ukendt værdi {chosen}"}
+            return 400, json.dumps(body).encode(), "application/json"
+        if chosen != "TOT":  # only the totals are served
+            body = {"errorTypeCode": "EXTRACT-NOTALLOWED", "message": "Kun I alt i testen"}
+            return 400, json.dumps(body).encode(), "application/json"
+        held.append(texts[chosen])
+    header = ["OMRÅDE", *(v for v, _, _ in STATBANK_VARIABLES[table]), "TID", "INDHOLD"]
+    lines = [";".join(header)]
     for month in months:
         for area in areas:
             text = names[area]
             value = str(auf01_count(text, month)) if table == "AUF01" else aup01_rate(text, month)
             if (text, month) == ("Samsø", "2024M02") and table == "AUP01":
                 value = ".."
-            lines.append(
-                f"{text};{kind_text};{'I alt' if sex == 'TOT' else 'Mænd'};{month};{value}"
-            )
+            lines.append(";".join([text, *held, month, value]))
     body = ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
     return 200, body, "text/csv; charset=utf-8"
 

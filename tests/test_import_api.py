@@ -7,6 +7,7 @@ serve the **real** v3 responses of the reference folder unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import socket
@@ -387,6 +388,7 @@ def test_auf01_gross_unemployment(sources, register) -> None:
     assert (
         query["YDELSESTYPE"] == ["TOT"] and query["KØN"] == ["TOT"] and query["Tid"] == ["2024M02"]
     )
+    assert query["AKASSE"] == ["TOT"] and query["ALDER"] == ["TOT"]  # »I alt«, »Alder i alt«
     assert "Vejle" not in [ids[i] for i in query["OMRÅDE"][0].split(",")]
     plan = preview_fetched(register, full, UNEMPLOYED, fetched).plan
     assert plan.source_format == "Statistikbanken (tabel AUF01)"
@@ -407,6 +409,51 @@ def test_aup01_rate_with_decimal_comma(sources, register) -> None:
     assert value["Hedensted"] == aup01_rate("Hedensted", "2024M02").replace(",", ".")
     assert value["Samsø"] == "." and value["RAR Østjylland"] == "."  # a rate is never summed
     assert not math.isnan(float(value["Hele landet"]))
+
+
+def test_aup01_has_no_benefit_type(sources) -> None:
+    """AUP01 is by area, age and sex only: nothing is asked of a YDELSESTYPE."""
+    _, _, log = sources
+    fetch_period(shipped().get(RATE), "2024M02", _sources(sources))
+    path, query, _ = log.requests[-1]
+    assert path == "/v1/data/AUP01/CSV"
+    assert sorted(query) == ["ALDER", "KØN", "OMRÅDE", "Tid"]
+    assert query["ALDER"] == ["TOT"] and query["KØN"] == ["TOT"]
+
+
+def test_a_held_variable_the_table_lacks_is_refused(sources) -> None:
+    dataset = shipped().get(RATE)
+    wrong = dataset.metadata.refresh.model_copy(update={"fixed": {"YDELSESTYPE": "Bruttoledige"}})
+    metadata = dataset.metadata.model_copy(update={"refresh": wrong})
+    with pytest.raises(StatbankError) as caught:
+        fetch_period(dataclasses.replace(dataset, metadata=metadata), "2024M02", _sources(sources))
+    assert "AUP01 har ikke variablen »YDELSESTYPE«" in str(caught.value)
+    assert "ALDER (alder)" in str(caught.value)  # the table's own variables
+
+
+@pytest.mark.parametrize(
+    ("dataset_id", "period", "key", "published"),
+    [
+        (UNEMPLOYED, "2024M02", ("Samsø",), 62),  # Samsø, January 2024: 62 persons
+        (UNEMPLOYED, "2024M02", ("Hele landet",), 93401),
+        (RATE, "2024M02", ("Hedensted",), 2.4),
+        (FULLTIME, "2024M03", ("Hele landet", "Tidlig pension"), 0.4),  # 0,4 %, not 6,0
+        (FULLTIME, "2024M03", ("Hedensted", "Ydelsesgrupper i alt"), 22.7),
+    ],
+)
+def test_fetched_figures_continue_the_published_ones(
+    sources, register, dataset_id, period, key, published
+) -> None:
+    """The sources' figures are of the published ones' size and measure: a share stays a
+    share, a count a count – so the jump check (10 times) flags nothing."""
+    full = shipped()
+    plan = preview_fetched(
+        register, full, dataset_id, fetch_period(full.get(dataset_id), period, _sources(sources))
+    ).plan
+    dimensions = full.get(dataset_id).metadata.dimensions
+    value = float({tuple(r[d] for d in dimensions): r["value"] for r in plan.rows}[key])
+    assert 0.9 * published <= value <= 1.1 * published
+    assert plan.outliers == []
 
 
 def test_statbank_unknown_period(sources) -> None:

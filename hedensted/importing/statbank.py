@@ -145,6 +145,8 @@ class StatbankClient:
             raise StatbankError(
                 f"Statistikbankens tabel {table} har ikke perioden {period}. Nyeste: {newest}."
             )
+        for name in refresh.fixed:  # a held variable the table lacks is a wrong name
+            _variable(table, variables, name)
         plan = area_plan(dataset, area_var)
         query = [(area_var.id, ",".join(plan.ids))]
         for variable in variables:
