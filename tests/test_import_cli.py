@@ -7,7 +7,7 @@ import io
 import pytest
 
 from hedensted.importing import __main__ as cli
-from hedensted.importing.store import all_versions
+from hedensted.importing.store import all_versions, dataset_state
 from hedensted.monthly.auth import hash_password
 from hedensted.monthly.db import open_register
 from hedensted.monthly.settings import DATABASE_URL_ENV, DEMO_ENV
@@ -59,6 +59,38 @@ def test_template_import_versions_rollback(setup) -> None:
     code, text = _run("rollback", FULLTIME, "--user", "anne")
     assert (code, text.strip()) == (0, f"Version 2 af {FULLTIME} er rullet tilbage.")
     assert not all_versions(register)[0].active
+
+
+def test_rollback_to_any_version(setup, capsys) -> None:
+    tmp_path, url = setup
+    for period in ("2024-03", "2024-04"):
+        upload = tmp_path / f"{period}.csv"
+        upload.write_bytes(template_file(FULLTIME, period))
+        assert _run("import", FULLTIME, str(upload), "--user", "anne", "--yes")[0] == 0
+    register = open_register(url)
+    assert dataset_state(register, FULLTIME).current == 3
+
+    code, text = _run("rollback", FULLTIME, "--to", "1", "--user", "anne")
+    assert (code, text.strip()) == (0, f"Version 1 af {FULLTIME} er nu i brug (før: version 3).")
+    assert dataset_state(register, FULLTIME).current == 1
+    code, text = _run("rollback", FULLTIME, "--to", "3", "--user", "anne")
+    assert (code, text.strip()) == (0, f"Version 3 af {FULLTIME} er nu i brug (før: version 1).")
+
+    code, _ = _run("rollback", FULLTIME, "--to", "9", "--user", "anne")
+    err = capsys.readouterr().err
+    assert code == 1 and "Afvist – intet er gemt: Version 9 findes ikke for datasættet." in err
+    code, _ = _run("rollback", FULLTIME, "--to", "3", "--user", "anne")
+    assert code == 1 and "Version 3 er allerede den, der er i brug." in capsys.readouterr().err
+    code, _ = _run("rollback", FULLTIME, "--to", "nul", "--user", "anne")
+    err = capsys.readouterr().err
+    assert code == 1 and "Afvist – forkert kommando" in err
+    assert "»nul« er ikke et versionsnummer" in err and "Traceback" not in err
+    assert dataset_state(register, FULLTIME).current == 3
+
+    # The old form still goes one step back: from 3 to the version it was saved on (2).
+    code, text = _run("rollback", FULLTIME, "--user", "anne")
+    assert (code, text.strip()) == (0, f"Version 3 af {FULLTIME} er rullet tilbage.")
+    assert dataset_state(register, FULLTIME).current == 2
 
 
 def test_refusals(setup, capsys) -> None:

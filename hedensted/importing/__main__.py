@@ -8,6 +8,7 @@
     python -m hedensted.importing refresh --all --user anne [--dry-run]   # newest of every one
     python -m hedensted.importing versions [dataset]
     python -m hedensted.importing rollback fuldtidspersoner_pct_arbejdsstyrke --user anne
+    python -m hedensted.importing rollback … --to 1 --user anne   # any version (1 = shipped)
 
 ``--user`` must be a local editor account in ``.streamlit/secrets.toml``
 (``[register.editors.<name>]``) – the same accounts as in the app – and the
@@ -89,11 +90,19 @@ def editor(username: str, secrets: dict, register=None, password: str | None = N
     return User(found.username, found.name, is_editor=True, method="kommandolinje")
 
 
+class _DanishParser(argparse.ArgumentParser):
+    """Wrong arguments are refused in Danish (argparse's own wording stays after the colon)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Afvist – forkert kommando: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _DanishParser(
         prog="python -m hedensted.importing", description="Indlæs nye perioder i datakataloget."
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_DanishParser)
     datasets = importable_ids()
     template = sub.add_parser("template", help="skriv skabelonen for et datasæt")
     template.add_argument("dataset", choices=datasets)
@@ -136,10 +145,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     versions = sub.add_parser("versions", help="vis versionerne")
     versions.add_argument("dataset", nargs="?", choices=datasets)
-    rollback = sub.add_parser("rollback", help="rul den nyeste version tilbage")
+    rollback = sub.add_parser(
+        "rollback", help="rul den nyeste version tilbage, eller tag en bestemt version i brug"
+    )
     rollback.add_argument("dataset", choices=datasets)
-    rollback.add_argument("--user", required=True)
+    rollback.add_argument("--user", required=True, help="redaktørens brugernavn")
+    rollback.add_argument(
+        "--to",
+        type=_version_number,
+        metavar="VERSION",
+        help="tag denne version i brug (1 = de leverede tal); uden --to: versionen før den nyeste",
+    )
     return parser
+
+
+def _version_number(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"»{text}« er ikke et versionsnummer (et helt tal fra 1, fx --to 2; se »versions«)."
+        )
+    return int(text)
 
 
 def _register():
@@ -236,6 +261,14 @@ def run(argv: Sequence[str] | None = None, out=sys.stdout) -> int:
                 print(table.to_string(index=False), file=out)
             return 0
         user = editor(args.user, _secrets(SECRETS_FILE), register)
+        if args.to is not None:
+            from hedensted.importing.service import rollback_to_version
+
+            before, now = rollback_to_version(register, args.dataset, args.to, user)
+            print(
+                f"Version {now} af {args.dataset} er nu i brug (før: version {before}).", file=out
+            )
+            return 0
         undone = rollback(register, args.dataset, user)
         print(f"Version {undone.version} af {args.dataset} er rullet tilbage.", file=out)
         return 0

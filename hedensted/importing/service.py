@@ -26,6 +26,7 @@ from hedensted.importing.store import (
     active_versions,
     latest_active,
     rollback_latest,
+    rollback_to,
     save_version,
 )
 from hedensted.importing.validation import ImportPlan, check_confirmed, plan_import, plan_table
@@ -101,3 +102,11 @@ def rollback(register: Register, dataset_id: str, user: User) -> StoredVersion:
     """Roll the dataset back to the version before its newest; returns the version undone."""
     spec_for(dataset_id)
     return rollback_latest(register, dataset_id, user)
+
+
+def rollback_to_version(
+    register: Register, dataset_id: str, version: int, user: User
+) -> tuple[int, int]:
+    """Put any saved version (or 1, the shipped data) in use; (version before, version now)."""
+    spec_for(dataset_id)
+    return rollback_to(register, dataset_id, version, user)
