@@ -66,3 +66,43 @@ def test_without_fetched_periods_the_page_says_how_to_get_them() -> None:
     text = shown_text(open_page("app_pages/benchmark.py"))
     assert "Udviklingen og de andre kommuner vises, når en redaktør har hentet perioder" in text
     assert "**Alle ydelser**: nr. 12 af 98." in text
+
+
+def test_both_charts_have_vis_tal_and_go_to_the_excel_export(fetched, register_database) -> None:
+    app = open_page("app_pages/benchmark.py")
+    tables = [d.value for d in app.dataframe]
+    ranking = next(t for t in tables if "Kommune" in t.columns)
+    newest = y30r21_figures("Hedensted", Y30R21_GROUPS[0], "2022QMAT02")
+    assert len(ranking) == 98
+    hedensted = ranking[ranking["Kommune"] == "Hedensted"].iloc[0]
+    assert hedensted["Placering"] == str(newest["rank"])
+    assert hedensted["Forventet (fuldtidspersoner)"] == f"{newest['expected']:,}".replace(",", ".")
+    history = next(t for t in tables if "Rangerede kommuner" in t.columns)
+    assert history["Periode"].iloc[0] == "2. halvår 2019 – 1. halvår 2020"
+    assert list(history["Placering"]) == ["12", *(str(_rank(p)) for p in PERIODS)]
+
+    # The same rows, numbers kept as numbers, are recorded for the page's Excel export.
+    from ui.deck.recording import SectionRecord, recording
+    from ui.sections.ministry_benchmark import ministry_development
+
+    full = effective_catalog(None, open_register(register_database)).get(BENCHMARK)
+    with recording(SectionRecord("Ministeriets benchmark")) as record:
+        ministry_development(full, "test")
+    titles = [t.title for t in record.tables]
+    assert titles == [
+        "Hedensteds placering over tid",
+        "Alle kommuner, faktisk mod forventet, 2. halvår 2021 – 1. halvår 2022",
+    ]
+    exported = record.tables[1].frame
+    row = exported[exported["Kommune"] == "Hedensted"].iloc[0]
+    assert row["Faktisk (fuldtidspersoner)"] == newest["actual"]
+    assert row["Placering"] == newest["rank"]
+    assert record.tables[1].source_lines == (
+        "Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21), "
+        "2. halvår 2021 – 1. halvår 2022.",
+    )
+    assert record.tables[1].period_label == "2. halvår 2021 – 1. halvår 2022"
+    first, second = record.tables[0].source_lines
+    assert first.startswith("Kilde: Beskæftigelsesministeriet, 2. halvår 2019 – 1. halvår 2020. ")
+    assert "Udvalget for Beskæftigelse, møde 30. november 2020" in first
+    assert second.startswith("Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21)")

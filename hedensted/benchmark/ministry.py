@@ -287,13 +287,48 @@ NO_FETCHED_PERIODS = (
 )
 
 
+def source_line(period_text: str) -> str:
+    """The fetched periods' source (the shipped period's is the committee document)."""
+    return f"Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21), {period_text}."
+
+
 def ranking_note(period_text: str) -> str:
     """What the all-municipalities chart shows, and its source."""
     return (
         "Søjlen er faktisk minus forventet antal fuldtidspersoner i pct. af det forventede; "
         "under 0 er færre på offentlig forsørgelse end forventet ud fra rammevilkårene. "
-        f"Kilde: Beskæftigelsesministeriet via Jobindsats.dk (tabel y30r21), {period_text}."
+        + source_line(period_text)
     )
+
+
+HISTORY_COLUMNS = {
+    "period": "Periode",
+    "rank": "Placering",
+    "ranked": "Rangerede kommuner",
+    "actual": "Faktisk (fuldtidspersoner)",
+    "expected": "Forventet (fuldtidspersoner)",
+    "actual_minus_expected": "Faktisk minus forventet",
+}
+RANKING_COLUMNS = {
+    "rank": "Placering",
+    "area": "Kommune",
+    "actual": "Faktisk (fuldtidspersoner)",
+    "expected": "Forventet (fuldtidspersoner)",
+    "actual_minus_expected": "Faktisk minus forventet",
+    "pct_of_expected": "Faktisk minus forventet (pct. af forventet)",
+}
+
+
+def history_numbers(history: pd.DataFrame, label) -> pd.DataFrame:
+    """The rank chart's »Vis tal«: one row per period, Danish headings, numbers as numbers."""
+    frame = history[list(HISTORY_COLUMNS)].assign(period=[label(p) for p in history["period"]])
+    return frame.rename(columns=HISTORY_COLUMNS).reset_index(drop=True)
+
+
+def ranking_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """The all-municipalities chart's »Vis tal«: every ranked municipality, best first."""
+    frame = table[list(RANKING_COLUMNS)].assign(pct_of_expected=table["pct_of_expected"].round(1))
+    return frame.rename(columns=RANKING_COLUMNS).reset_index(drop=True)
 
 
 def front_page_summary(benchmark: pd.DataFrame, period: str, label) -> str:

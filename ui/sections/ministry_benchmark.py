@@ -11,20 +11,56 @@ import streamlit as st
 from hedensted.benchmark.ministry import (
     NO_FETCHED_PERIODS,
     front_page_summary,
+    history_numbers,
     rank_change_sentence,
     rank_history,
     rank_history_chart,
     ranking,
     ranking_chart,
     ranking_note,
+    ranking_numbers,
+    source_line,
     standing_sentence,
 )
 from hedensted.core.catalog import Dataset
 from hedensted.core.periods import period_label
+from hedensted.present.formatting import format_number, format_percent
+from hedensted.present.tables import display_table
 from ui.state.memo import remember_domain_functions
-from ui.widgets.components import chart
+from ui.widgets.components import chart, numbers_table
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
+
+_FORMATS = {
+    "Faktisk minus forventet": lambda v: format_number(v, signed=True),
+    "Faktisk minus forventet (pct. af forventet)": lambda v: format_percent(v, 1, signed=True),
+    "Periode": str,
+    "Kommune": str,
+}
+
+
+def _numbers(
+    export,
+    dataset: Dataset,
+    key: str,
+    file_name: str,
+    title: str,
+    period_text: str,
+    sources: list[str],
+) -> None:
+    """»Vis tal« under a chart: the Danish-formatted rows and an Excel file of them."""
+    formats = {c: _FORMATS.get(c, format_number) for c in export.columns}
+    shown = display_table(export, {c: c for c in export.columns}, formats)
+    numbers_table(
+        shown,
+        export,
+        [dataset],
+        key=key,
+        file_name=file_name,
+        title=title,
+        source_lines=sources,
+        period_text=period_text,
+    )
 
 
 def _newest_ranked_period(dataset: Dataset) -> str | None:
@@ -33,6 +69,21 @@ def _newest_ranked_period(dataset: Dataset) -> str | None:
     history = rank_history(frame)
     ordered = [p for p in history["period"] if p in periods]
     return ordered[-1] if ordered else None
+
+
+def _history_sources(full: Dataset, history) -> list[str]:
+    """The committee document for the shipped period (Hedensted only), y30r21 for the
+    fetched ones (every municipality)."""
+    areas = full.frame.groupby("period")["area"].nunique()
+    fetched = [p for p in history["period"] if areas.get(p, 0) > 1]
+    shipped = [p for p in history["period"] if p not in fetched]
+    own = full.metadata.model_copy(
+        update={"period_label": ", ".join(period_label(p) for p in shipped)}
+    )
+    lines = [own.source_line()] if shipped else []
+    if fetched:
+        lines.append(source_line(", ".join(period_label(p) for p in fetched)))
+    return lines
 
 
 def ministry_development(full: Dataset, key: str) -> None:
@@ -51,12 +102,32 @@ def ministry_development(full: Dataset, key: str) -> None:
         key=f"{key}_udvikling",
         title="Hedensteds placering over tid",
     )
+    _numbers(
+        history_numbers(history, period_label),
+        full,
+        key=f"{key}_udvikling_tal",
+        file_name="ministeriets_benchmark_placering",
+        title="Hedensteds placering over tid",
+        period_text=f"{period_label(history['period'].iloc[0])} til "
+        f"{period_label(history['period'].iloc[-1])}",
+        sources=_history_sources(full, history),
+    )
     if newest is None:
         return
     st.subheader("Hedensted blandt alle kommuner")
     table = ranking(full.frame, newest)
     st.markdown(standing_sentence(table, period_label(newest)))
-    chart(ranking_chart(table), key=f"{key}_kommuner", title="Alle kommuner, faktisk mod forventet")
+    title = "Alle kommuner, faktisk mod forventet"
+    chart(ranking_chart(table), key=f"{key}_kommuner", title=title)
+    _numbers(
+        ranking_numbers(table),
+        full,
+        key=f"{key}_kommuner_tal",
+        file_name=f"ministeriets_benchmark_kommuner_{newest.replace('/', '_')}",
+        title=f"{title}, {period_label(newest)}",
+        period_text=period_label(newest),
+        sources=[source_line(period_label(newest))],
+    )
     st.caption(ranking_note(period_label(newest)))
 
 

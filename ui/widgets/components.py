@@ -283,18 +283,23 @@ def numbers_table(
     key: str,
     file_name: str,
     title: str = "",
+    source_lines: list[str] | None = None,
+    period_text: str | None = None,
 ) -> None:
     """A "Vis tal" expander: the Danish-formatted table and an Excel file of the same rows.
 
     ``shown`` is the text table on screen; ``export`` the same rows and columns
     with numbers kept as numbers, so the workbook can be used for calculation.
-    ``title`` names the table in the page's Excel export (default: the section's).
+    ``title`` names the table in the page's Excel export (default: the section's);
+    ``source_lines`` and ``period_text`` replace the datasets' own where the rows
+    come from other periods than the shipped ones (fetched versions).
     """
+    sources = source_lines or [d.metadata.source_line() for d in datasets]
     record_table(
         title,
         export,
-        [d.metadata.source_line() for d in datasets],
-        ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+        sources,
+        period_text or ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
     )
     if is_presentation():
         return
@@ -304,7 +309,7 @@ def numbers_table(
             "Hent som Excel (.xlsx)",
             # Built only when clicked: an openpyxl workbook per table on every rerun
             # cost the benchmark page about a second.
-            data=lambda: to_xlsx(export, file_name, [d.metadata.source_line() for d in datasets]),
+            data=lambda: to_xlsx(export, file_name, sources),
             file_name=f"{file_name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",
