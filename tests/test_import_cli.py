@@ -152,7 +152,9 @@ def test_fetch_refused_without_traceback(setup, sources, capsys) -> None:
         "fetch", "udgifter_pr_person_arbejdsstyrke", "--period", "2024M01", "--user", "anne"
     )
     assert code == 1
-    assert "kan ikke hentes automatisk" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "kan ikke hentes automatisk" in err
+    assert "udgifter i alt (fx ptvg01, y01g01), ikke pr. person" in err  # why: what was found
 
 
 def test_refresh_all(setup, sources, capsys, monkeypatch) -> None:

@@ -186,3 +186,13 @@ def test_fetch_picks_dataset_and_period_only(tmp_path, monkeypatch) -> None:
         _run(app)
         assert "Gemt som version 2 af" in shown_text(app)
         assert any(p == "/v3/data/y30r21" for p, _, _ in log.requests)
+
+
+def test_file_only_datasets_say_why_there_is_no_fetch(app) -> None:
+    _login(app)
+    app.selectbox(key=f"{KEY}_dataset").select("varighed_afsluttede_forloeb")
+    _run(app)
+    text = shown_text(app)
+    assert "Opdateres kun med en fil (skabelonen eller en eksport fra jobindsats.dk)" in text
+    assert "én Jobindsats-tabel pr. ydelse (fx y07a07 for sygedagpenge" in text
+    assert not [b for b in app.button if b.key == f"{KEY}_source_newest"]

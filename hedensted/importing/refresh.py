@@ -55,20 +55,51 @@ def refreshable_ids(catalog: Catalog) -> list[str]:
     ]
 
 
+# Why these Jobindsats datasets are refreshed by file, not fetched: what the search of
+# public clients found (see README, »Hent direkte fra kilden«). Kept with the fetch code,
+# so the page, the command line and the README say the same.
+FILE_ONLY_REASONS = {
+    "udgifter_pr_person_arbejdsstyrke": (
+        "Jobindsats-tabellen med udgifter pr. person i arbejdsstyrken er ikke fundet: de "
+        "offentlige klienter bruger kun udgiftstabeller med udgifter i alt (fx ptvg01, "
+        "y01g01), ikke pr. person, og deres mål er ikke bekræftet."
+    ),
+    "status_efter_afsluttet_forloeb": (
+        "Tabellen med status 1 måned efter afsluttet forløb er ikke fundet: de offentlige "
+        "klienter bruger tabeller med status 6 og 12 måneder efter (y01b15, y60b15, y07b15 "
+        "…), og datasættets fem målgrupper ligger i hver sin tabel."
+    ),
+    "varighed_afsluttede_forloeb": (
+        "Varigheden ligger i én Jobindsats-tabel pr. ydelse (fx y07a07 for sygedagpenge, "
+        "y01a27 for a-dagpenge), og datasættets periode er år-til-dato (januar – november), "
+        "som API'et ikke er bekræftet at have; en hentning tager én tabel pr. datasæt."
+    ),
+}
+
+
 def source_description(dataset: Dataset) -> str:
     """»Jobindsats' API v3, tabel y30r21 (Beskæftigelsesministeriet …)« – for the page."""
     refresh = dataset.metadata.refresh
     if refresh is None:
-        return "Kan kun opdateres med en fil (ingen API-opsætning i datasættets metadata)."
+        why = FILE_ONLY_REASONS.get(
+            dataset.id, "Datasættets metadata siger ikke, hvor nye perioder kommer fra."
+        )
+        return (
+            f"Opdateres kun med en fil (skabelonen eller en eksport fra jobindsats.dk), "
+            f"ikke med »Hent«. {why}"
+        )
     return f"{refresh.service_name}, tabel {refresh.table}. Producent: {refresh.producer}."
 
 
 def _refresh_of(dataset: Dataset):
     refresh = dataset.metadata.refresh
     if refresh is None:
+        why = FILE_ONLY_REASONS.get(
+            dataset.id, "Dets metadata siger ikke, hvor nye perioder kommer fra."
+        )
         raise ValueError(
-            f"Datasættet »{dataset.id}« kan ikke hentes automatisk: dets metadata siger ikke, "
-            "hvor nye perioder kommer fra. Indlæs en fil i stedet."
+            f"Datasættet »{dataset.id}« kan ikke hentes automatisk. {why} Indlæs en fil i "
+            "stedet (python -m hedensted.importing import … eller siden Opdater data)."
         )
     return refresh
 
