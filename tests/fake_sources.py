@@ -599,3 +599,33 @@ def serving() -> Iterator[tuple[str, str, Log]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m tests.fake_sources [--port N]``: serve both test services until Ctrl-C,
+    for following the README's refresh steps without the real services."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(prog="python -m tests.fake_sources")
+    parser.add_argument("--port", type=int, default=8765)
+    port = parser.parse_args(argv).port
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(Log()))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    print(
+        "Lokale testtjenester (svarer som Jobindsats' API v3 og Statistikbanken):\n"
+        f"export JOBINDSATS_URL={base}/v3\n"
+        f"export JOBINDSATS_TOKEN={TOKEN}\n"
+        f"export STATBANK_URL={base}/v1",
+        flush=True,
+    )
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
