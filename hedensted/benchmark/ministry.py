@@ -270,14 +270,18 @@ def standing_sentence(table: pd.DataFrame, period_text: str) -> str:
     if rows.empty:
         return f"Hedensted har ingen placering for {period_text}."
     row = rows.iloc[0]
-    pct = float(row["pct_of_expected"])
-    direction = "færre" if pct < 0 else "flere"
+    pct = round(float(row["pct_of_expected"]), 1)
+    if pct == 0:
+        compared = "som forventet"
+    else:
+        direction = "færre" if pct < 0 else "flere"
+        compared = f"{format_number(abs(pct), 1)} pct. {direction} end forventet"
     better = int((table["rank"] < row["rank"]).sum())
     return (
         f"Hedensted er nr. {int(row['rank'])} af {len(table)} kommuner ({period_text}): "
         f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod forventet "
-        f"{format_number(row['expected'])} – {format_number(abs(pct), 1)} pct. {direction} end "
-        f"forventet. {better} {'kommune klarer' if better == 1 else 'kommuner klarer'} sig bedre."
+        f"{format_number(row['expected'])} – {compared}. "
+        f"{better} {'kommune klarer' if better == 1 else 'kommuner klarer'} sig bedre."
     )
 
 

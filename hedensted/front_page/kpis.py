@@ -125,7 +125,10 @@ def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         if rank > 1
         else f"Hedensted har den laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
     )
-    has_reference = _has(frame, "area", reference_area)
+    # A fetched month can lack the reference (Danmarks Statistik has no RAR rates): no arrow.
+    has_reference = _has(frame, "area", reference_area) and not math.isnan(
+        _value(frame, area=reference_area)
+    )
     return kpi_against_reference(
         label="Bruttoledighed",
         value=value,
@@ -142,6 +145,16 @@ def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     )
 
 
+def _fewer_than_expected(fewer: float) -> str:
+    if math.isnan(fewer):
+        return "."
+    if fewer > 0:
+        return f" ({format_number(fewer)} færre end forventet)."
+    if fewer < 0:
+        return f" ({format_number(-fewer)} flere end forventet)."
+    return " (som forventet)."
+
+
 def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
     """The ministry's benchmark rank for all benefits (1 = best of 98)."""
     dataset = catalog.get("beskaeftigelsesministeriets_benchmark")
@@ -154,7 +167,7 @@ def benchmark_rank_kpi(catalog: Catalog) -> Kpi:
         f"Nr. {rank} af {ranked} kommuner: "
         f"{format_number(row['actual'])} fuldtidspersoner på offentlig forsørgelse mod "
         f"forventet {format_number(row['expected'])} ud fra rammevilkårene"
-        + (f" ({format_number(fewer)} færre end forventet)." if not math.isnan(fewer) else ".")
+        + _fewer_than_expected(fewer)
     )
     return kpi_without_reference(
         label="Ministeriets benchmark",
