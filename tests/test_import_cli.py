@@ -195,8 +195,18 @@ def test_the_password_is_checked_asked_for_and_counted(setup, monkeypatch, capsy
     assert code == 1 and "Forkert brugernavn eller adgangskode." in capsys.readouterr().err
     assert all_versions(open_register(url)) == []
 
-    # Without the variable the password is asked for (hidden input).
+    # Without the variable and without a terminal (cron): refused in Danish, never asked.
     monkeypatch.delenv(cli.PASSWORD_ENV)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _text = _run("refresh", "--all", "--user", "anne", "--dry-run")
+    err = capsys.readouterr().err
+    assert code == 1 and "Ingen adgangskode for anne: sæt HEDENSTED_EDITOR_PASSWORD" in err
+    assert "EOFError" not in err
+
+    # At a terminal the password is asked for (hidden input).
+    terminal = io.StringIO("")
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", terminal)
     asked: list[str] = []
     monkeypatch.setattr(
         "getpass.getpass", lambda prompt: asked.append(prompt) or "korrekt-hest-batteri"

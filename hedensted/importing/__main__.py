@@ -53,6 +53,11 @@ def _password(username: str) -> str:
     given = os.environ.get(PASSWORD_ENV)
     if given:
         return given
+    if not sys.stdin.isatty():  # cron, a script: nobody to ask
+        raise ValueError(
+            f"Ingen adgangskode for {username}: sæt {PASSWORD_ENV} (kommandolinjen kører uden "
+            "terminal, fx fra cron, og kan ikke spørge)."
+        )
     import getpass
 
     return getpass.getpass(f"Adgangskode for {username}: ")
