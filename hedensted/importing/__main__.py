@@ -30,6 +30,7 @@ import sys
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from hedensted.core.catalog import DatasetError
 from hedensted.importing.specs import importable_ids
@@ -98,7 +99,7 @@ def editor(username: str, secrets: dict, register=None, password: str | None = N
 class _DanishParser(argparse.ArgumentParser):
     """Wrong arguments are refused in Danish (argparse's own wording stays after the colon)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"Afvist – forkert kommando: {message}\n")
 

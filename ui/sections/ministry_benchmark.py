@@ -6,6 +6,9 @@ figures and sentences come from :mod:`hedensted.benchmark.ministry`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
 from hedensted.benchmark.ministry import (
@@ -31,7 +34,7 @@ from ui.widgets.components import chart, numbers_table
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[Any], str]] = {
     "Faktisk minus forventet": lambda v: format_number(v, signed=True),
     "Faktisk minus forventet (pct. af forventet)": lambda v: format_percent(v, 1, signed=True),
     "Periode": str,
@@ -49,7 +52,9 @@ def _numbers(
     sources: list[str],
 ) -> None:
     """»Vis tal« under a chart: the Danish-formatted rows and an Excel file of them."""
-    formats = {c: _FORMATS.get(c, format_number) for c in export.columns}
+    formats: dict[str, Callable[[Any], str]] = {
+        str(c): _FORMATS.get(str(c), format_number) for c in export.columns
+    }
     shown = display_table(export, {c: c for c in export.columns}, formats)
     numbers_table(
         shown,
