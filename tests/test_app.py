@@ -23,6 +23,7 @@ EXPECTED_TEXTS = {
         "Hedensted bruger 667 kr. mindre pr. person i arbejdsstyrken end RAR Østjylland",
         "16,5 mio. kr.",
         "Hedensted har den 2. laveste ledighedsprocent af 12 kommuner i RAR Østjylland.",
+        "595 bruttoledige i jan. 2024 mod 525 i jan. 2023.",
     ],
     "app_pages/benchmark.py": ["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "Ikke opfyldt"],
     "app_pages/code_of_care.py": ["næsten 70", "19,3\u00a0%", "2,3 gange"],

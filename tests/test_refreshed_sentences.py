@@ -9,7 +9,11 @@ import pandas as pd
 
 from hedensted.benchmark.ministry import ACTUAL, EXPECTED, RANK, ranking, standing_sentence
 from hedensted.core.catalog import Catalog, load_catalog
-from hedensted.front_page.kpis import benchmark_rank_kpi, unemployment_kpi
+from hedensted.front_page.kpis import (
+    benchmark_rank_kpi,
+    gross_unemployed_sentence,
+    unemployment_kpi,
+)
 
 PERIOD = "2021-H2/2022-H1"
 
@@ -62,3 +66,27 @@ def test_unemployment_tile_without_the_reference_rate_has_no_arrow() -> None:
     kpi = unemployment_kpi(_with("ledighedsprocent", rates), "RAR Østjylland")
     assert kpi.value == 2.4 and kpi.delta is None and kpi.delta_text is None
     assert kpi.notes == ("Kildematerialet har ikke ledighedsprocenten for RAR Østjylland.",)
+
+
+def test_unemployment_tile_gives_hedensteds_gross_unemployed_from_the_counts() -> None:
+    catalog = load_catalog()
+    kpi = unemployment_kpi(catalog, "RAR Østjylland")
+    # Temadrøftelse 5. marts 2024 (Danmarks Statistik, AUF01): 525 in Jan 2023, 595 in Jan 2024.
+    assert kpi.sentence.endswith("595 bruttoledige i jan. 2024 mod 525 i jan. 2023.")
+    assert kpi.dataset_ids == ("ledighedsprocent", "bruttoledige_rar_kommuner")
+
+
+def test_a_fetched_month_is_compared_with_the_same_month_a_year_before() -> None:
+    counts = load_catalog().get("bruttoledige_rar_kommuner").frame
+    fetched = pd.DataFrame(
+        [
+            {"area": "Hedensted", "period": period, "value": value, "area_type": "kommune"}
+            for period, value in (("2023-10", 610.0), ("2024-10", 640.0))
+        ]
+    )
+    more = _with("bruttoledige_rar_kommuner", pd.concat([counts, fetched], ignore_index=True))
+    assert gross_unemployed_sentence(more) == "640 bruttoledige i okt. 2024 mod 610 i okt. 2023."
+    only_new = pd.concat([counts, fetched.iloc[[1]]], ignore_index=True)
+    assert gross_unemployed_sentence(_with("bruttoledige_rar_kommuner", only_new)) == (
+        "640 bruttoledige i okt. 2024 mod 525 i jan. 2023."
+    )

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from hedensted.benchmark.expenses import expense_gap_worth
 from hedensted.benchmark.ministry import MUNICIPALITIES_RANKED, benchmark_table, ranked_count
-from hedensted.benchmark.unemployment import rank_in_rar
-from hedensted.core.catalog import Catalog, Dataset
+from hedensted.benchmark.unemployment import period_span, rank_in_rar, unemployment_change
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.constants import HEDENSTED, TOTAL_GROUP
+from hedensted.core.periods import period_label
 from hedensted.present.formatting import (
     format_kroner,
     format_million_kroner,
@@ -114,6 +115,38 @@ def _expenses_without_reference(expenses: Dataset, reference_area: str) -> Kpi:
     )
 
 
+GROSS_UNEMPLOYED = "bruttoledige_rar_kommuner"
+
+
+def gross_unemployed_sentence(catalog: Catalog) -> str | None:
+    """Hedensted's gross unemployed (Danmarks Statistik, AUF01) in the newest month against
+    the same month a year before (else the first): »595 bruttoledige i jan. 2024 mod 525 i
+    jan. 2023.« None when the counts are
+    not available (the rate tile stands without them)."""
+    try:
+        counts = catalog.get(GROSS_UNEMPLOYED).frame
+    except DatasetError:
+        return None
+    own = counts[counts["area"] == HEDENSTED].dropna(subset=["value"])
+    if own.empty:
+        return None
+    periods = list(dict.fromkeys(own["period"]))
+    if len(periods) < 2:
+        (only,) = periods
+        value = float(own["value"].iloc[0])
+        return f"{format_number(value)} bruttoledige i {period_label(only)}."
+    first, last = period_span(periods)
+    # Unemployment is seasonal: compare with the same month a year before when there is one.
+    year_before = f"{int(last[:4]) - 1}{last[4:]}"
+    if year_before in periods:
+        first = year_before
+    row = unemployment_change(own, first, last).iloc[0]
+    return (
+        f"{format_number(row['end_value'])} bruttoledige i {period_label(last)} "
+        f"mod {format_number(row['start_value'])} i {period_label(first)}."
+    )
+
+
 def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
     """Gross unemployment rate and Hedensted's rank among the RAR Østjylland municipalities."""
     dataset = catalog.get("ledighedsprocent")
@@ -125,6 +158,7 @@ def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         if rank > 1
         else f"Hedensted har den laveste ledighedsprocent af {ranked} kommuner i RAR Østjylland."
     )
+    counts_sentence = gross_unemployed_sentence(catalog)
     # A fetched month can lack the reference (Danmarks Statistik has no RAR rates): no arrow.
     has_reference = _has(frame, "area", reference_area) and not math.isnan(
         _value(frame, area=reference_area)
@@ -137,8 +171,8 @@ def unemployment_kpi(catalog: Catalog, reference_area: str) -> Kpi:
         reference_value=_value(frame, area=reference_area) if has_reference else None,
         lower_is_better=True,
         period_label=dataset.metadata.period_label,
-        dataset_ids=(dataset.id,),
-        sentence=rank_sentence,
+        dataset_ids=(dataset.id,) + ((GROSS_UNEMPLOYED,) if counts_sentence else ()),
+        sentence=f"{rank_sentence} {counts_sentence}" if counts_sentence else rank_sentence,
         notes=()
         if has_reference
         else (f"Kildematerialet har ikke ledighedsprocenten for {reference_area}.",),
