@@ -73,7 +73,7 @@ def test_changing_the_reference_changes_the_sentences() -> None:
     shown = shown_text(app)
     assert "Hedensted bruger 379 kr. mindre pr. person i arbejdsstyrken end Hele landet" in shown
     deltas = {metric.label: metric.delta for metric in app.metric}
-    assert deltas["Offentligt forsørgede"] == "-0,7 pct.-point"  # 22,7 − 23,4
+    assert deltas["Offentligt forsørgede"] == "−0,7 pct.-point"  # 22,7 − 23,4
     app.sidebar.selectbox(key="reference_area").select("Ringkøbing-Skjern").run()
     shown = shown_text(app)
     assert "411 kr. mindre" in shown

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from hedensted.benchmark import charts as cb
 from hedensted.benchmark.migrations import NONE_CATEGORY, migration_blocks, migrations
 from hedensted.benchmark.outcomes import (
@@ -64,3 +66,26 @@ def test_status_chart_has_at_most_six_colours_with_the_rest_as_oevrige(catalog) 
             assert categories[-2:] == [cb.OTHERS, REMAINDER]
             others = grouped[grouped["category"] == cb.OTHERS]
             assert grouping[cb.OTHERS][0] in " ".join(others["parts"])
+
+
+def test_the_table_behind_the_status_chart_shows_what_oevrige_holds(catalog) -> None:
+    from hedensted.benchmark import tables as bt
+
+    status = frame(catalog, "status_efter_afsluttet_forloeb")
+    areas = ["Hedensted", "Hele landet", "RAR Østjylland"]
+    stack = status_stack(status, "Jobparate kontanthjælpsmodtagere", areas)
+    shown, export = bt.status_table(stack, areas, status_category_order(status), REMAINDER)
+    rows = export.set_index("Status 1 måned efter")
+    # Each grouped status keeps its own row and value, marked as drawn in »Øvrige« ...
+    assert rows.loc["A-dagpenge", "I figuren som"] == cb.OTHERS
+    assert rows.loc["A-dagpenge", "Hedensted (pct.)"] == 3.8
+    assert rows.loc["Andet", "Hedensted (pct.)"] == 2.5
+    assert pd.isna(rows.loc["Ledighedsydelse", "Hedensted (pct.)"])  # not published: missing
+    # ... and »Øvrige i alt« is the chart's grey part: 3,8 + 2,5 in Hedensted.
+    assert rows.loc["Øvrige i alt", "Hedensted (pct.)"] == 6.3
+    assert rows.loc["Øvrige i alt", "Hele landet (pct.)"] == 6.2
+    assert rows.loc["Selvforsørgelse", "I figuren som"] == "Selvforsørgelse"
+    grouped = [c for c in rows.index if rows.loc[c, "I figuren som"] == cb.OTHERS]
+    assert grouped == ["Øvrige i alt", "A-dagpenge", "Ledighedsydelse", "Andet"]
+    assert list(shown.columns) == list(export.columns)
+    assert shown.iloc[4].tolist()[:3] == ["Øvrige i alt", "Øvrige", "6,3\u00a0%"]

@@ -43,7 +43,7 @@ def test_expense_sentences_follow_the_reference(catalog, reference, per_person, 
         f"Hedensted bruger {per_person} mindre pr. person i arbejdsstyrken end {reference}."
     )
     assert f"{in_all} mindre i alt" in kpi.sentence
-    assert kpi.with_short_delta().delta_text == f"-{per_person}"
+    assert kpi.with_short_delta().delta_text == f"−{per_person}"
 
 
 def test_gap_worth_per_group_and_in_all(catalog) -> None:
@@ -57,11 +57,11 @@ def test_gap_worth_per_group_and_in_all(catalog) -> None:
     assert worth.loc["Ydelsesgrupper i alt", "total_mio"] == pytest.approx(-16.483571)
     note = worth_sum_note(worth.reset_index(), len(order))
     assert note is not None
-    assert "alle 12 ydelsesgrupper er -16,4 mio. kr." in note
-    assert "giver -16,5 mio. kr. i alt" in note
+    assert "alle 12 ydelsesgrupper er −16,4 mio. kr." in note
+    assert "giver −16,5 mio. kr. i alt" in note
     shown, export = bt.worth_table(worth.reset_index(), "RAR Østjylland")
     total_row = shown.iloc[-1]
-    assert total_row["Forskel i alt (mio. kr.)"] == "-16,5 mio. kr."
+    assert total_row["Forskel i alt (mio. kr.)"] == "−16,5 mio. kr."
     assert total_row["Hedensteds arbejdsstyrke (personer)"] == "24.713"
     assert export.iloc[-1]["Forskel i alt (mio. kr.)"] == -16.5
     assert export.iloc[-1]["Forskel (kr. pr. person)"] == -667

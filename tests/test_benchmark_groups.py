@@ -64,7 +64,7 @@ def test_fulltime_view_and_sentence_change_with_the_reference(catalog) -> None:
     assert fulltime_summary(rar) == (
         "Sammenlignet med RAR Østjylland: Hedensted har en lavere andel i 5 af 13 viste "
         "ydelsesgrupper, en højere i 5 og det samme i 3. Størst er forskellen for "
-        "Førtidspension: 6,2\u00a0% mod 8,1\u00a0% (-1,9 pct.-point)."
+        "Førtidspension: 6,2\u00a0% mod 8,1\u00a0% (−1,9 pct.-point)."
     )
     assert "Sammenlignet med Hele landet" in fulltime_summary(landet)
     assert fulltime_summary(landet) != fulltime_summary(rar)
@@ -101,7 +101,7 @@ def test_duration_summary(catalog) -> None:
     assert duration_summary(view) == (
         "Sammenlignet med RAR Østjylland: Hedensted har kortere forløb i 6 af 8 viste "
         "målgrupper og længere i 2. Størst er forskellen for Uddannelseshjælp, aktivitetsparat: "
-        "123,7 uger mod 145,7 uger (-22,0 uger)."
+        "123,7 uger mod 145,7 uger (−22,0 uger)."
     )
 
 

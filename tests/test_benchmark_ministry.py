@@ -18,7 +18,7 @@ def test_benchmark_sentences_and_explanation(catalog) -> None:
     assert sentences[0] == (
         "**Alle ydelser**: nr. 12 af 98. 2.280 fuldtidspersoner på offentlig forsørgelse mod "
         "forventet 2.400 – 120 færre end forventet. Ændring i kommunale besparelser som opgjort "
-        "af ministeriet: -8,4 mio. kr."
+        "af ministeriet: −8,4 mio. kr."
     )
     assert sentences[3].startswith("**Sygedagpengeområdet**: nr. 8 af 98. 830")
     assert "70 færre end forventet" in sentences[3]

@@ -51,8 +51,8 @@ def test_status_shares_beside_the_published_statements(catalog) -> None:
 @pytest.mark.parametrize(
     ("reference", "expected"),
     [
-        ("RAR Østjylland", "mod 76,7\u00a0% i RAR Østjylland (-7,1 pct.-point)"),
-        ("Ringkøbing-Skjern", "mod 82,5\u00a0% i Ringkøbing-Skjern (-12,9 pct.-point)"),
+        ("RAR Østjylland", "mod 76,7\u00a0% i RAR Østjylland (−7,1 pct.-point)"),
+        ("Ringkøbing-Skjern", "mod 82,5\u00a0% i Ringkøbing-Skjern (−12,9 pct.-point)"),
     ],
 )
 def test_status_sentences_follow_the_reference(catalog, reference, expected) -> None:

@@ -54,7 +54,7 @@ def test_fulltime_employment_change(catalog) -> None:
     sentence = change_sentence(table, "Skanderborg", "Fuldtidsbeskæftigelsen", start, end)
     assert sentence == (
         "Fuldtidsbeskæftigelsen i Hedensted steg med 54 personer (+0,3\u00a0%) fra nov. 2022 "
-        "til nov. 2023 – mod -0,2\u00a0% i Skanderborg."
+        "til nov. 2023 – mod −0,2\u00a0% i Skanderborg."
     )
 
 
@@ -62,7 +62,7 @@ def test_rate_sentence_and_view(catalog) -> None:
     rates = frame(catalog, "ledighedsprocent")
     assert rate_sentence(rates, "RAR Østjylland") == (
         "Hedensted har en bruttoledighed på 2,4\u00a0% – den 2. laveste ledighedsprocent af 12 "
-        "kommuner i RAR Østjylland. RAR Østjylland: 3,2\u00a0% (-0,8 pct.-point)."
+        "kommuner i RAR Østjylland. RAR Østjylland: 3,2\u00a0% (−0,8 pct.-point)."
     )
     assert "Kildematerialet har ikke ledighedsprocenten for Ringkøbing-Skjern" in rate_sentence(
         rates, "Ringkøbing-Skjern"

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from hedensted.core.numbers import parse_number
 from hedensted.core.periods import parse_period, period_label
+from hedensted.monthly.validation import parse_danish_number
 from hedensted.present.formatting import (
     format_compact,
     format_kroner,
@@ -21,7 +23,7 @@ from hedensted.present.formatting import (
 def test_numbers() -> None:
     assert format_number(2993871) == "2.993.871"
     assert format_number(22.7, 1) == "22,7"
-    assert format_number(-411, signed=True) == "-411"
+    assert format_number(-411, signed=True) == "−411"
     assert format_number(8, signed=True) == "+8"
     assert format_number(-0.04, 1) == "0,0"
     assert format_number(float("nan")) == "–"
@@ -31,11 +33,24 @@ def test_numbers() -> None:
         format_number(1.0, -1)
 
 
+def test_negative_numbers_carry_the_minus_sign_and_read_back() -> None:
+    # The typographic minus (U+2212), never a hyphen, in every formatter ...
+    assert format_compact(-1234.5) == "\N{MINUS SIGN}1.234,5"
+    assert format_compact(-0.001) == "0"  # no "−0"
+    assert format_kroner(-667) == "\N{MINUS SIGN}667 kr."
+    assert "-" not in format_number(-2993871.5, 1)
+    # ... and the one number reader takes both signs back.
+    for text in (format_number(-1234.5, 1), "-1.234,5"):
+        assert parse_number(text, "danish") == -1234.5
+    assert parse_danish_number(format_number(-3)) == -3.0
+    assert parse_danish_number("-3") == -3.0
+
+
 def test_units() -> None:
     assert format_percent(19.3) == "19,3\u00a0%"
     assert format_kroner(2674) == "2.674 kr."
-    assert format_million_kroner(-16_483_571) == "-16,5 mio. kr."
-    assert format_points(-1.5) == "-1,5 pct.-point"
+    assert format_million_kroner(-16_483_571) == "−16,5 mio. kr."
+    assert format_points(-1.5) == "−1,5 pct.-point"
 
 
 def test_months_and_periods() -> None:

@@ -108,7 +108,7 @@ def test_a_tile_shows_latest_value_and_difference_to_the_path(indicators) -> Non
     delaftale = indicators.get("flere_i_job", "aktivitetsparate_delaftale2")  # 87,9 → 70 (Aug)
     tile = indicator_tile(delaftale, (date(2024, 8, 1), 66.5))
     assert tile.value_text == "66,5\u00a0%"
-    assert tile.delta_text == "-3,5 pct.-point i forhold til målstien"
+    assert tile.delta_text == "−3,5 pct.-point i forhold til målstien"
     assert not tile.lower_is_better
     assert tile.light.status is Status.BEHIND
     weeks = indicators.get("klar_parat_i_job", "varighed_adagpengeforloeb")
@@ -169,5 +169,5 @@ def test_project_cards_carry_goals_and_march_status(catalog) -> None:
 def test_one_is_singular() -> None:
     assert format_indicator_value(1, "personer") == "1 person"
     assert format_indicator_value(1212, "personer") == "1.212 personer"
-    assert format_indicator_difference(-1, "virksomheder") == "-1 virksomhed"
+    assert format_indicator_difference(-1, "virksomheder") == "−1 virksomhed"
     assert format_indicator_difference(2, "uger") == "+2 uger"

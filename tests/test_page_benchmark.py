@@ -38,22 +38,22 @@ DATASETS = [
 # Per section: its header and figures that must be shown (text, tables or chart data).
 SECTIONS = {
     "1. Offentligt forsørgede": [
-        f"6,2{NBSP}% mod 8,1{NBSP}% (-1,9 pct.-point)",  # sentence
+        f"6,2{NBSP}% mod 8,1{NBSP}% (−1,9 pct.-point)",  # sentence
         "+0,8 pct.-point",  # Fleksjob difference in the "Vis tal" table
         f"22,7{NBSP}%",
     ],
     "2. Udgifter pr. person i arbejdsstyrken": [
         "Hedensted bruger 667 kr. mindre pr. person i arbejdsstyrken end RAR Østjylland",
         "16,5 mio. kr. mindre i alt",
-        "-480 kr.",  # Førtidspension
-        "-16,5 mio. kr.",  # what the gap is worth, in the table
+        "−480 kr.",  # Førtidspension
+        "−16,5 mio. kr.",  # what the gap is worth, in the table
         "samme forskel i 13 af 13 rækker",
     ],
     "3. Beskæftigelsesministeriets benchmark": [
         "nr. 12 af 98",
         "nr. 8 af 98",
         "2.280 fuldtidspersoner på offentlig forsørgelse mod forventet 2.400",
-        "-8,4 mio. kr.",
+        "−8,4 mio. kr.",
         "på baggrund af dens rammevilkår",
     ],
     "4. Status 1 måned efter afsluttet forløb": [
@@ -87,9 +87,9 @@ def default_page() -> AppTest:
 
 def test_tiles_compare_with_rar_ostjylland_by_default(default_page: AppTest) -> None:
     tiles = {m.label: (m.value, m.delta) for m in default_page.metric}
-    assert tiles["Offentligt forsørgede"] == (f"22,7{NBSP}%", "-1,5 pct.-point")
-    assert tiles["Udgifter pr. person"] == ("2.674 kr.", "-667 kr.")
-    assert tiles["Bruttoledighed"] == (f"2,4{NBSP}%", "-0,8 pct.-point")
+    assert tiles["Offentligt forsørgede"] == (f"22,7{NBSP}%", "−1,5 pct.-point")
+    assert tiles["Udgifter pr. person"] == ("2.674 kr.", "−667 kr.")
+    assert tiles["Bruttoledighed"] == (f"2,4{NBSP}%", "−0,8 pct.-point")
     assert tiles["Ministeriets benchmark"][0] == "Nr. 12 af 98"
     shown = shown_text(default_page)
     assert "Pilene viser forskellen til RAR Østjylland" in shown
@@ -154,10 +154,10 @@ def test_changing_the_reference_changes_gaps_and_sentences() -> None:
     assert "667 kr. mindre" not in shown
     assert "Sammenlignet med Hele landet:" in shown
     assert f"mod 72,4{NBSP}% i Hele landet" in shown  # status, jobparate
-    assert f"Hele landet: 3,1{NBSP}% (-0,7 pct.-point)" in shown  # unemployment rate
+    assert f"Hele landet: 3,1{NBSP}% (−0,7 pct.-point)" in shown  # unemployment rate
     tiles = {m.label: m.delta for m in app.metric}
-    assert tiles["Udgifter pr. person"] == "-379 kr."
-    assert tiles["Offentligt forsørgede"] == "-0,7 pct.-point"  # 22,7 − 23,4
+    assert tiles["Udgifter pr. person"] == "−379 kr."
+    assert tiles["Offentligt forsørgede"] == "−0,7 pct.-point"  # 22,7 − 23,4
     assert "+1,6 pct.-point" in shown  # Fleksjob 4,8 − 3,2 in the difference table
     assert app.query_params["reference"] == "Hele landet"
 

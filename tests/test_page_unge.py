@@ -71,7 +71,7 @@ def test_kpi_tiles_show_the_headline_figures(page: AppTest) -> None:
     )
     assert metrics["Uddannelseshjælp i pct. af arbejdsstyrken"] == (
         "1,0\u00a0%",
-        "-0,1 pct.-point mod RAR Østjylland",
+        "−0,1 pct.-point mod RAR Østjylland",
     )
     shown = _markdown(page)
     assert "aldersgrupperne summer til 86" in shown
@@ -146,7 +146,7 @@ def test_youth_goals_frikort_and_discussion(page: AppTest) -> None:
     assert "pct.-point under målet" not in shown
     assert metrics["Antal/andel med løntimer (jan. 2024)"][0] == "3"
     assert metrics["Antal/andel med virksomhedspraktik eller løntilskud (jan. 2024)"][0] == "69"
-    assert "+10 fuldtidspersoner" in shown and "-10 fuldtidspersoner" in shown
+    assert "+10 fuldtidspersoner" in shown and "−10 fuldtidspersoner" in shown
     assert "Mange unge har mere brug for et job end en uddannelse." in shown
     assert "Vi vil arbejde for, at uddannelse er vejen til arbejde" in shown
 

@@ -326,7 +326,7 @@ def test_kpis(catalog: Catalog) -> None:
 
     fulltime = education_benefit_fulltime_kpi(catalog, "RAR Østjylland")
     assert fulltime.value_text == "1,0\u00a0%"
-    assert fulltime.delta_text == "-0,1 pct.-point mod RAR Østjylland"
+    assert fulltime.delta_text == "−0,1 pct.-point mod RAR Østjylland"
     assert "0,1 pct.-point lavere end RAR Østjylland (1,1\u00a0%)" in fulltime.sentence
     assert education_benefit_fulltime_kpi(catalog, "Skanderborg").sentence.endswith(
         "0,5 pct.-point højere end Skanderborg (0,5\u00a0%)."
@@ -380,7 +380,7 @@ def test_socialt_frikort_baselines_and_targets(catalog: Catalog) -> None:
         "Kontanthjælp og uddannelseshjælp (»Uddannelseshjælp Investering – Social Frikort«): "
         "+10 fuldtidspersoner",
         "Løntilskud til personer i fleksjob og ledighedsydelse (»Investering – Social Frikort«): "
-        "-10 fuldtidspersoner",
+        "−10 fuldtidspersoner",
     ]
 
 

@@ -23,6 +23,7 @@ from hedensted.present.charts import (
     POSITIVE_COLOR,
     number_format,
 )
+from hedensted.present.formatting import format_number
 
 LABEL_LIMIT = 300
 TICKS = 8  # at most about this many ticks on a value axis, however wide the chart
@@ -198,7 +199,7 @@ def group_statuses(
         if grouping:
             part = block[block["category"].isin(others)]
             listed = [
-                f"{row['category']} {row['value']:.1f}".replace(".", ",")
+                f"{row['category']} {format_number(row['value'], 1)}"
                 for _, row in part.iterrows()
                 if pd.notna(row["value"])
             ]

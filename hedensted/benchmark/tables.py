@@ -14,9 +14,11 @@ from typing import Literal
 
 import pandas as pd
 
+from hedensted.benchmark.charts import OTHERS, group_statuses
 from hedensted.core.periods import period_label
 from hedensted.present.formatting import (
     MISSING_TEXT,
+    and_list,
     format_kroner,
     format_million_kroner,
     format_number,
@@ -24,6 +26,8 @@ from hedensted.present.formatting import (
     format_points,
 )
 from hedensted.present.tables import display_table
+
+OTHERS_TOTAL = f"{OTHERS} i alt"  # the row with what the chart's »Øvrige« part adds up to
 
 ColumnKind = Literal["text", "number", "percent", "points", "kroner", "million"]
 
@@ -189,7 +193,12 @@ def benchmark_numbers_table(table: pd.DataFrame) -> Pair:
             Column("rank_text", "Placering"),
             Column("actual", "Faktisk (fuldtidspersoner)", "number"),
             Column("expected", "Forventet (fuldtidspersoner)", "number"),
-            Column("actual_minus_expected", "Faktisk minus forventet", "number", signed=True),
+            Column(
+                "actual_minus_expected",
+                "Faktisk minus forventet (fuldtidspersoner)",
+                "number",
+                signed=True,
+            ),
             Column("published_difference", "Forskel fuldtidspersoner (som i kilden)", "number"),
             Column("points", "Pct. point (som i kilden)", "number", 1),
             Column("savings_kr", "Ændring i kommunale besparelser (kr., som i kilden)", "number"),
@@ -197,18 +206,49 @@ def benchmark_numbers_table(table: pd.DataFrame) -> Pair:
     )
 
 
-def status_table(stack: pd.DataFrame, area_order: list[str], categories: list[str]) -> Pair:
-    """One target group's status categories (rows) per area (columns), as in the chart."""
+def status_table(
+    stack: pd.DataFrame, area_order: list[str], categories: list[str], remainder: str
+) -> Pair:
+    """One target group's status categories (rows) per area (columns), as in the chart.
+
+    Where the chart groups small statuses as »Øvrige« (``group_statuses``), the table
+    says so: a column »I figuren som« names the part of the bar each row is drawn in,
+    every grouped status keeps its own row with its value, and a row »Øvrige i alt«
+    holds their sum (the bar's part). Rows follow the chart's order.
+    """
+    _, drawn, grouping = group_statuses(stack, categories, remainder)
+    grouped = grouping.get(OTHERS, [])
     wide = stack.pivot(index="category", columns="area", values="value")
-    wide = wide.reindex(
-        index=[c for c in categories if c in wide.index],
-        columns=[a for a in area_order if a in wide.columns],
-    )
+    wide = wide.reindex(columns=[a for a in area_order if a in wide.columns])
     wide.columns.name = None
-    wide = wide.reset_index()
+    rows = []
+    for category in drawn:
+        if category == OTHERS:
+            parts = wide.reindex([c for c in grouped if c in wide.index])
+            # A sum only where the source gives a value (all missing stays missing).
+            total = parts.sum(min_count=1).round(1)
+            rows.append({"category": OTHERS_TOTAL, "drawn_as": OTHERS, **total.to_dict()})
+            rows += [
+                {"category": c, "drawn_as": OTHERS, **parts.loc[c].to_dict()} for c in parts.index
+            ]
+        elif category in wide.index:
+            rows.append(
+                {"category": category, "drawn_as": category, **wide.loc[category].to_dict()}
+            )
+    table = pd.DataFrame(rows, columns=["category", "drawn_as", *wide.columns])
     columns = [Column("category", "Status 1 måned efter")]
-    columns += [Column(a, f"{a} (pct.)", "percent", 1) for a in wide.columns if a != "category"]
-    return table_pair(wide, columns)
+    if grouped:
+        columns.append(Column("drawn_as", "I figuren som"))
+    columns += [Column(a, f"{a} (pct.)", "percent", 1) for a in wide.columns]
+    return table_pair(table, columns)
+
+
+def others_note(stack: pd.DataFrame, categories: list[str], remainder: str) -> str | None:
+    """Which statuses the chart draws as »Øvrige« (None when it groups none)."""
+    grouped = group_statuses(stack, categories, remainder)[2].get(OTHERS, [])
+    if not grouped:
+        return None
+    return f"»{OTHERS}« i figuren samler {and_list(grouped)}; »Vis tal« har hver for sig."
 
 
 def status_share_table(shares: pd.DataFrame) -> Pair:

@@ -63,7 +63,9 @@ class ExportTable:
     """A table as shown in "Vis tal": numbers kept as numbers, Danish column headings.
 
     ``decimals`` gives the decimals Excel shows per column (columns left out get
-    as many as their values need, at most three).
+    as many as their values need, at most three). ``unit`` is the unit of the
+    datasets behind the table (``hedensted.present.units.heading_unit``): the
+    workbook adds it to a numeric column's heading that names none.
     """
 
     title: str
@@ -71,6 +73,7 @@ class ExportTable:
     source_lines: tuple[str, ...]
     period_label: str
     decimals: Mapping[str, int] = field(default_factory=dict)
+    unit: str = ""
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Tabellens titel")

@@ -15,7 +15,7 @@ import io
 import re
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -568,12 +568,10 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
         if len(chosen) < min(most, len(columns)) and column not in chosen:
             chosen.append(column)
     kept = [c for c in columns if c in chosen]
-    return ExportTable(
-        table.title,
-        table.frame[kept],
-        table.source_lines,
-        table.period_label,
-        {k: v for k, v in table.decimals.items() if k in kept},
+    return replace(
+        table,
+        frame=table.frame[kept],
+        decimals={k: v for k, v in table.decimals.items() if k in kept},
     )
 
 

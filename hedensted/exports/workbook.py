@@ -14,12 +14,14 @@ import math
 import numbers
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from hedensted.exports.model import ExportSection, ExportTable, plain_text, require_sections
 from hedensted.present.formatting import MISSING_TEXT
+from hedensted.present.units import unit_headings
 
 MAX_SHEET_NAME = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -153,7 +155,11 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
             formats.append(number_format_for(places))
         else:
             formats.append(None)
-    for position, heading in enumerate(frame.columns, start=1):
+    # Every numeric column's heading says its unit (»Andel (%)«, »Antal (virksomheder)«).
+    headings = unit_headings(
+        [str(c) for c in frame.columns], [f is not None for f in formats], table.unit
+    )
+    for position, heading in enumerate(headings, start=1):
         cell = sheet.cell(row=row, column=position)
         _write_text(cell, str(heading))
         cell.font = Font(bold=True)
@@ -245,9 +251,7 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
         titles = distinct_titles(section.tables)
         for table, title in zip(section.tables, titles, strict=True):
             start = row
-            named = ExportTable(
-                title, table.frame, table.source_lines, table.period_label, table.decimals
-            )
+            named = replace(table, title=title)
             row = _write_table(sheet, named, row, widths) + 1
             if header_rows is None:
                 # Title, sources, period and the column headings.

@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 
 LOCALE = "da_DK"
 MISSING_TEXT = "–"  # shown where the source has no value
+MINUS = "\N{MINUS SIGN}"  # typographic minus: as wide as "+", never broken from its number
 
 
 if TYPE_CHECKING:
@@ -25,11 +26,17 @@ def _is_missing(value: float | None) -> TypeIs[None]:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def _decimal(value: float, pattern: str) -> str:
+    """Babel's Danish number with the typographic minus (Babel's data gives a hyphen)."""
+    return format_decimal(value, format=pattern, locale=LOCALE).replace("-", MINUS)
+
+
 def format_number(value: float | None, decimals: int = 0, signed: bool = False) -> str:
     """Format a number the Danish way: ``2993871`` → ``2.993.871``, ``22.7`` → ``22,7``.
 
     ``decimals`` fixes the number of decimals shown; ``signed`` adds ``+`` to
-    positive numbers (for differences). Missing values give ``–``.
+    positive numbers (for differences). Negative numbers carry the minus sign
+    ``−`` (U+2212), not a hyphen: ``-1.5`` → ``−1,5``. Missing values give ``–``.
     """
     if _is_missing(value):
         return MISSING_TEXT
@@ -40,8 +47,7 @@ def format_number(value: float | None, decimals: int = 0, signed: bool = False) 
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0
-    text = format_decimal(rounded, format=pattern, locale=LOCALE)
-    text = text.replace("\N{MINUS SIGN}", "-")
+    text = _decimal(rounded, pattern)
     if signed and rounded > 0:
         text = "+" + text
     return text
@@ -55,7 +61,7 @@ def format_percent(value: float | None, decimals: int = 1, signed: bool = False)
 
 
 def format_points(value: float | None, decimals: int = 1, signed: bool = True) -> str:
-    """Percentage points: ``-0.8`` → ``-0,8 pct.-point``."""
+    """Percentage points: ``-0.8`` → ``−0,8 pct.-point``."""
     if _is_missing(value):
         return MISSING_TEXT
     return f"{format_number(value, decimals, signed)} pct.-point"
@@ -105,7 +111,8 @@ def format_compact(value: float | None) -> str:
     """Up to two decimals, no trailing zeros: ``4.0`` → ``4``, ``87.9`` → ``87,9``."""
     if _is_missing(value):
         return MISSING_TEXT
-    return format_decimal(float(value), format="#,##0.##", locale=LOCALE)
+    rounded = round(float(value), 2)
+    return _decimal(rounded if rounded != 0 else 0.0, "#,##0.##")  # never "−0"
 
 
 def and_list(items: Sequence[str]) -> str:

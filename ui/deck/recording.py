@@ -105,7 +105,7 @@ def record_sources(lines: list[str]) -> None:
 
 
 def record_table(
-    title: str, frame: pd.DataFrame, source_lines: list[str], period_label: str
+    title: str, frame: pd.DataFrame, source_lines: list[str], period_label: str, unit: str = ""
 ) -> None:
     record = _current.get()
     if record is not None:
@@ -115,5 +115,6 @@ def record_table(
                 frame=frame,
                 source_lines=tuple(source_lines),
                 period_label=period_label,
+                unit=unit,
             )
         )

@@ -472,10 +472,12 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
                 key=f"benchmark_chart_status_{position}",
                 title=target_group,
             )
-            shown, export = bt.status_table(stack, present, categories)
+            shown, export = bt.status_table(stack, present, categories, REMAINDER)
             numbers_table(
                 shown, export, [status], f"benchmark_status_{position}", f"status_{position + 1}"
             )
+            if not is_presentation():
+                caption_if(bt.others_note(stack, categories, REMAINDER))
     st.caption(
         f"»{REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
         "ikke viser, og tal, kilden ikke oplyser (».«)."

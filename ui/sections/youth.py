@@ -651,6 +651,7 @@ def frikort_section(projects: Dataset, indicators: Dataset, target_numbers: Data
         {
             "indicator": "Indikator",
             "section": "Hører under",
+            "unit": "Enhed",  # the indicators' units differ: each row names its own
             "baseline_value": "Startmåling",
             "baseline_label": "Tidspunkt",
             "target_2024_08": "Mål aug. 2024",

@@ -22,6 +22,7 @@ from hedensted.present.kpi import Kpi, periods_to_show
 from hedensted.present.markdown import escape_markdown
 from hedensted.present.sources import reconciliation_footnote, short_source_line
 from hedensted.present.tables import dataset_table, export_table
+from hedensted.present.units import heading_unit
 from ui.deck.presentation import is_presentation, larger_labels, slide_chart_min_height
 from ui.deck.recording import (
     chart_title,
@@ -272,6 +273,7 @@ def shown_table(
         export,
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+        heading_unit(d.metadata for d in datasets),
     )
     table(shown, key=key)
 
@@ -295,11 +297,13 @@ def numbers_table(
     come from other periods than the shipped ones (fetched versions).
     """
     sources = source_lines or [d.metadata.source_line() for d in datasets]
+    unit = heading_unit(d.metadata for d in datasets)
     record_table(
         title,
         export,
         sources,
         period_text or ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+        unit,
     )
     if is_presentation():
         return
@@ -309,7 +313,7 @@ def numbers_table(
             "Hent som Excel (.xlsx)",
             # Built only when clicked: an openpyxl workbook per table on every rerun
             # cost the benchmark page about a second.
-            data=lambda: to_xlsx(export, file_name, sources),
+            data=lambda: to_xlsx(export, file_name, sources, unit),
             file_name=f"{file_name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",
