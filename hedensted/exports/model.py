@@ -40,13 +40,16 @@ class ExportChart:
 
     ``key_figures`` are the sentences that belong to this chart (e.g. the one shown
     with it in its tab) and ``source_lines`` the source under it; its slide shows
-    them instead of the whole section's when given.
+    them instead of the whole section's when given. ``short_sources`` are the
+    short lines a slide shows (``hedensted.present.sources.short_source_line``);
+    the full ``source_lines`` go into the slide's notes.
     """
 
     title: str
     spec: dict
     key_figures: tuple[str, ...] = ()
     source_lines: tuple[str, ...] = ()
+    short_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Figurens titel")
@@ -56,6 +59,7 @@ class ExportChart:
             )
         _require_texts(self.key_figures, f"Nøgletallene til »{self.title}«")
         _require_texts(self.source_lines, f"Kildelinjerne til »{self.title}«")
+        _require_texts(self.short_sources, f"De korte kildelinjer til »{self.title}«")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class ExportTable:
     period_label: str
     decimals: Mapping[str, int] = field(default_factory=dict)
     unit: str = ""
+    short_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Tabellens titel")
@@ -84,6 +89,7 @@ class ExportTable:
         if self.frame.columns.duplicated().any():
             raise ValueError(f"Tabellen »{self.title}« har to kolonner med samme overskrift.")
         _require_texts(self.source_lines, "Kildelinjerne")
+        _require_texts(self.short_sources, "De korte kildelinjer")
         _require_text(self.period_label, "Perioden")
         for column, places in self.decimals.items():
             if column not in self.frame.columns:
@@ -99,13 +105,18 @@ class ExportTable:
 
 @dataclass(frozen=True)
 class ExportSection:
-    """One section of a page (one "slide" in presentation view, one Excel sheet)."""
+    """One section of a page (one "slide" in presentation view, one Excel sheet).
+
+    ``short_sources``: the short source lines for its slides (the full ``source_lines``
+    go into the notes); a section recorded without them shows the full lines.
+    """
 
     title: str
     charts: tuple[ExportChart, ...]
     key_figures: tuple[str, ...]
     source_lines: tuple[str, ...]
     tables: tuple[ExportTable, ...]
+    short_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Afsnittets titel")
@@ -113,6 +124,7 @@ class ExportSection:
         _require_items(self.tables, ExportTable, f"Tabellerne i »{self.title}«")
         _require_texts(self.key_figures, "Nøgletallene")
         _require_texts(self.source_lines, "Kildelinjerne")
+        _require_texts(self.short_sources, "De korte kildelinjer")
 
 
 def require_sections(sections: object) -> tuple[ExportSection, ...]:

@@ -2,11 +2,11 @@
 
 Slides: a title slide (theme, date, "Udvalget for Beskæftigelse"); one slide per
 chart of every section, titled "<section> – <chart>", with the chart as a sharp
-PNG, the section's key figures and its source lines at the bottom; a section
-without charts gets one slide with its key figures and the start of its first
-table; the discussion questions last. Shapes are laid out for 16:9 here (the
-python-pptx template is 4:3). Type is large enough for a meeting room: titles
-28 pt, body 16–24 pt, source lines 12 pt.
+PNG, the section's key figures and its short source line at the bottom (the full
+references in the slide's notes); a section without charts gets one slide with its
+key figures and the start of its first table; the discussion questions last.
+Shapes are laid out for 16:9 here (the python-pptx template is 4:3). Type is large
+enough for a meeting room: titles 28 pt, body 16–24 pt, source lines 12 pt.
 """
 
 from __future__ import annotations
@@ -122,17 +122,23 @@ def presentation_pptx(
                 slide = _content_slide(
                     deck, chart.title if same else f"{section.title} – {chart.title}"
                 )
-                body = _body_box(slide, chart.source_lines or section.source_lines)
+                if chart.source_lines:
+                    body = _sources(slide, chart.short_sources, chart.source_lines)
+                else:
+                    body = _sources(slide, section.short_sources, section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
             slide = _content_slide(deck, section.title)
-            body = _body_box(slide, section.source_lines)
+            body = _sources(slide, section.short_sources, section.source_lines)
             _key_figures_and_table(slide, body, section)
             # Every further table is a slide of its own (one message per slide).
             for table in section.tables[1:]:
                 slide = _content_slide(deck, table.title)
-                body = _body_box(slide, table.source_lines or section.source_lines)
+                if table.source_lines:
+                    body = _sources(slide, table.short_sources, table.source_lines)
+                else:
+                    body = _sources(slide, section.short_sources, section.source_lines)
                 _table_summary(slide, body, _TablePlan.of(table, body.width))
         # A section with nothing to show (cards, a working tool) gets no empty slide.
     if asked:
@@ -256,6 +262,17 @@ def _wrapped_lines(text: str, per_line: int) -> int:
 
 def _line_height_in(size_pt: float) -> float:
     return size_pt * 1.25 / 72
+
+
+def _sources(slide, short: Sequence[str], full: Sequence[str]) -> _Box:
+    """The short source line at the bottom of the slide ("Kilde: Jobindsats.dk, dec. 2023 ·
+    Temadrøftelse 5. marts 2024") and the full references in its notes, as the app's
+    slide has them one click away; the full lines on the slide if there is no short one.
+    The box left for the body."""
+    if full:
+        notes = slide.notes_slide.notes_text_frame
+        notes.text = "\n".join(plain_text(line) for line in full)
+    return _body_box(slide, short or full)
 
 
 def _body_box(slide, source_lines: Sequence[str]) -> _Box:

@@ -31,13 +31,22 @@ class SectionRecord:
     # Key figures drawn since the last chart: they belong to the next chart (a
     # tab's sentence stands above its chart), or to the last one if none follows.
     pending: list[str] = field(default_factory=list)
-    # Source lines drawn after each chart (its caption), by chart position.
+    # Source lines drawn after each chart (its caption), by chart position, and the
+    # short lines of the same sources (a slide's source line).
     chart_sources: list[list[str]] = field(default_factory=list)
+    short_sources: list[str] = field(default_factory=list)
+    chart_short_sources: list[list[str]] = field(default_factory=list)
 
     def frozen(self) -> ExportSection:
         charts = [
-            replace(chart, source_lines=tuple(dict.fromkeys(sources)))
-            for chart, sources in zip(self.charts, self.chart_sources, strict=True)
+            replace(
+                chart,
+                source_lines=tuple(dict.fromkeys(sources)),
+                short_sources=tuple(dict.fromkeys(shorts)),
+            )
+            for chart, sources, shorts in zip(
+                self.charts, self.chart_sources, self.chart_short_sources, strict=True
+            )
         ]
         if charts and self.pending:
             last = charts[-1]
@@ -48,6 +57,7 @@ class SectionRecord:
             key_figures=tuple(self.key_figures),
             source_lines=tuple(dict.fromkeys(self.source_lines)),
             tables=tuple(self.tables),
+            short_sources=tuple(dict.fromkeys(self.short_sources)),
         )
 
 
@@ -86,6 +96,7 @@ def record_chart(title: str, spec: dict) -> None:
         )
         record.pending.clear()
         record.chart_sources.append([])
+        record.chart_short_sources.append([])
 
 
 def record_key_figure(text: str) -> None:
@@ -96,16 +107,26 @@ def record_key_figure(text: str) -> None:
         record.pending.append(plain)
 
 
-def record_sources(lines: list[str]) -> None:
+def record_sources(lines: list[str], short: str = "") -> None:
+    """The full source lines drawn, and their short line for a slide (if any)."""
     record = _current.get()
     if record is not None:
         record.source_lines.extend(lines)
         if record.chart_sources:
             record.chart_sources[-1].extend(lines)
+        if short:
+            record.short_sources.append(short)
+            if record.chart_short_sources:
+                record.chart_short_sources[-1].append(short)
 
 
 def record_table(
-    title: str, frame: pd.DataFrame, source_lines: list[str], period_label: str, unit: str = ""
+    title: str,
+    frame: pd.DataFrame,
+    source_lines: list[str],
+    period_label: str,
+    unit: str = "",
+    short_source: str = "",
 ) -> None:
     record = _current.get()
     if record is not None:
@@ -116,5 +137,6 @@ def record_table(
                 source_lines=tuple(source_lines),
                 period_label=period_label,
                 unit=unit,
+                short_sources=(short_source,) if short_source else (),
             )
         )

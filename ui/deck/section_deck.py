@@ -267,9 +267,17 @@ class Deck:
             fresh = SectionRecord(section.title)
             with recording(fresh):
                 guarded_section(section.title, part.render if part else section.render)
-            for name in ("charts", "key_figures", "source_lines", "tables", "pending"):
+            for name in (
+                "charts",
+                "key_figures",
+                "source_lines",
+                "tables",
+                "pending",
+                "chart_sources",
+                "short_sources",
+                "chart_short_sources",
+            ):
                 setattr(record, name, getattr(fresh, name))
-            record.chart_sources = fresh.chart_sources
 
         if section.fragment:
             st.fragment(draw)()

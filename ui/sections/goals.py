@@ -41,6 +41,7 @@ from hedensted.goals.text import (
 )
 from hedensted.present.formatting import format_percent
 from hedensted.present.markdown import escape_markdown
+from hedensted.present.sources import short_source_line
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure, record_table
 from ui.state.goals import get_goal_register
@@ -282,6 +283,7 @@ def goals_block(
         shown,
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+        short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
     )
     if not is_presentation():
         st.caption(
@@ -406,5 +408,6 @@ def table_section(catalog: Catalog, goals: pd.DataFrame) -> None:
         goals_export(sorted_goals),
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
+        short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
     )
     _register_sources(catalog, goals, goals_too=timeline_frame(goals).empty)

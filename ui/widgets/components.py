@@ -37,6 +37,11 @@ from ui.state.memo import memo, spec_of
 _total_differences = memo(total_differences)
 
 
+def _short_source(datasets: Sequence[Dataset]) -> str:
+    """The slide's short source line for a table (empty for none)."""
+    return short_source_line([d.metadata for d in datasets]) if datasets else ""
+
+
 def source_caption(*datasets: Dataset, notes: Sequence[str] = ()) -> None:
     """The "Kilde: …" line under a chart or table, one line per dataset.
 
@@ -45,9 +50,9 @@ def source_caption(*datasets: Dataset, notes: Sequence[str] = ()) -> None:
     period's line carries a file name and an editor's name.
     """
     lines = [dataset.metadata.source_line() for dataset in datasets]
-    record_sources(lines)
+    short = short_source_line([dataset.metadata for dataset in datasets]) if datasets else ""
+    record_sources(lines, short)
     if is_presentation() and datasets:
-        short = short_source_line([dataset.metadata for dataset in datasets])
         with st.popover(short, type="tertiary", help="Hele kildehenvisningen"):
             for line in [*lines, *notes]:
                 st.markdown(escape_markdown(line))
@@ -274,6 +279,7 @@ def shown_table(
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         heading_unit(d.metadata for d in datasets),
+        _short_source(datasets),
     )
     table(shown, key=key)
 
@@ -304,6 +310,7 @@ def numbers_table(
         sources,
         period_text or ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         unit,
+        _short_source(datasets),
     )
     if is_presentation():
         return
