@@ -3,7 +3,12 @@
 import streamlit as st
 
 from hedensted.present.formatting import format_number
-from ui.sections.about_data import broken_datasets, dataset_description, published_totals
+from ui.sections.about_data import (
+    broken_datasets,
+    dataset_description,
+    published_totals,
+    spelling_variants,
+)
 from ui.state.data import get_full_catalog, get_quality_report
 
 catalog = get_full_catalog()  # every period, imported ones included
@@ -18,6 +23,7 @@ st.markdown(
 st.metric("Datasæt", format_number(len(catalog.datasets)), border=True)
 broken_datasets(catalog)
 published_totals(get_quality_report())
+spelling_variants(catalog)
 st.subheader("Datasæt")
 for dataset in sorted(catalog.datasets.values(), key=lambda d: d.metadata.title):
     dataset_description(dataset)

@@ -10,7 +10,12 @@ from hedensted.core.compare import sort_categories
 from hedensted.core.view_state import ComparisonChoice, SortOrder
 from hedensted.goals.register import goal_register
 from hedensted.present.charts import grouped_bars
-from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list, trade_list_note
+from hedensted.youth.apprentices import (
+    spelling_footnote,
+    trade_lines,
+    trade_list,
+    trade_list_note,
+)
 from hedensted.youth.charts import (
     apprentice_ages_chart,
     area_value_bars,
@@ -192,7 +197,11 @@ def test_trades_are_listed_once_with_corrected_spelling(catalog: Catalog) -> Non
     assert len(listed) == 20 and int(listed["mentions"].sum()) == 23
     assert listed.iloc[0]["trade"] == "Bygningsmalerlærling"
     assert "Bygningsmalerlærling (2 gange)" in trade_lines(trades)
-    assert "Kokkelev → Kokkeelev" in spelling_note(trades)
+    # The page keeps a footnote; the spellings themselves are on »Om data«.
+    assert spelling_footnote(trades) == (
+        "Åbenlyse stavefejl er rettet i 6 fag; kildens stavemåder står på siden »Om data«."
+    )
+    assert "Kokkelev" not in spelling_footnote(trades)
     apprentices = total_and_parts(catalog.get("voksenlaerlinge_alder"))
     assert trade_list_note(trades, apprentices).startswith(
         "Listen har 23 poster (20 forskellige fag), mens der er 90 voksenlærlinge i alt"

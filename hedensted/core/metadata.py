@@ -148,6 +148,17 @@ class LeftOut(BaseModel):
     reason: str = Field(min_length=3)
 
 
+class Spelling(BaseModel):
+    """A spelling in the source worth knowing: corrected for display, or kept as
+    published (``shown_as`` empty). Listed on »Om data«."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    in_source: str = Field(min_length=2)
+    shown_as: str = ""
+    note: str = ""
+
+
 class DatasetMetadata(BaseModel):
     """Required provenance and structure of one dataset (one CSV file)."""
 
@@ -179,6 +190,8 @@ class DatasetMetadata(BaseModel):
     refresh: RefreshSource | None = None
     # Sentences of the source deliberately left out of the rows, with the reason.
     left_out: list[LeftOut] = Field(default_factory=list)
+    # Spellings in the source: corrected for display, or kept as published.
+    spellings: list[Spelling] = Field(default_factory=list)
 
     @field_validator("periods")
     @classmethod

@@ -1,4 +1,5 @@
-"""Data-quality report: published totals compared with the sum of their parts.
+"""Data-quality report: published totals compared with the sum of their parts, and
+the spellings in the source that a dataset corrects.
 
 The report only describes; it never changes a published number.
 """
@@ -124,3 +125,58 @@ def without_totals(dataset: Dataset) -> pd.DataFrame:
     for check in dataset.metadata.totals:
         frame = frame[frame[check.dimension] != check.total_label]
     return frame
+
+
+CORRECTED = "_clean"  # a column ``x_clean`` holds the corrected spelling of column ``x``
+SPELLING_COLUMNS = ["dataset_id", "dataset_title", "in_source", "shown_as", "note"]
+
+
+def spelling_variants(dataset: Dataset) -> pd.DataFrame:
+    """The source's spellings a dataset corrects or keeps, each once.
+
+    From a column ``x`` as published beside ``x_clean``, corrected (each differing
+    pair, with how often the source writes it), and from the metadata's
+    ``spellings``. ``shown_as`` is empty where the dashboard keeps the source's
+    spelling. Returns :data:`SPELLING_COLUMNS`.
+    """
+    frame = dataset.frame
+    meta = dataset.metadata
+    labels = {**DEFAULT_LABELS, **meta.column_labels}
+    rows = []
+    for column in frame.columns:
+        corrected = f"{column}{CORRECTED}"
+        if corrected not in frame.columns:
+            continue
+        pairs = frame[[column, corrected]].dropna()
+        differing = pairs[pairs[column].astype(str) != pairs[corrected].astype(str)]
+        counts = differing.groupby([column, corrected], sort=False).size()
+        for (published, fixed), occurrences in counts.items():
+            times = "én gang" if occurrences == 1 else f"{int(occurrences)} gange"
+            rows.append(
+                {
+                    "in_source": str(published),
+                    "shown_as": str(fixed),
+                    "note": f"Kolonnen »{labels.get(column, column)}«, {times} i kilden.",
+                }
+            )
+    for spelling in meta.spellings:
+        rows.append(
+            {
+                "in_source": spelling.in_source,
+                "shown_as": spelling.shown_as,
+                "note": spelling.note,
+            }
+        )
+    found = pd.DataFrame(rows, columns=["in_source", "shown_as", "note"])
+    found.insert(0, "dataset_title", meta.title)
+    found.insert(0, "dataset_id", dataset.id)
+    return found[SPELLING_COLUMNS]
+
+
+def spelling_report(catalog: Catalog) -> pd.DataFrame:
+    """:func:`spelling_variants` of every dataset in the catalog, by dataset title."""
+    found = [f for f in (spelling_variants(d) for d in catalog.datasets.values()) if not f.empty]
+    if not found:
+        return pd.DataFrame(columns=SPELLING_COLUMNS)
+    report = pd.concat(found, ignore_index=True)
+    return report.sort_values("dataset_title", kind="stable").reset_index(drop=True)

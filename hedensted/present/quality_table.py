@@ -1,4 +1,4 @@
-"""The data-quality report as a Danish display table."""
+"""The data-quality report and the spelling variants as Danish display tables."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import pandas as pd
 
 from hedensted.present.formatting import format_compact
 from hedensted.present.tables import display_table
+
+KEPT = "som i kilden"  # a spelling the dashboard shows as published
 
 
 def quality_display_table(report: pd.DataFrame) -> pd.DataFrame:
@@ -26,4 +28,19 @@ def quality_display_table(report: pd.DataFrame) -> pd.DataFrame:
             "sum_of_parts": format_compact,
             "difference": format_compact,
         },
+    )
+
+
+def spelling_display_table(report: pd.DataFrame) -> pd.DataFrame:
+    """Danish headings for the spellings (``hedensted.core.quality.spelling_report``);
+    a spelling kept as published says so."""
+    return display_table(
+        report,
+        {
+            "dataset_title": "Datasæt",
+            "in_source": "Stavet i kilden",
+            "shown_as": "Vist i dashboardet som",
+            "note": "Bemærkning",
+        },
+        {"shown_as": lambda text: str(text) if text else KEPT, "note": lambda t: str(t or "")},
     )

@@ -43,17 +43,16 @@ def trade_lines(trades: pd.DataFrame) -> list[str]:
     ]
 
 
-def spelling_note(trades: pd.DataFrame) -> str | None:
-    """``Stavning rettet: Kokkelev → Kokkeelev; …`` (None if nothing was corrected)."""
-    listed = trade_list(trades)
-    fixes = [
-        f"{row['spelled_in_source']} → {row['trade']}"
-        for _, row in listed.iterrows()
-        if row["spelled_in_source"]
-    ]
-    if not fixes:
+def spelling_footnote(trades: pd.DataFrame) -> str | None:
+    """A footnote saying that the list's spelling is corrected and where the source's
+    spellings are (None if nothing was corrected); »Om data« lists every one."""
+    corrected = int((trade_list(trades)["spelled_in_source"] != "").sum())
+    if not corrected:
         return None
-    return "Åbenlyse stavefejl er rettet (kildens stavemåde → her): " + "; ".join(fixes) + "."
+    return (  # "fag" is both singular and plural
+        f"Åbenlyse stavefejl er rettet i {format_number(corrected)} fag; "
+        "kildens stavemåder står på siden »Om data«."
+    )
 
 
 def trade_list_note(trades: pd.DataFrame, total: TotalDifference) -> str:

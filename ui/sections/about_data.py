@@ -7,9 +7,10 @@ import streamlit as st
 
 from hedensted.core.catalog import Catalog, Dataset
 from hedensted.core.catalog_csv import dataset_csv
+from hedensted.core.quality import spelling_report
 from hedensted.present.formatting import format_long_date, format_number
 from hedensted.present.markdown import escape_markdown
-from hedensted.present.quality_table import quality_display_table
+from hedensted.present.quality_table import quality_display_table, spelling_display_table
 from ui.state.memo import remember_domain_functions
 from ui.widgets.components import dataset_error, reconciliation_box, table
 
@@ -33,6 +34,21 @@ def published_totals(report: pd.DataFrame) -> None:
         "Tallene rettes aldrig – begge vises."
     )
     table(quality_display_table(report), key="om_data_quality")
+
+
+def spelling_variants(catalog: Catalog) -> None:
+    """Every spelling in the source that the dashboard shows corrected, with the source's."""
+    st.subheader("Stavemåder i kilden")
+    report = spelling_report(catalog)
+    if report.empty:
+        st.markdown("Ingen datasæt retter kildens stavemåde.")
+        return
+    st.markdown(
+        "Hvor kilden har en åbenlys stavefejl, viser dashboardet den rettede stavemåde; "
+        "datasættet gemmer begge. Alle rettelser står her – andre stavemåder er "
+        "gengivet som i kilden (se noterne til hvert datasæt)."
+    )
+    table(spelling_display_table(report), key="om_data_spelling")
 
 
 def dataset_description(dataset: Dataset) -> None:

@@ -28,7 +28,7 @@ from hedensted.present.formatting import (
 )
 from hedensted.present.markdown import escape_markdown
 from hedensted.present.tables import display_table
-from hedensted.youth.apprentices import spelling_note, trade_lines, trade_list_note
+from hedensted.youth.apprentices import spelling_footnote, trade_lines, trade_list_note
 from hedensted.youth.charts import (
     apprentice_ages_chart,
     duration_chart,
@@ -323,8 +323,8 @@ def apprentice_trades_section(ages: Dataset, trades: Dataset) -> None:
         chunk = lines[index * per_column : (index + 1) * per_column]
         column.markdown("\n".join(f"- {line}" for line in chunk))
     st.caption(trade_list_note(trades.frame, item))
-    if not is_presentation() and (note := spelling_note(trades.frame)):
-        st.caption(note)
+    if not is_presentation() and (note := spelling_footnote(trades.frame)):
+        st.caption(f"² {note}")  # the spellings themselves: »Om data«
     source_caption(trades)
 
 
