@@ -474,7 +474,12 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
             )
             shown, export = bt.status_table(stack, present, categories, REMAINDER)
             numbers_table(
-                shown, export, [status], f"benchmark_status_{position}", f"status_{position + 1}"
+                shown,
+                export,
+                [status],
+                f"benchmark_status_{position}",
+                f"status_{position + 1}",
+                title=f"{target_group}: status 1 måned efter afsluttet forløb",
             )
             if not is_presentation():
                 caption_if(bt.others_note(stack, categories, REMAINDER))
