@@ -150,7 +150,10 @@ def spelling_variants(dataset: Dataset) -> pd.DataFrame:
         pairs = frame[[column, corrected]].dropna()
         differing = pairs[pairs[column].astype(str) != pairs[corrected].astype(str)]
         counts = differing.groupby([column, corrected], sort=False).size()
-        for (published, fixed), occurrences in counts.items():
+        # A two-column groupby's index: (published, corrected) pairs.
+        for (published, fixed), occurrences in zip(
+            counts.index.tolist(), counts.tolist(), strict=True
+        ):
             times = "én gang" if occurrences == 1 else f"{int(occurrences)} gange"
             rows.append(
                 {
