@@ -311,14 +311,14 @@ HISTORY_COLUMNS = {
     "ranked": "Rangerede kommuner",
     "actual": "Faktisk (fuldtidspersoner)",
     "expected": "Forventet (fuldtidspersoner)",
-    "actual_minus_expected": "Faktisk minus forventet",
+    "actual_minus_expected": "Faktisk minus forventet (fuldtidspersoner)",
 }
 RANKING_COLUMNS = {
     "rank": "Placering",
     "area": "Kommune",
     "actual": "Faktisk (fuldtidspersoner)",
     "expected": "Forventet (fuldtidspersoner)",
-    "actual_minus_expected": "Faktisk minus forventet",
+    "actual_minus_expected": "Faktisk minus forventet (fuldtidspersoner)",
     "pct_of_expected": "Faktisk minus forventet (pct. af forventet)",
 }
 

@@ -35,7 +35,7 @@ from ui.widgets.components import chart, numbers_table
 remember_domain_functions(globals())  # same data and choices → same frames and specs
 
 _FORMATS: dict[str, Callable[[Any], str]] = {
-    "Faktisk minus forventet": lambda v: format_number(v, signed=True),
+    "Faktisk minus forventet (fuldtidspersoner)": lambda v: format_number(v, signed=True),
     "Faktisk minus forventet (pct. af forventet)": lambda v: format_percent(v, 1, signed=True),
     "Periode": str,
     "Kommune": str,

@@ -310,7 +310,8 @@ def numbers_table(
         sources,
         period_text or ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         unit,
-        _short_source(datasets),
+        # Rows of fetched periods: the given full lines stand on a slide too.
+        _short_source(datasets) if source_lines is None else "",
     )
     if is_presentation():
         return
