@@ -66,3 +66,25 @@ def test_months_and_periods() -> None:
 def test_bad_period_codes(code: str) -> None:
     with pytest.raises(ValueError):
         parse_period(code)
+
+
+def test_chart_labels_and_value_texts_use_the_minus_sign_too() -> None:
+    """Vega formats axis ticks, tooltips and ``format()`` labels with the Danish locale,
+    whose minus is U+2212: a drawn −1,5 never shows a hyphen."""
+    from hedensted.exports.images import chart_svg
+    from hedensted.present.charts import theme_config, with_value_labels
+
+    spec = {
+        **theme_config(),
+        "data": {"values": [{"a": "Hedensted", "v": -1.5}, {"a": "Hele landet", "v": 2.0}]},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "a", "type": "nominal"},
+            "x": {"field": "v", "type": "quantitative", "axis": {"format": ",~f"}},
+            "tooltip": [{"field": "v", "type": "quantitative", "format": ",.1f"}],
+        },
+    }
+    svg = chart_svg(with_value_labels(spec))
+    assert ">\N{MINUS SIGN}1,5<" in svg  # the value printed on the bar
+    assert ">\N{MINUS SIGN}0,8<" in svg  # an axis tick
+    assert ">-1" not in svg
