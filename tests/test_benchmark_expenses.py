@@ -16,7 +16,7 @@ from hedensted.benchmark.expenses import (
 from hedensted.benchmark.groups import group_view
 from hedensted.core.constants import TOTAL_GROUP
 from hedensted.core.view_state import SortOrder
-from hedensted.front_page.kpis import expenses_kpi
+from hedensted.front_page.kpis import benchmark_rank_kpi, expenses_kpi
 from tests.benchmark_support import AREAS, frame
 
 
@@ -79,3 +79,12 @@ def test_published_differences_are_reproduced(catalog) -> None:
         "411 kr. lavere. Beregningen ud fra tabellen giver samme forskel i 13 af 13 rækker i "
         "dokumentets kolonne »Forskel«."
     )
+
+
+def test_key_figure_lines_for_the_exports_say_each_value_once(catalog) -> None:
+    expenses = expenses_kpi(catalog, "RAR Østjylland").key_figure_text()
+    assert expenses.startswith("Udgifter pr. person: 2.674 kr. (−667 kr. mod RAR Østjylland). ")
+    assert "Hedensted bruger 667 kr. mindre pr. person" in expenses
+    rank = benchmark_rank_kpi(catalog).key_figure_text()
+    assert rank.startswith("Ministeriets benchmark: Nr. 12 af 98 kommuner: 2.280")
+    assert rank.count("Nr. 12 af 98") == 1

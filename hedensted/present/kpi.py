@@ -40,6 +40,14 @@ class Kpi:
     sentence: str
     notes: tuple[str, ...] = field(default_factory=tuple)
 
+    def key_figure_text(self) -> str:
+        """The tile as one line for the exports: »Udgifter pr. person: 2.674 kr. (−667 kr.).
+        Hedensted bruger …«; the value is not said twice when the sentence opens with it."""
+        delta = f" ({self.delta_text})" if self.delta_text else ""
+        if self.sentence.startswith(self.value_text) and not delta:
+            return f"{self.label}: {self.sentence}"
+        return f"{self.label}: {self.value_text}{delta}. {self.sentence}"
+
     def with_short_delta(self) -> Kpi:
         """The tile without "mod <reference>" in its delta, for narrow tiles on pages
         that name the reference once above the tiles."""

@@ -122,8 +122,7 @@ def kpi_tile(kpi: Kpi, key: str, show_period: bool = False) -> None:
         if not is_presentation():  # on a slide the notes open from the source line
             for note in kpi.notes:
                 st.caption(note)
-    delta = f" ({kpi.delta_text})" if kpi.delta_text else ""
-    record_key_figure(f"{kpi.label}: {kpi.value_text}{delta}. {kpi.sentence}")
+    record_key_figure(kpi.key_figure_text())
 
 
 def computed_kpi(build: Callable[[], Kpi]) -> Kpi | DatasetError:
