@@ -7,7 +7,7 @@ from hedensted.core.discussion import BENCHMARK_THEMES
 from ui.deck.section_deck import Deck, page_intro, shows_controls
 from ui.sections import benchmark as sections
 from ui.sections.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
-from ui.sections.goals import goals_section as register_goals_section
+from ui.sections.goals import goal_status_part
 from ui.state.data import get_catalog
 from ui.state.memo import headline_tiles, memo
 from ui.widgets.components import with_datasets
@@ -84,10 +84,8 @@ for title, part_name, parts, anchor in (
 deck.section(
     "7. Vandringer: hvor kom borgerne fra?", sections.drawn(run, sections.MIGRATIONS), "vandringer"
 )
-deck.section(
-    "Målstatus",
-    lambda: register_goals_section(catalog, "Benchmark", key="benchmark_maalstatus"),
-    anchor="maalstatus",
+deck.slides(
+    "Målstatus", [goal_status_part(catalog, "Benchmark", "benchmark_maalstatus")], "maalstatus"
 )
 deck.discussion(
     lambda: with_datasets(

@@ -1,10 +1,13 @@
 """Code of Care: the company network, småjobs (paid hours), goals and what is on the table."""
 
+from functools import partial
+
+from hedensted.code_of_care.goals import CODE_OF_CARE_GOALS
 from hedensted.code_of_care.paid_hours import PAID_HOURS_DATASET, STATUS_DATASET
 from hedensted.code_of_care.timeline import GOAL_TIMELINE_DATASETS, TIMELINE_DATASETS
-from ui.deck.section_deck import Deck, page_intro
+from ui.deck.section_deck import Deck, Part, page_intro
 from ui.sections import code_of_care as sections
-from ui.sections.goals import goals_section as register_goals_section
+from ui.sections.goals import goal_cards_headline, goal_status_part
 from ui.sidebar import reference_area
 from ui.state.data import get_catalog
 from ui.widgets.components import with_datasets
@@ -55,17 +58,23 @@ deck.parts_section(
     "aktiviteter",
     titles=list(sections.ACTIVITY_SLIDES),
 )
-deck.datasets_section(
+deck.slides(
     "Mål for Code of Care og småjobs",
-    catalog,
-    ["projektmaal_2019", PAID_HOURS_DATASET, *GOAL_TIMELINE_DATASETS],
-    sections.goals_section,
+    [
+        Part(
+            partial(
+                with_datasets,
+                catalog,
+                ["projektmaal_2019", PAID_HOURS_DATASET, *GOAL_TIMELINE_DATASETS],
+                sections.goals_section,
+            ),
+            partial(goal_cards_headline, CODE_OF_CARE_GOALS, "mål for Code of Care og småjobs"),
+        )
+    ],
     "maal",
 )
-deck.section(
-    "Målstatus",
-    lambda: register_goals_section(catalog, "Code of Care", key="coc_maalstatus"),
-    anchor="maalstatus",
+deck.slides(
+    "Målstatus", [goal_status_part(catalog, "Code of Care", "coc_maalstatus")], "maalstatus"
 )
 deck.discussion(
     lambda: with_datasets(catalog, sections.DISCUSSION_DATASETS, sections.discussion_section),

@@ -7,7 +7,7 @@ from hedensted.investment_projects.projects import project_names
 from ui.deck.section_deck import Deck, page_intro
 from ui.sections import investment_projects as sections
 from ui.sections.discussion import DISCUSSION_DATASET, discussion_section, theme_questions
-from ui.sections.goals import goals_section as register_goals_section
+from ui.sections.goals import goal_status_part
 from ui.sections.investment_projects import DATASETS, KEY
 from ui.state.data import get_catalog
 from ui.widgets.components import with_datasets
@@ -43,10 +43,10 @@ for project_id, project_name in project_names(catalog):
     )
 deck.datasets_section("Pr. projekt", catalog, DATASETS, partial(sections.per_project, run))
 deck.datasets_section("Måltal", catalog, ["maaltal_investeringer"], sections.maaltal_section)
-deck.section(
+deck.slides(
     "Målstatus",
-    lambda: register_goals_section(catalog, "Investeringsprojekter", key="invest_maalstatus"),
-    anchor="maalstatus",
+    [goal_status_part(catalog, "Investeringsprojekter", "invest_maalstatus")],
+    "maalstatus",
 )
 deck.datasets_section(
     "Månedlig indtastning", catalog, DATASETS, partial(sections.entry, run), presentable=False

@@ -3,8 +3,16 @@
 import streamlit as st
 
 from hedensted.goals.filters import GoalFilterOptions, filter_from_params
-from hedensted.goals.register import THEMES, deadline_years, filter_goals, goal_documents
-from ui.deck.section_deck import Deck, page_intro, shows_controls
+from hedensted.goals.register import (
+    THEMES,
+    by_status,
+    deadline_years,
+    filter_goals,
+    goal_count_sentence,
+    goal_documents,
+)
+from hedensted.goals.text import goal_line_pages, goal_page_headline
+from ui.deck.section_deck import Deck, Part, page_intro, shows_controls
 from ui.sections.goals import (
     STATUS_RULE,
     counts_section,
@@ -12,6 +20,7 @@ from ui.sections.goals import (
     left_out_list,
     register_or_error,
     table_section,
+    table_slide,
     timeline_section,
 )
 from ui.state.data import get_catalog
@@ -56,8 +65,26 @@ choice = (
 goals = filter_goals(register, choice)
 
 deck = Deck("maal", "Mål", "maal_hedensted")
-deck.section("Status for målene", lambda: counts_section(goals), anchor="status")
+deck.slides(
+    "Status for målene",
+    [Part(lambda: counts_section(goals), lambda: goal_count_sentence(goals))],
+    anchor="status",
+)
 if not goals.empty:
     deck.section("Mål efter frist", lambda: timeline_section(catalog, goals), anchor="frist")
-    deck.section("Alle valgte mål", lambda: table_section(catalog, goals), anchor="alle-maal")
+    # On the page the whole table; on the meeting-room screen a few goals a slide, one line
+    # each with its verdict (the table in full is in the Excel file).
+    ordered = by_status(goals)
+    deck.slides(
+        "Alle valgte mål",
+        [
+            Part(
+                lambda page=page: table_slide(catalog, ordered, page),
+                lambda page=page: goal_page_headline(ordered, page),
+            )
+            for page in goal_line_pages(ordered)
+        ],
+        anchor="alle-maal",
+        page=lambda: table_section(catalog, goals),
+    )
 deck.show()

@@ -1,8 +1,12 @@
 """Unge: the youth unit's offers, young people's courses, apprentices, outcomes and goals."""
 
+from functools import partial
+
+from hedensted.goals.text import slide_pages
+from hedensted.youth.goals import APPRENTICE_GOALS, APPRENTICE_PROJECT, YOUTH_GOALS_2017
 from ui.deck.section_deck import Deck, Part, page_intro, shows_controls
 from ui.sections import youth
-from ui.sections.goals import goals_section as register_goals_section
+from ui.sections.goals import goal_cards_headline, goal_status_part
 from ui.sidebar import reference_area
 from ui.state.data import get_catalog
 from ui.widgets.components import with_datasets
@@ -48,7 +52,15 @@ deck.parts_section(
         (["projektmaal_2019"], youth.apprentice_goals_section),
     ],
     "voksenlaerlinge",
-    titles=["Voksenlærlinge efter alder", "Voksenlærlingenes fag", "Mål for voksenlærlinge"],
+    titles=[
+        "Voksenlærlinge efter alder",
+        "Voksenlærlingenes fag",
+        partial(
+            goal_cards_headline,
+            APPRENTICE_GOALS,
+            f"mål for {APPRENTICE_PROJECT.lower()} 2019–2020",
+        ),
+    ],
 )
 deck.slides(
     "Uddannelseshjælp sammenlignet med andre områder",
@@ -72,24 +84,34 @@ deck.datasets_section(
     youth.missing_figures_section,
     "17-25-aarige",
 )
-deck.parts_section(
-    "Mål for unge",
-    catalog,
-    [
-        (["ungemaal_2016_2018", "resultatmaal_2017"], youth.youth_goals_section),
-        (
-            ["investeringsprojekter", "statusskema_indikatorer", "maaltal_investeringer"],
-            youth.frikort_section,
+# Seven goal cards do not fit one screen: on a slide at most four, on the page all of them.
+YOUTH_GOAL_DATASETS = ["ungemaal_2016_2018", "resultatmaal_2017"]
+FRIKORT_DATASETS = ["investeringsprojekter", "statusskema_indikatorer", "maaltal_investeringer"]
+youth_goal_slides = [
+    Part(
+        partial(
+            with_datasets,
+            catalog,
+            YOUTH_GOAL_DATASETS,
+            partial(youth.youth_goals_section, goal_ids=YOUTH_GOALS_2017[page.start : page.stop]),
         ),
-    ],
-    "maal",
-    titles=["Mål for de unge frem mod 2018", "Unge i job med Socialt Frikort"],
+        partial(goal_cards_headline, YOUTH_GOALS_2017, "mål for de unge frem mod 2018", page),
+    )
+    for page in slide_pages(len(YOUTH_GOALS_2017), 4)
+]
+frikort = Part(
+    partial(with_datasets, catalog, FRIKORT_DATASETS, youth.frikort_section),
+    "Unge i job med Socialt Frikort",
 )
-deck.section(
-    "Målstatus",
-    lambda: register_goals_section(catalog, "Unge", key="unge_maalstatus"),
-    anchor="maalstatus",
-)
+
+
+def draw_youth_goals() -> None:
+    with_datasets(catalog, YOUTH_GOAL_DATASETS, youth.youth_goals_section)
+    frikort.render()
+
+
+deck.slides("Mål for unge", [*youth_goal_slides, frikort], "maal", page=draw_youth_goals)
+deck.slides("Målstatus", [goal_status_part(catalog, "Unge", "unge_maalstatus")], "maalstatus")
 deck.discussion(
     lambda: with_datasets(catalog, [youth.DISCUSSION_DATASET], youth.discussion_section),
     lambda: youth.discussion_questions(catalog),

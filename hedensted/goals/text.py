@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pandas as pd
@@ -246,3 +247,146 @@ def timeline_frame(goals: pd.DataFrame) -> pd.DataFrame:
             "source": [source_text(r) for _, r in dated.iterrows()],
         }
     ).reset_index(drop=True)
+
+
+# --- slide forms: a goal in one short line, goals paged over several slides ----------------------
+# The verdicts as a count reads them: "2 delvist opfyldt", "3 kan ikke vurderes".
+STATUS_COUNT_WORDS = {
+    GoalStatus.MET: "opfyldt",
+    GoalStatus.PARTLY: "delvist opfyldt",
+    GoalStatus.NOT_MET: "ikke opfyldt",
+    GoalStatus.UNDERWAY: "undervejs",
+    GoalStatus.NOT_ASSESSABLE: "kan ikke vurderes",
+}
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9%«)])\.\s+(?=[A-ZÆØÅ»])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (``jan. 2024`` and ``nr. 2`` do not end one)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".") + "."
+
+
+def evidence_line(row: pd.Series) -> str:
+    """The evidence in one line for a slide: the figure, its period and what it says
+    (``nr. 2 af 12 (2,4 %) (jan. 2024). Hedensted har 2,4 % …``), or – without a figure –
+    the first sentence of why the goal cannot be judged. The rest (document, table, whether
+    the figure fits) is on the page (:func:`evidence_text`)."""
+    if pd.isna(row["actual_value"]):
+        return first_sentence(str(row["verdict_reason"]))
+    return evidence_text(row).split("\n\n", maxsplit=1)[0]
+
+
+def _counted(counts: list[tuple[GoalStatus, int]]) -> str:
+    parts = [f"{count} {STATUS_COUNT_WORDS[status]}" for status, count in counts if count]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
+
+
+def goals_headline(goals: pd.DataFrame, subject: str, page: range | None = None) -> str:
+    """A slide's message about a set of goals, counted by the one judge.
+
+    ``Ingen af de 7 mål for de unge frem mod 2018 kan vurderes ud fra dokumenterne.``;
+    ``3 mål for Code of Care og småjobs: 1 undervejs og 2 kan ikke vurderes.``
+    ``subject`` names the goals after the count (``mål for Code of Care og småjobs``);
+    ``page``: the slide shows these of them (`` – her mål 1–4 af 7.``).
+    Raises ``ValueError`` for no goals.
+    """
+    if goals.empty:
+        raise ValueError(f"Der er ingen {subject} at opsummere.")
+    counts = [(status, count) for status, count in _status_counts(goals) if count]
+    total = len(goals)
+    if len(counts) == 1 and total > 1:
+        status = counts[0][0]
+        if status is GoalStatus.NOT_ASSESSABLE:
+            sentence = f"Ingen af de {total} {subject} kan vurderes ud fra dokumenterne"
+        else:
+            sentence = f"Alle {total} {subject} er {STATUS_COUNT_WORDS[status]}"
+    else:
+        sentence = f"{total} {subject}: {_counted(counts)}"
+    if page is not None and len(page) < total:
+        sentence += f" – her mål {_span(page)} af {total}"
+    return sentence + "."
+
+
+def _span(page: range) -> str:
+    """``1–8`` (joined, so a headline never breaks after the dash), or ``5`` for one."""
+    if len(page) == 1:
+        return str(page.start + 1)
+    return f"{page.start + 1}\N{WORD JOINER}–\N{WORD JOINER}{page.stop}"
+
+
+def _status_counts(goals: pd.DataFrame) -> list[tuple[GoalStatus, int]]:
+    counts = goals["status"].value_counts()
+    return [(status, int(counts.get(status.value, 0))) for status in STATUS_ORDER]
+
+
+def slide_pages(count: int, per_page: int) -> list[range]:
+    """``count`` items on as few slides of at most ``per_page`` as possible, evenly
+    (7 goals, 4 a slide: 1–4 and 5–7). Raises ``ValueError`` for ``per_page`` < 1."""
+    if per_page < 1:
+        raise ValueError("Et dias skal kunne rumme mindst ét mål.")
+    if count <= 0:
+        return []
+    slides = math.ceil(count / per_page)
+    size, extra = divmod(count, slides)
+    pages, start = [], 0
+    for index in range(slides):
+        end = start + size + (1 if index < extra else 0)
+        pages.append(range(start, end))
+        start = end
+    return pages
+
+
+# A goal line on a slide at 1280×720 (18 px type, ~150 characters a line, the badge and the
+# deadline beside the goal; measured in screenshots):
+# about this many characters a screen line, and this many lines a slide.
+SLIDE_LINE_CHARS = 150
+SLIDE_LINES = 14
+SLIDE_GOALS = 12
+_LINE_EXTRA_CHARS = 30  # the verdict badge and "· Frist: "
+
+
+def goal_line_pages(
+    goals: pd.DataFrame,
+    line_chars: int = SLIDE_LINE_CHARS,
+    lines: int = SLIDE_LINES,
+    most: int = SLIDE_GOALS,
+) -> list[range]:
+    """The goals (in their order) packed onto slides: a goal takes as many screen lines as
+    its text needs, and a slide holds at most ``lines`` lines and ``most`` goals. A short
+    last slide shares the goals of the one before it evenly."""
+    needs = [
+        math.ceil(
+            (len(str(row["goal"])) + len(deadline_label(row)) + _LINE_EXTRA_CHARS) / line_chars
+        )
+        for _, row in goals.iterrows()
+    ]
+    pages: list[range] = []
+    start = used = 0
+    for index, need in enumerate(needs):
+        if index > start and (used + need > lines or index - start >= most):
+            pages.append(range(start, index))
+            start, used = index, 0
+        used += need
+    if len(needs) > start:
+        pages.append(range(start, len(needs)))
+    if len(pages) > 1 and len(pages[-1]) < len(pages[-2]) // 2:
+        before, last = pages[-2], pages[-1]
+        half, split = sum(needs[before.start : last.stop]) / 2, before.start
+        while split < last.stop - 1 and sum(needs[before.start : split + 1]) <= half:
+            split += 1
+        pages[-2:] = [range(before.start, split), range(split, last.stop)]
+    return pages
+
+
+def goal_page_headline(goals: pd.DataFrame, page: range) -> str:
+    """``Mål 1–8 af 173: 1 ikke opfyldt, 4 undervejs og 3 kan ikke vurderes.``; a slide of
+    goals with one status says it once (``Mål 9–16 af 173: alle kan ikke vurderes …``)."""
+    shown = goals.iloc[page.start : page.stop]
+    counts = [(status, count) for status, count in _status_counts(shown) if count]
+    where = f"Mål {_span(page)} af {len(goals)}"
+    if len(counts) == 1 and len(page) > 1:
+        status = counts[0][0]
+        if status is GoalStatus.NOT_ASSESSABLE:
+            return f"{where}: ingen af dem kan vurderes ud fra dokumenterne."
+        return f"{where}: alle er {STATUS_COUNT_WORDS[status]}."
+    return f"{where}: {_counted(counts)}."

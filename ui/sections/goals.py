@@ -3,6 +3,7 @@ and the goal cards and tables the theme pages show (all from the one judge)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import cast
 
 import pandas as pd
@@ -30,9 +31,11 @@ from hedensted.goals.register import (
 )
 from hedensted.goals.text import (
     deadline_label,
+    evidence_line,
     evidence_text,
     goals_display,
     goals_export,
+    goals_headline,
     goals_readable,
     status_label,
     status_summary,
@@ -44,6 +47,7 @@ from hedensted.present.markdown import escape_markdown
 from hedensted.present.sources import short_source_line
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure, record_table
+from ui.deck.section_deck import Part
 from ui.state.goals import get_goal_register
 from ui.state.memo import remember_domain_functions
 from ui.state.url import keep_params_in_url
@@ -169,7 +173,10 @@ def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
     except ValueError as error:
         st.error(str(error), icon=":material/error:")
         return
-    columns = st.columns(min(len(goals), 3), gap="medium")
+    presenting = is_presentation()
+    # A slide has one row of cards, each with the verdict and its figure in one line; the
+    # evidence in full (document, table, whether it fits) is on the page.
+    columns = st.columns(len(goals) if presenting else min(len(goals), 3), gap="medium")
     for index, (_, row) in enumerate(goals.iterrows()):
         target = target_text(row["target_kind"], row["target_value"], row["unit"], row["direction"])
         with (
@@ -179,11 +186,22 @@ def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
             st.markdown(f"**»{escape_markdown(row['goal'])}«**")
             st.caption(f"Måltal: {escape_markdown(target)} · Frist: {deadline_label(row)}")
             st.markdown(verdict_badge(row["status"], row["status_label"]))
-            st.markdown(escape_markdown(evidence_text(row)))
+            st.markdown(escape_markdown(evidence_line(row) if presenting else evidence_text(row)))
         record_key_figure(f"{row['goal']} {row['status_label']}.")
-    if not is_presentation():
+    if not presenting:
         st.caption("Vurderingen følger målregistrets fælles regel – se siden »Mål«.")
     _register_sources(catalog, goals)
+
+
+def goal_cards_headline(goal_ids: tuple[str, ...], subject: str, page: range | None = None) -> str:
+    """The message of a slide of goal cards, counted from the register (see
+    :func:`hedensted.goals.text.goals_headline`)."""
+    return goals_headline(goals_by_id(get_goal_register(), goal_ids), subject, page)
+
+
+def theme_goals_headline(theme: str) -> str:
+    """The message of a theme page's »Målstatus« slide: its goals counted by verdict."""
+    return goals_headline(goals_for_theme(get_goal_register(), theme), f"mål i temaet {theme}")
 
 
 def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
@@ -198,8 +216,8 @@ def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
         return
     lines = [
         f"- {verdict_badge(row['status'], row['status_label'])} »{escape_markdown(row['goal'])}« "
-        # The evidence's first line (the figure); where it is from is in the source line.
-        f"– {escape_markdown(evidence_text(row).strip().splitlines()[0])}"
+        # The figure in one line; where it is from is in the source line.
+        f"– {escape_markdown(evidence_line(row))}"
         for _, row in goals.iterrows()
     ]
     st.markdown("\n".join(lines))
@@ -219,13 +237,19 @@ def goal_box(catalog: Catalog, goal_id: str, key: str) -> None:
         return
     status = GoalStatus(row["status"])
     box = {GoalStatus.MET: st.success, GoalStatus.NOT_MET: st.warning}.get(status, st.info)
+    presenting = is_presentation()
+    # On a slide: the goal, the verdict and its figure in one line (the chart needs the room);
+    # the goal's document and the whole evidence are on the page.
+    goal = f"**Mål: »{escape_markdown(row['goal'])}«**"
+    badge = verdict_badge(row["status"], row["status_label"])
+    text = (
+        f"{goal} {badge} {escape_markdown(evidence_line(row))}"
+        if presenting
+        else f"{goal} ({escape_markdown(row['section'])})\n\n{badge} "
+        f"{escape_markdown(evidence_text(row))}"
+    )
     with st.container(key=key):
-        box(
-            f"**Mål: »{escape_markdown(row['goal'])}«** ({escape_markdown(row['section'])})"
-            f"\n\n{verdict_badge(row['status'], row['status_label'])} "
-            f"{escape_markdown(evidence_text(row))}",
-            icon=":material/flag:",
-        )
+        box(text, icon=":material/flag:")
     record_key_figure(f"{row['goal']} {row['status_label']}.")
     _register_sources(catalog, goals_by_id(register, (goal_id,)))
 
@@ -253,19 +277,30 @@ def goals_section(catalog: Catalog, theme: str, key: str) -> None:
     if goals.empty:
         st.info(f"Målregistret har ingen mål for {theme}.", icon=":material/info:")
         return
-    goals_block(catalog, goals)
+    goals_block(catalog, goals, summary_on_slide=False)
+
+
+def goal_status_part(catalog: Catalog, theme: str, key: str) -> Part:
+    """A theme page's »Målstatus« as a slide headed by its count of verdicts."""
+    return Part(lambda: goals_section(catalog, theme, key), partial(theme_goals_headline, theme))
 
 
 def goals_block(
-    catalog: Catalog, goals: pd.DataFrame, table_title: str = "", tables_on_slides: bool = True
+    catalog: Catalog,
+    goals: pd.DataFrame,
+    table_title: str = "",
+    tables_on_slides: bool = True,
+    summary_on_slide: bool = True,
 ) -> None:
     """Chosen goals: the count per verdict, a table with the evidence, the sources.
 
     The table is recorded for the page's PowerPoint and Excel exports (``ui.deck.recording``);
-    ``tables_on_slides=False`` leaves it off a slide (the counts say it there).
+    ``tables_on_slides=False`` leaves it off a slide (the counts say it there);
+    ``summary_on_slide=False`` leaves the count off a slide whose headline says it.
     """
     summary = f"Status for {len(goals)} mål: {status_summary(status_counts(goals))}."
-    st.markdown(f"**{summary}**")
+    if summary_on_slide or not is_presentation():
+        st.markdown(f"**{summary}**")
     record_key_figure(summary)
     if tables_on_slides or not is_presentation():
         # The goals with a verdict or progress first; those the documents cannot judge
@@ -361,7 +396,7 @@ def goal_filters(
 
 def counts_section(goals: pd.DataFrame) -> None:
     """The opening sentence (judged, under way, cannot be judged) and the status tiles."""
-    if not goals.empty:
+    if not goals.empty and not is_presentation():  # on a slide the sentence is the headline
         key_sentence(goal_count_sentence(goals), bold=True)
     status_tiles(goals, key="maal_tiles")
     if goals.empty:
@@ -411,3 +446,21 @@ def table_section(catalog: Catalog, goals: pd.DataFrame) -> None:
         short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
     )
     _register_sources(catalog, goals, goals_too=timeline_frame(goals).empty)
+
+
+def table_slide(catalog: Catalog, goals: pd.DataFrame, page: range) -> None:
+    """One slide of the goal table: the goals of ``page`` (of ``goals`` sorted by status),
+    one line each with the verdict, the goal and its deadline. The headline counts the
+    verdicts (:func:`goal_page_headline`); a slide of one verdict leaves the badge off the
+    lines. The full table is on the page and in the Excel file."""
+    shown = goals.iloc[page.start : page.stop]
+    one_verdict = shown["status"].nunique() == 1 and len(shown) > 1
+    st.markdown(
+        "\n".join(
+            "- "
+            + ("" if one_verdict else f"{verdict_badge(row['status'], row['status_label'])} ")
+            + f"»{escape_markdown(row['goal'])}« · Frist: {escape_markdown(deadline_label(row))}"
+            for _, row in shown.iterrows()
+        )
+    )
+    _register_sources(catalog, shown, actuals=False)

@@ -330,7 +330,8 @@ def apprentice_trades_section(ages: Dataset, trades: Dataset) -> None:
 
 def apprentice_goals_section(*_datasets: Dataset) -> None:
     """The 2019 project's apprentice goals with the goal register's verdict and evidence."""
-    st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
+    if not is_presentation():  # on a slide the headline says it
+        st.subheader(f"Mål for {APPRENTICE_PROJECT.lower()} 2019–2020")
     goal_cards(get_catalog(), APPRENTICE_GOALS, key="unge_voksenlaerlingemaal")
 
 
@@ -595,12 +596,13 @@ def missing_figures_section(offers: Dataset) -> None:
 # --- Mål for unge ----------------------------------------------------------------------------
 
 
-def youth_goals_section(*_datasets: Dataset) -> None:
+def youth_goals_section(*_datasets: Dataset, goal_ids: tuple[str, ...] = YOUTH_GOALS_2017) -> None:
     """The 2017 employment plan's goals for young people, with the goal register's verdict
-    and evidence (an undated figure is context, not a verdict)."""
+    and evidence (an undated figure is context, not a verdict); ``goal_ids``: those of one
+    slide (seven cards do not fit one screen)."""
     if not is_presentation():  # on a slide the headline says it
         st.subheader("Beskæftigelsesplan 2017: mål for de unge frem mod 2018")
-    goal_cards(get_catalog(), YOUTH_GOALS_2017, key="unge_maal_2017")
+    goal_cards(get_catalog(), goal_ids, key="unge_maal_2017")
 
 
 def frikort_section(projects: Dataset, indicators: Dataset, target_numbers: Dataset) -> None:
