@@ -36,6 +36,7 @@ deck.datasets_section(
     sections.growth_section,
     "netvaerk",
     fragment=True,
+    headline=partial(sections.growth_slide_headline, catalog),
 )
 deck.datasets_section(
     "Småjobs: andel med lønnede timer",
@@ -43,6 +44,7 @@ deck.datasets_section(
     [PAID_HOURS_DATASET, STATUS_DATASET],
     sections.paid_hours_section,
     "smaajobs",
+    headline=partial(sections.paid_hours_slide_headline, catalog, reference),
 )
 deck.parts_section(
     "Det laver netværket",

@@ -42,7 +42,13 @@ for project_id, project_name in project_names(catalog):
         page_view=False,
     )
 deck.datasets_section("Pr. projekt", catalog, DATASETS, partial(sections.per_project, run))
-deck.datasets_section("Måltal", catalog, ["maaltal_investeringer"], sections.maaltal_section)
+deck.datasets_section(
+    "Måltal",
+    catalog,
+    ["maaltal_investeringer"],
+    sections.maaltal_section,
+    headline=partial(sections.maaltal_slide_headline, catalog),
+)
 deck.slides(
     "Målstatus",
     [goal_status_part(catalog, "Investeringsprojekter", "invest_maalstatus")],

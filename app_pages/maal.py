@@ -11,7 +11,7 @@ from hedensted.goals.register import (
     goal_count_sentence,
     goal_documents,
 )
-from hedensted.goals.text import goal_line_pages, goal_page_headline
+from hedensted.goals.text import deadline_headline, goal_line_pages, goal_page_headline
 from ui.deck.section_deck import Deck, Part, page_intro, shows_controls
 from ui.sections.goals import (
     STATUS_RULE,
@@ -71,7 +71,12 @@ deck.slides(
     anchor="status",
 )
 if not goals.empty:
-    deck.section("Mål efter frist", lambda: timeline_section(catalog, goals), anchor="frist")
+    deck.section(
+        "Mål efter frist",
+        lambda: timeline_section(catalog, goals),
+        anchor="frist",
+        headline=lambda: deadline_headline(goals),
+    )
     # On the page the whole table; on the meeting-room screen a few goals a slide, one line
     # each with its verdict (the table in full is in the Excel file).
     ordered = by_status(goals)

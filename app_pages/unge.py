@@ -42,6 +42,7 @@ deck.datasets_section(
     ["unge_under_18_afsluttede_tilbud"],
     youth.under_18_section,
     "under-18",
+    headline=partial(youth.under_18_headline, catalog),
 )
 deck.parts_section(
     "Voksenlærlinge",
@@ -53,7 +54,7 @@ deck.parts_section(
     ],
     "voksenlaerlinge",
     titles=[
-        "Voksenlærlinge efter alder",
+        partial(youth.apprentice_ages_headline, catalog),
         "Voksenlærlingenes fag",
         partial(
             goal_cards_headline,

@@ -154,3 +154,27 @@ def published_difference_sentence(check: pd.DataFrame) -> str:
         f"{start}Beregningen ud fra tabellen giver samme forskel i {agrees} af "
         f"{len(check)} rækker i dokumentets kolonne »Forskel«."
     )
+
+
+def worth_headline(worth: pd.DataFrame, reference: str) -> str:
+    """The message of »Hvad er forskellen værd i alt?«: the gap in all and the group that
+    weighs most, from :func:`gap_worth` (negative: Hedensted spends less).
+
+    »Sammenlignet med RAR Østjylland bruger Hedensted 16,5 mio. kr. mindre i alt; mest
+    vejer Førtidspension: 12,9 mio. kr. mindre.« Raises ``ValueError`` without the total.
+    """
+    total = worth[worth["group"] == TOTAL_GROUP]
+    if total.empty or pd.isna(total["total_kr"].iloc[0]):
+        raise ValueError(f"Tabellen har ingen »{TOTAL_GROUP}« at regne forskellen ud fra.")
+
+    def amount(kroner: float) -> str:
+        word = "mindre" if kroner < 0 else "mere"
+        return f"{format_million_kroner(abs(kroner))} {word}"
+
+    in_all = float(total["total_kr"].iloc[0])
+    sentence = f"Sammenlignet med {reference} bruger Hedensted {amount(in_all)} i alt"
+    groups = worth[(worth["group"] != TOTAL_GROUP) & worth["total_kr"].notna()]
+    if len(groups) > 1:
+        largest = groups.loc[groups["total_kr"].abs().idxmax()]
+        sentence += f"; mest vejer {largest['group']}: {amount(float(largest['total_kr']))}"
+    return sentence + "."

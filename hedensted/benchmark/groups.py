@@ -168,3 +168,63 @@ def duration_summary(view: GroupView) -> str:
         lambda v: f"{format_number(v, 1)} uger",
         lambda v: f"{format_number(v, 1, signed=True)} uger",
     )
+
+
+# --- headlines of the slides that show every chosen area ---------------------------------------
+
+
+def _areas_with(values: Sequence[tuple[str, float]], fmt_value) -> str:
+    return and_list([f"{area} ({fmt_value(value)})" for area, value in values])
+
+
+def total_comparison(view: GroupView, opening: str, lower: str, higher: str, fmt_value) -> str:
+    """Hedensted's published total against every other shown area, in one sentence.
+
+    ``opening`` holds ``{value}`` (Hedensted's total); ``lower``/``higher`` say what a
+    smaller/larger total means. »I alt er 22,7 % af Hedensteds arbejdsstyrke på offentlig
+    forsørgelse – en lavere andel end Hele landet (23,4 %) …; en højere end Skanderborg
+    (19,1 %).« Raises :class:`NothingToShow` without Hedensted's total.
+    """
+    total = view.total
+    if total is None or HEDENSTED not in set(total["area"]):
+        raise NothingToShow("Tabellen har ingen total for Hedensted.")
+    by_area = dict(zip(total["area"], total["value"], strict=True))
+    own = float(by_area[HEDENSTED])
+    others = [(a, float(by_area[a])) for a in view.areas if a != HEDENSTED and a in by_area]
+    others = [(area, value) for area, value in others if not pd.isna(value)]
+    if not others:
+        raise NothingToShow("Der er ingen andre områder at sammenligne Hedensted med.")
+    parts = []
+    if below := [(a, v) for a, v in others if own < v]:
+        parts.append(f"{lower} {_areas_with(below, fmt_value)}")
+    if above := [(a, v) for a, v in others if own > v]:
+        parts.append(f"{higher} {_areas_with(above, fmt_value)}")
+    if same := [(a, v) for a, v in others if own == v]:
+        parts.append(f"det samme som {_areas_with(same, fmt_value)}")
+    return f"{opening.format(value=fmt_value(own))} – {'; '.join(parts)}."
+
+
+def category_comparison(view: GroupView, lower: str, noun: str) -> str:
+    """In how many categories Hedensted is below each other shown area.
+
+    »Hedensted har kortere forløb end Hele landet i 6 af 8 målgrupper, end RAR Østjylland
+    i 6 af 8 og end Skanderborg i 3 af 8.« Only categories with a value for both count.
+    Raises :class:`NothingToShow` when Hedensted or no other area is shown.
+    """
+    wide = view.values.pivot(index=view.category, columns="area", values="value")
+    if HEDENSTED not in wide.columns:
+        raise NothingToShow("Hedensted er ikke blandt de viste områder.")
+    counts = []
+    for area in view.areas:
+        if area == HEDENSTED or area not in wide.columns:
+            continue
+        both = wide[[HEDENSTED, area]].dropna()
+        if both.empty:
+            continue
+        counts.append((area, int((both[HEDENSTED] < both[area]).sum()), len(both)))
+    if not counts:
+        raise NothingToShow("Der er ingen andre områder at sammenligne Hedensted med.")
+    (first, below, shown), *rest = counts
+    sentence = f"Hedensted har {lower} end {first} i {below} af {shown} {noun}"
+    more = [f"end {area} i {count} af {n}" for area, count, n in rest]
+    return f"{sentence}{', ' if len(more) > 1 else ' og ' if more else ''}{and_list(more)}."

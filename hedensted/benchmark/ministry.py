@@ -444,3 +444,30 @@ def benchmark_explanation(forklaring: pd.DataFrame) -> tuple[list[str], pd.DataF
     main = [by_topic[t] for t in EXPLANATION_TOPICS if t in by_topic.index]
     rest = forklaring[~forklaring["topic"].isin(EXPLANATION_TOPICS)][["topic", "text"]]
     return main, rest.reset_index(drop=True)
+
+
+def placement_headline(table: pd.DataFrame) -> str:
+    """The message of the placement slide, from :func:`benchmark_view`: the rank for all
+    benefits and the best and weakest benefit area.
+
+    »Hedensted er nr. 12 af 98 for alle ydelser – bedst på sygedagpengeområdet (nr. 8) og
+    svagest på kontanthjælpsområdet (nr. 31).« Raises ``ValueError`` without ranks.
+    """
+    ranked = table.dropna(subset=["rank"])
+    if ranked.empty:
+        raise ValueError("Benchmarket har ingen placeringer.")
+    of = int(ranked["rank_of"].iloc[0])
+    overall = ranked[ranked["benefit_area"] == ALL_BENEFITS]
+    areas = ranked[ranked["benefit_area"] != ALL_BENEFITS].sort_values("rank", kind="stable")
+    if overall.empty:
+        opening = f"Hedensted er placeret mellem nr. {int(areas['rank'].min())} og "
+        opening += f"nr. {int(areas['rank'].max())} af {of}"
+    else:
+        opening = f"Hedensted er nr. {int(overall['rank'].iloc[0])} af {of} for alle ydelser"
+    if len(areas) < 2 or areas["rank"].iloc[0] == areas["rank"].iloc[-1]:
+        return opening + "."
+    best, weakest = areas.iloc[0], areas.iloc[-1]
+    return (
+        f"{opening} – bedst på {str(best['benefit_area']).lower()} (nr. {int(best['rank'])}) "
+        f"og svagest på {str(weakest['benefit_area']).lower()} (nr. {int(weakest['rank'])})."
+    )

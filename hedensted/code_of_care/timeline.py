@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.code_of_care.formatting import document_with_date, format_count
+from hedensted.code_of_care.formatting import document_with_date, format_count, month_text
 from hedensted.core.catalog import Dataset
 from hedensted.core.periods import parse_period, period_label
 from hedensted.present.formatting import format_long_date
@@ -258,3 +258,26 @@ def latest_network_count(timeline: pd.DataFrame) -> pd.Series:
     if network.empty:
         raise ValueError("Kilderne har intet faktisk antal virksomheder i netværket.")
     return network.sort_values("day").iloc[-1]
+
+
+def growth_headline(timeline: pd.DataFrame) -> str:
+    """The growth slide's message: the network's two latest actual counts after it was
+    founded (the documents disagree on the founding count, so it is not the starting point).
+
+    »Netværket er vokset fra 41 virksomheder (jun. 2019) til næsten 70 (mar. 2024).«
+    Raises ``ValueError`` without an actual count.
+    """
+    network = timeline[
+        (timeline["series"] == NETWORK) & (timeline["kind"] == "faktisk") & ~timeline["founding"]
+    ].sort_values("day")
+    if network.empty:
+        raise ValueError("Kilderne har intet faktisk antal virksomheder i netværket.")
+    latest = network.iloc[-1]
+    when = month_text(str(latest["period"]))
+    if len(network) == 1:
+        return f"Netværket har {latest['value_text']} virksomheder ({when})."
+    before = network.iloc[-2]
+    return (
+        f"Netværket er vokset fra {before['value_text']} virksomheder "
+        f"({month_text(str(before['period']))}) til {latest['value_text']} ({when})."
+    )

@@ -10,7 +10,7 @@ import pandas as pd
 
 from hedensted.core.periods import parse_period, period_label
 from hedensted.goals.register import STATUS_ORDER, GoalStatus, TargetKind
-from hedensted.present.formatting import MISSING_TEXT, format_compact, format_long_date
+from hedensted.present.formatting import MISSING_TEXT, and_list, format_compact, format_long_date
 
 NO_DEADLINE_TEXT = "ingen dato i kilden"
 
@@ -390,3 +390,22 @@ def goal_page_headline(goals: pd.DataFrame, page: range) -> str:
             return f"{where}: ingen af dem kan vurderes ud fra dokumenterne."
         return f"{where}: alle er {STATUS_COUNT_WORDS[status]}."
     return f"{where}: {_counted(counts)}."
+
+
+def deadline_headline(goals: pd.DataFrame) -> str:
+    """The timeline slide's message: how many goals have a deadline, and the year most
+    deadlines fall in (the end of the deadline's period).
+
+    »152 af 173 mål har en frist – flest i 2024 (87).« Raises ``ValueError`` when no goal
+    has a deadline.
+    """
+    dated = goals[goals["deadline_end"].notna()]
+    if dated.empty:
+        raise ValueError("Ingen af målene har en frist.")
+    years = dated["deadline_end"].map(lambda day: day.year).value_counts()
+    top = years[years == years.max()].sort_index()
+    most = and_list([str(year) for year in top.index])
+    opening = f"{len(dated)} af {len(goals)} mål har en frist"
+    if len(dated) == len(goals):
+        opening = f"Alle {len(goals)} mål har en frist"
+    return f"{opening} – flest i {most} ({int(years.max())}{' hvert år' if len(top) > 1 else ''})."

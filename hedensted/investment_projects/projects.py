@@ -183,3 +183,25 @@ def project_names(catalog: Catalog) -> list[tuple[str, str]]:
     except DatasetError:
         return []
     return [(str(row["project_id"]), str(row["project"])) for row in projects.to_dict("records")]
+
+
+def maaltal_headline(summary: pd.DataFrame) -> str:
+    """The Måltal slide's message, from :func:`maaltal_summary`: the investments' net
+    effect summed over the benefits (an investment may move people between benefits:
+    Socialt Frikort adds 10 on uddannelseshjælp and takes 10 off fleksjob).
+
+    »Investeringernes forventede effekt: netto 26 færre fuldtidspersoner på de 5 ydelser.«
+    Raises ``ValueError`` for no benefits.
+    """
+    if summary.empty:
+        raise ValueError("Måltallene har ingen ydelser.")
+    effect = float(summary["investering"].sum())
+    count = len(summary)
+    benefits = "den ene ydelse" if count == 1 else f"de {count} ydelser"
+    if effect == 0:
+        return f"Investeringerne ændrer ikke måltallene for {benefits}."
+    word = "færre" if effect < 0 else "flere"
+    return (
+        f"Investeringernes forventede effekt: netto {format_number(abs(effect))} {word} "
+        f"fuldtidspersoner på {benefits}."
+    )

@@ -37,3 +37,20 @@ def footnotes(frame: pd.DataFrame, label_column: str, note_column: str = "note")
     """``»Tilbud uden for LAB«: Fx …`` for every row with a footnote in the source."""
     rows = frame[frame[note_column].fillna("").astype(str).str.strip() != ""]
     return [f"»{row[label_column]}«: {row[note_column]}" for _, row in rows.iterrows()]
+
+
+def largest_parts_headline(dataset: Dataset, category: str, opening: str) -> str:
+    """A slide's message: the two largest parts (the published total left out).
+
+    »Flest voksenlærlinge er 30-39 år (36), dernæst 25-29 år (23).« ``opening`` comes
+    before the largest part. Raises ``ValueError`` for fewer than two parts.
+    """
+    item = total_and_parts(dataset)
+    parts = dataset.frame[dataset.frame[category] != item.total_label].dropna(subset=["value"])
+    if len(parts) < 2:
+        raise ValueError(f"Datasættet '{dataset.id}' har færre end to dele at sammenligne.")
+    first, second = (row for _, row in parts.nlargest(2, "value", keep="first").iterrows())
+    return (
+        f"{opening} {first[category]} ({format_compact(first['value'])}), "
+        f"dernæst {second[category]} ({format_compact(second['value'])})."
+    )

@@ -59,9 +59,11 @@ class Section:
     exported: bool | None = None
     # In presentation view each part is a slide of its own; the page shows them in turn.
     parts: tuple[Part, ...] = ()
+    # The slide's headline (the message) when the section is one slide; None: its title.
+    headline: Headline = None
 
     def slide_parts(self) -> tuple[Part, ...]:
-        return self.parts or (Part(self.render),)
+        return self.parts or (Part(self.render, self.headline),)
 
 
 def headline(part: Part, fallback: str) -> str:
@@ -124,6 +126,7 @@ class Deck:
         page_view: bool = True,
         fragment: bool = False,
         exported: bool | None = None,
+        headline: Headline = None,
     ) -> None:
         """Add a section (one slide) drawn by ``render`` under the heading ``title``.
 
@@ -131,7 +134,7 @@ class Deck:
         ``fragment=True``: for a section whose controls only change itself – a
         change reruns just this section (``st.fragment``), and its export record
         is redrawn with it. ``exported``: in the files even if not a slide
-        (default: if a slide).
+        (default: if a slide). ``headline``: the slide's message (see :class:`Part`).
         """
         self.sections.append(
             Section(
@@ -142,6 +145,7 @@ class Deck:
                 page_view=page_view,
                 fragment=fragment,
                 exported=exported,
+                headline=headline,
             )
         )
 
@@ -195,6 +199,7 @@ class Deck:
         page_view: bool = True,
         fragment: bool = False,
         exported: bool | None = None,
+        headline: Headline = None,
     ) -> None:
         """A section drawn from catalog datasets (a Danish error if one is broken)."""
         self.section(
@@ -205,6 +210,7 @@ class Deck:
             page_view,
             fragment=fragment,
             exported=exported,
+            headline=headline,
         )
 
     def parts_section(

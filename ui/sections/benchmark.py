@@ -31,13 +31,16 @@ from hedensted.benchmark.expenses import (
     gap_worth,
     published_difference_check,
     published_difference_sentence,
+    worth_headline,
     worth_sum_note,
 )
 from hedensted.benchmark.groups import (
     GroupView,
+    category_comparison,
     duration_summary,
     fulltime_summary,
     group_view,
+    total_comparison,
     wide_values,
 )
 from hedensted.benchmark.migrations import (
@@ -53,6 +56,9 @@ from hedensted.benchmark.ministry import (
     benchmark_sentences,
     benchmark_view,
     expected_example,
+    placement_headline,
+    rank_change_sentence,
+    rank_history,
 )
 from hedensted.benchmark.outcomes import (
     REMAINDER,
@@ -76,7 +82,9 @@ from hedensted.benchmark.unemployment import (
 from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.compare import areas_in_table
 from hedensted.core.constants import TOTAL_GROUP
+from hedensted.core.periods import period_label
 from hedensted.core.view_state import ComparisonChoice
+from hedensted.present.formatting import format_kroner, format_percent
 from hedensted.present.kpi import Kpi
 from hedensted.present.markdown import escape_markdown
 from ui.deck.presentation import is_presentation
@@ -148,14 +156,15 @@ def step_slide(run: BenchmarkRun, part: Part, step: str, headline: Headline) -> 
     return SlidePart(render, headline)
 
 
-def headline_from(build: Callable[[], str]) -> Callable[[], str]:
-    """A slide's computed headline; if it cannot be computed, the section's title."""
+def headline_from(build: Callable[[], str], fallback: str = "") -> Callable[[], str]:
+    """A slide's computed headline; if it cannot be computed (or says nothing), the plain
+    ``fallback`` title, else the section's title."""
 
     def headline() -> str:
         try:
-            return build()
+            return build() or fallback
         except (NothingToShow, DatasetError, ValueError, KeyError):
-            return ""
+            return fallback
 
     return headline
 
@@ -292,7 +301,8 @@ def expenses_section(
 ) -> None:
     meta = expenses.metadata
     choice, reference = run.choice, run.reference
-    st.caption(f"{meta.title}, {meta.period_label}.")
+    if not is_presentation():  # on a slide the headline, axis and source line say it
+        st.caption(f"{meta.title}, {meta.period_label}.")
     view = group_view(
         expenses.frame, "group", choice.areas, reference, choice.sort, choice.groups, TOTAL_GROUP
     )
@@ -605,7 +615,8 @@ def unemployment_section(
     )
     if on_slide("ledighed"):
         with left:
-            st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
+            if not is_presentation():  # on a slide the headline and the source line say it
+                st.subheader(f"Ledighedsprocent, {rates.metadata.period_label}")
             rates_shown = rate_view(rates.frame, reference, sort)
             if is_presentation():
                 # A slide shows the goal's comparison: RAR Østjylland's municipalities,
@@ -739,6 +750,43 @@ def section_slides(run: BenchmarkRun) -> dict[str, list[SlidePart]]:
     def duration() -> str:
         return duration_summary(view("varighed_afsluttede_forloeb", "target_group", None))
 
+    def fulltime_areas() -> str:
+        return total_comparison(
+            view("fuldtidspersoner_pct_arbejdsstyrke", "group"),
+            "I alt er {value} af Hedensteds arbejdsstyrke på offentlig forsørgelse",
+            "en lavere andel end",
+            "en højere end",
+            format_percent,
+        )
+
+    def expenses_areas() -> str:
+        return total_comparison(
+            view("udgifter_pr_person_arbejdsstyrke", "group"),
+            "I alt bruger Hedensted {value} pr. person i arbejdsstyrken",
+            "mindre end",
+            "mere end",
+            format_kroner,
+        )
+
+    def expenses_worth() -> str:
+        shown = view("udgifter_pr_person_arbejdsstyrke", "group")
+        labour = catalog.get("arbejdsstyrke_antal").frame
+        expenses = catalog.get("udgifter_pr_person_arbejdsstyrke").frame
+        return worth_headline(gap_worth(expenses, labour, reference, shown.order), reference)
+
+    def duration_areas() -> str:
+        durations = view("varighed_afsluttede_forloeb", "target_group", None)
+        return category_comparison(durations, "kortere forløb", "målgrupper")
+
+    def placement() -> str:
+        return placement_headline(
+            benchmark_view(catalog.get("beskaeftigelsesministeriets_benchmark").frame)
+        )
+
+    def rank_over_time() -> str:
+        full = get_full_catalog().get("beskaeftigelsesministeriets_benchmark")
+        return rank_change_sentence(rank_history(full.frame), period_label)
+
     def ministry(index: int) -> Callable[[], str]:
         def sentence() -> str:
             table = benchmark_view(catalog.get("beskaeftigelsesministeriets_benchmark").frame)
@@ -784,17 +832,42 @@ def section_slides(run: BenchmarkRun) -> dict[str, list[SlidePart]]:
     return {
         "fulltime": [
             step_slide(run, FULLTIME, "forskel", headline_from(fulltime)),
-            step_slide(run, FULLTIME, "vaerdier", "Andel på offentlig forsørgelse pr. område"),
+            step_slide(
+                run,
+                FULLTIME,
+                "vaerdier",
+                headline_from(fulltime_areas, "Andel på offentlig forsørgelse pr. område"),
+            ),
         ],
         "expenses": [
             step_slide(run, EXPENSES, "forskel", headline_from(expenses)),
-            step_slide(run, EXPENSES, "vaerdier", "Udgift pr. person pr. ydelsesgruppe og område"),
-            step_slide(run, EXPENSES, "vaerdi_i_alt", "Hvad er forskellen værd i alt?"),
+            step_slide(
+                run,
+                EXPENSES,
+                "vaerdier",
+                headline_from(expenses_areas, "Udgift pr. person pr. ydelsesgruppe og område"),
+            ),
+            step_slide(
+                run,
+                EXPENSES,
+                "vaerdi_i_alt",
+                headline_from(expenses_worth, "Hvad er forskellen værd i alt?"),
+            ),
         ],
         "ministry": [
             step_slide(run, MINISTRY, "faktisk", headline_from(ministry(0))),
-            step_slide(run, MINISTRY, "placering", "Hedensteds placering blandt 98 kommuner"),
-            step_slide(run, MINISTRY, "udvikling", "Hedensteds placering over tid"),
+            step_slide(
+                run,
+                MINISTRY,
+                "placering",
+                headline_from(placement, "Hedensteds placering blandt kommunerne"),
+            ),
+            step_slide(
+                run,
+                MINISTRY,
+                "udvikling",
+                headline_from(rank_over_time, "Hedensteds placering over tid"),
+            ),
         ],
         "status": [
             step_slide(run, STATUS, f"status_{position}", headline_from(status(position)))
@@ -803,7 +876,12 @@ def section_slides(run: BenchmarkRun) -> dict[str, list[SlidePart]]:
         or [SlidePart(drawn(run, STATUS))],
         "duration": [
             step_slide(run, DURATION, "forskel", headline_from(duration)),
-            step_slide(run, DURATION, "vaerdier", "Uger pr. målgruppe og område"),
+            step_slide(
+                run,
+                DURATION,
+                "vaerdier",
+                headline_from(duration_areas, "Uger pr. målgruppe og område"),
+            ),
         ],
         "unemployment": [
             step_slide(run, UNEMPLOYMENT, "ledighed", headline_from(rates)),

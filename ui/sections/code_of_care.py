@@ -28,8 +28,10 @@ from hedensted.code_of_care.paid_hours import (
 )
 from hedensted.code_of_care.tables import timeline_display, timeline_export
 from hedensted.code_of_care.timeline import (
+    TIMELINE_DATASETS,
     filter_years,
     founding_disagreement,
+    growth_headline,
     network_timeline,
     timeline_years,
     year_span,
@@ -59,6 +61,17 @@ DISCUSSION_DATASETS = [
     "strategi_fokusomraader",
     "investeringsprojekter_status_marts_2024",
 ]
+
+
+def growth_slide_headline(catalog: Catalog) -> str:
+    """The message of the growth slide (:func:`growth_headline`)."""
+    return growth_headline(network_timeline([catalog.get(i) for i in TIMELINE_DATASETS]))
+
+
+def paid_hours_slide_headline(catalog: Catalog, reference: str) -> str:
+    """The message of the småjobs slide: the share with paid hours against the region and
+    the country (the key figure's sentence)."""
+    return paid_hours_kpi(catalog, reference).sentence
 
 
 def key_figures_section(catalog: Catalog, reference: str) -> None:

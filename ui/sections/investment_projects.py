@@ -17,6 +17,7 @@ from hedensted.core.catalog import Catalog, Dataset
 from hedensted.investment_projects.charts import indicator_chart, maaltal_chart
 from hedensted.investment_projects.projects import (
     maaltal_chart_frame,
+    maaltal_headline,
     maaltal_lines_export,
     maaltal_lines_table,
     maaltal_summary,
@@ -287,6 +288,11 @@ def _status_schema(indicators, project_indicators, values, names, schema, projec
     table(status_text_table(frame), key=f"{KEY}_statusskema_{project_id}")
     source_caption(schema)
     excel_download(indicators, names, values, schema, key=f"{KEY}_excel")
+
+
+def maaltal_slide_headline(catalog: Catalog) -> str:
+    """The Måltal slide's message (:func:`maaltal_headline`)."""
+    return maaltal_headline(maaltal_summary(catalog.get("maaltal_investeringer").frame))
 
 
 def maaltal_section(maaltal) -> None:

@@ -74,7 +74,7 @@ from hedensted.youth.offers import (
     selection_summary,
     with_age_labels,
 )
-from hedensted.youth.totals import footnotes, total_and_parts
+from hedensted.youth.totals import footnotes, largest_parts_headline, total_and_parts
 from ui.deck.presentation import is_presentation
 from ui.deck.section_deck import shows_controls
 from ui.sections.goals import goal_cards
@@ -279,6 +279,19 @@ def offers_section(dataset: Dataset) -> None:
 
 
 # --- Unge under 18 ------------------------------------------------------------------------
+
+
+def under_18_headline(catalog: Catalog) -> str:
+    """The under-18 slide's message: the two most common offers."""
+    dataset = catalog.get("unge_under_18_afsluttede_tilbud")
+    opening = f"Flest afsluttede tilbud til unge under 18 i {dataset.metadata.period_label}:"
+    return largest_parts_headline(dataset, "offer_type", opening)
+
+
+def apprentice_ages_headline(catalog: Catalog) -> str:
+    """The apprentices' age slide's message: the two largest age groups."""
+    dataset = catalog.get("voksenlaerlinge_alder")
+    return largest_parts_headline(dataset, "age_group", "Flest voksenlærlinge er")
 
 
 def under_18_section(dataset: Dataset) -> None:
