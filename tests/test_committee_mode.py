@@ -36,46 +36,46 @@ SLIDES = {
     "app_pages/benchmark.py": [
         "Nøgletal for Hedensted",
         "Sammenlignet med RAR Østjylland: Hedensted har en lavere",
-        "Andel på offentlig forsørgelse pr. område",
+        "I alt er 22,7\xa0% af Hedensteds arbejdsstyrke på offentlig forsørgelse – en lavere",
         "Hedensted bruger 667 kr. mindre pr. person i arbejdsstyrken",
-        "Udgift pr. person pr. ydelsesgruppe og område",
-        "Hvad er forskellen værd i alt?",
+        "I alt bruger Hedensted 2.674 kr. pr. person i arbejdsstyrken – mindre end Hele landet",
+        "Sammenlignet med RAR Østjylland bruger Hedensted 16,5 mio. kr. mindre i alt; mest vejer",
         "Alle ydelser: nr. 12 af 98. 2.280 fuldtidspersoner på",
-        "Hedensteds placering blandt 98 kommuner",
-        "Hedensteds placering over tid",
+        "Hedensted er nr. 12 af 98 for alle ydelser – bedst på sygedagpengeområdet (nr. 8)",
+        "Hedensteds placering over tid",  # one period only: no change to tell
         "Jobparate kontanthjælpsmodtagere: 69,6\xa0% af Hedensteds",
         "Aktivitetsparate kontanthjælpsmodtagere: 29,0\xa0% af",
         "Sygedagpenge: 78,2\xa0% af Hedensteds afsluttede forløb",
         "Jobafklaring: 64,0\xa0% af Hedensteds afsluttede forløb",
         "Uddannelseshjælp: 45,9\xa0% af Hedensteds afsluttede forløb",
         "Sammenlignet med RAR Østjylland: Hedensted har kortere",
-        "Uger pr. målgruppe og område",
+        "Hedensted har kortere forløb end Hele landet i 6 af 8 målgrupper",
         "Hedensted har en bruttoledighed på 2,4\xa0% – den 2.",
         "Antallet af bruttoledige i Hedensted steg med 70 personer",
         "Fuldtidsbeskæftigelsen i Hedensted steg med 54 personer",
         "7. Vandringer: hvor kom borgerne fra?",
-        "Målstatus",
+        "7 mål i temaet Benchmark: 1 ikke opfyldt og 6 kan ikke vurderes.",
         "Til drøftelse",
     ],
     "app_pages/code_of_care.py": [
         "Nøgletal",
-        "Netværkets vækst",
-        "Småjobs: andel med lønnede timer",
+        "Netværket er vokset fra 41 virksomheder (juni 2019) til næsten 70 (marts 2024).",
+        "19,3\xa0% af kontanthjælpsmodtagerne i Hedensted havde lønnede timer i marts 2019",
         "Task Forcen og en ny Hedensted-model",
         "Arrangementer i netværket",
         "Gode historier, priser og certificering",
-        "Mål for Code of Care og småjobs",
-        "Målstatus",
+        "3 mål for Code of Care og småjobs: 1 undervejs og 2 kan ikke vurderes.",
+        "3 mål i temaet Code of Care: 1 undervejs og 2 kan ikke vurderes.",
         "Til drøftelse",
     ],
     # A section of several figures is several slides, each headed by its message.
     "app_pages/unge.py": [
         "Nøgletal og fokus",
         "Tilbud til unge",
-        "Unge under 18 – afsluttede forløb 2023",
-        "Voksenlærlinge efter alder",
+        "Flest afsluttede tilbud til unge under 18 i 2023: Øvrige forløb (78), dernæst",
+        "Flest voksenlærlinge er 30-39 år (36), dernæst 25-29 år (23).",
         "Voksenlærlingenes fag",
-        "Mål for voksenlærlinge",
+        "3 mål for uddannelsesambassadører 2019–2020: 2 undervejs og 1 kan ikke vurderes.",
         "Til lønmodtagerbeskæftigelse eller uddannelse: Hedensted 45,9\xa0% – 4,0 pct.-point "
         "højere end RAR Østjylland (41,9\xa0%).",
         "Uddannelseshjælp, aktivitetsparat: Hedensted 123,7 uger – 22,0 uger kortere end "
@@ -83,9 +83,13 @@ SLIDES = {
         "Fuldtidspersoner på uddannelseshjælp: Hedensted 1,0\xa0% – 0,1 pct.-point lavere end "
         "RAR Østjylland (1,1\xa0%).",
         "Hvad laver de 17-25-årige i Hedensted Kommune?",
-        "Mål for de unge frem mod 2018",
+        # Seven goal cards are two slides.
+        "Ingen af de 7 mål for de unge frem mod 2018 kan vurderes ud fra dokumenterne – her "
+        "mål 1\u2060–\u20604 af 7.",
+        "Ingen af de 7 mål for de unge frem mod 2018 kan vurderes ud fra dokumenterne – her "
+        "mål 5\u2060–\u20607 af 7.",
         "Unge i job med Socialt Frikort",
-        "Målstatus",
+        "11 mål i temaet Unge: 2 undervejs og 9 kan ikke vurderes.",
         "Til drøftelse",
     ],
     "app_pages/investeringsprojekter.py": [
@@ -96,8 +100,8 @@ SLIDES = {
         "Håndholdt indsats for jobparate kontanthjælpsmodtagere",
         "Unge i job med Socialt Frikort",
         "Pr. projekt",
-        "Måltal",
-        "Målstatus",
+        "Investeringernes forventede effekt: netto 26 færre fuldtidspersoner på de 5 ydelser.",
+        "115 mål i temaet Investeringsprojekter: 1 ikke opfyldt, 1 undervejs og 113 kan ikke",
         "Til drøftelse",
     ],
 }
@@ -113,7 +117,14 @@ SLIDES["app_pages/indsatser.py"] = [  # one slide per initiative
     "Kvinder i job – danske og flygtninge",
     "Kompensationskort for personer med handicap",
 ]
-SLIDES["app_pages/maal.py"] = ["Status for målene", "Mål efter frist", "Alle valgte mål"]
+# The goal table is a few goals a slide, each headed by its count of verdicts.
+SLIDES["app_pages/maal.py"] = [
+    "Af 173 mål kan 1 vurderes ud fra dokumenterne, 4 er undervejs",
+    "138 af 173 mål har en frist – flest i 2024 (54).",
+    "Mål 1\u2060–\u20609 af 173: 1 ikke opfyldt, 4 undervejs og 4 kan ikke vurderes.",
+    *["Mål "] * 16,
+    "Mål 168\u2060–\u2060173 af 173: ingen af dem kan vurderes ud fra dokumenterne.",
+]
 
 # The editors' tools have no presentation view; every other page of the one page
 # list (ui/navigation.py) has slides above (a test checks both).
