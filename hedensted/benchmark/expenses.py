@@ -175,6 +175,6 @@ def worth_headline(worth: pd.DataFrame, reference: str) -> str:
     sentence = f"Sammenlignet med {reference} bruger Hedensted {amount(in_all)} i alt"
     groups = worth[(worth["group"] != TOTAL_GROUP) & worth["total_kr"].notna()]
     if len(groups) > 1:
-        largest = groups.loc[groups["total_kr"].abs().idxmax()]
+        largest = groups.iloc[int(groups["total_kr"].abs().to_numpy().argmax())]
         sentence += f"; mest vejer {largest['group']}: {amount(float(largest['total_kr']))}"
     return sentence + "."
