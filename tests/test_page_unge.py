@@ -86,13 +86,20 @@ def test_published_totals_differing_from_their_parts_are_a_footnote(page: AppTes
     assert not any(label.startswith("Offentliggjort total") for label in metrics)
     assert not any("Total og sum af dele" in str(i.value) for i in page.info)
     captions = _captions(page)
+    # Each once: under its figure, not again with the figure's table.
     assert (
-        "¹ Kilden oplyser 141 som »Tilbud i alt«; delene summer til 140. "
-        "Begge tal er vist som offentliggjort." in captions
+        captions.count(
+            "¹ Kilden oplyser 141 som »Tilbud i alt«; delene summer til 140. "
+            "Begge tal er vist som offentliggjort."
+        )
+        == 1
     )
     assert (
-        "¹ Kilden oplyser 90 som »Voksenlærlinge i alt«; delene summer til 86. "
-        "Begge tal er vist som offentliggjort." in captions
+        captions.count(
+            "¹ Kilden oplyser 90 som »Voksenlærlinge i alt«; delene summer til 86. "
+            "Begge tal er vist som offentliggjort."
+        )
+        == 1
     )
     assert any(
         "»Tilbud uden for LAB«: Fx Foranstaltninger efter Barnets lov" in c for c in _captions(page)

@@ -89,7 +89,6 @@ from ui.widgets.components import (
     key_note,
     kpi_row,
     numbers_table,
-    quality_notes,
     source_caption,
     table,
     with_datasets,
@@ -297,7 +296,6 @@ def apprentice_ages_headline(catalog: Catalog) -> str:
 def under_18_section(dataset: Dataset) -> None:
     """Completed courses of young people under 18: total, sum of parts, bars, footnotes."""
     chart(under_18_chart(dataset), key="unge_chart_under_18")
-    quality_notes(dataset)
     if not is_presentation():
         for note in footnotes(dataset.frame, "offer_type"):
             st.caption(f"Fodnote i kilden – {note}")
@@ -319,7 +317,6 @@ def apprentice_ages_section(ages: Dataset) -> None:
     if not is_presentation():
         st.subheader(title)
     chart(apprentice_ages_chart(ages), key="unge_chart_voksenlaerlinge", title=title)
-    quality_notes(ages)
     dataset_details(ages, key="unge_voksenlaerlinge")
 
 
