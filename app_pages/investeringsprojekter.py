@@ -41,7 +41,10 @@ for project_id, project_name in project_names(catalog):
         sections.project_overview(run, project_id),
         page_view=False,
     )
-deck.datasets_section("Pr. projekt", catalog, DATASETS, partial(sections.per_project, run))
+# Page view only: on the screen each project has its slide above, with the same figures.
+deck.datasets_section(
+    "Pr. projekt", catalog, DATASETS, partial(sections.per_project, run), presentable=False
+)
 deck.datasets_section(
     "Måltal",
     catalog,

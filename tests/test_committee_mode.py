@@ -99,7 +99,6 @@ SLIDES = {
         "Kompetenceporten",
         "Håndholdt indsats for jobparate kontanthjælpsmodtagere",
         "Unge i job med Socialt Frikort",
-        "Pr. projekt",
         "Investeringernes forventede effekt: netto 26 færre fuldtidspersoner på de 5 ydelser.",
         "115 mål i temaet Investeringsprojekter: 1 ikke opfyldt, 1 undervejs og 113 kan ikke",
         "Til drøftelse",

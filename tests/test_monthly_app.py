@@ -123,6 +123,21 @@ def test_editor_enters_a_month_and_the_traffic_light_changes(app: AppTest) -> No
     assert history["Kommentar"].iloc[1] == "<b>fra FACIT</b> **uddrag**"
 
 
+def test_a_project_slide_shows_its_newest_month_against_the_target_path(app: AppTest) -> None:
+    """On the meeting screen a project's own slide carries its tiles once a month is
+    entered (the page's »Pr. projekt« tab is not a slide of its own: it repeated it)."""
+    _login(app)
+    _enter(app, "101")
+    app.query_params["visning"] = "praesentation"
+    app.query_params["dias"] = "2"
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.header[0].value == "Flere i job"
+    assert "101 personer" in [metric.value for metric in app.metric]
+    assert not _waiting(app)
+    assert any("på sporet" in m.value and "badge" in m.value for m in app.markdown)
+
+
 def test_a_danish_validation_error_is_shown_and_nothing_is_saved(app: AppTest) -> None:
     _login(app)
     _enter(app, "2,5")

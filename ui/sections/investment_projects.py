@@ -127,11 +127,17 @@ def project_card(card, state: PageState, schema: Dataset, named: bool = True) ->
     ``named=False`` on a slide, whose heading already is the project's name.
     """
     project_indicators = state.indicators.for_project(card.project_id)
-    if not named and not has_monthly_figures(project_indicators, state.latest):
-        # A slide: whom the project is for, and its figures from the documents; the
-        # purpose, status and goals in words are on the page's overview.
+    if not named:
+        # A slide: whom the project is for, and its newest figures against the target
+        # path (or, before the first month, its figures from the documents); the purpose,
+        # status and goals in words are on the page's overview.
         st.markdown(f"**Målgruppe:** {card.target_group}")
-        baselines(project_indicators, f"{KEY}_startmaaling_{card.project_id}", card.name, schema)
+        if has_monthly_figures(project_indicators, state.latest):
+            latest_tiles(project_indicators, state.latest)
+        else:
+            baselines(
+                project_indicators, f"{KEY}_startmaaling_{card.project_id}", card.name, schema
+            )
         return
     with st.container(border=True, key=f"{KEY}_card_{card.project_id}"):
         if named:
@@ -169,6 +175,23 @@ def project_card(card, state: PageState, schema: Dataset, named: bool = True) ->
                 st.markdown(
                     f"{badge(light.text)} **{plain(indicator.label)}**  \n{plain(light.sentence)}"
                 )
+
+
+def latest_tiles(project_indicators, latest: dict) -> None:
+    """One tile per indicator: the newest entered month against the target path."""
+    tile_columns = st.columns(3)
+    for position, indicator in enumerate(project_indicators):
+        tile = indicator_tile(indicator, latest.get(indicator.key))
+        with tile_columns[position % 3], st.container(border=True):
+            st.markdown(f"**{plain(tile.label)}**")
+            st.metric(
+                tile.label,
+                tile.value_text,
+                delta=tile.delta_text,
+                delta_color="inverse" if tile.lower_is_better else "normal",
+                label_visibility="collapsed",
+            )
+            st.markdown(f"{badge(tile.light.text)} {plain(tile.light.sentence)}")
 
 
 def markdown_table(frame) -> str:
@@ -227,33 +250,15 @@ def per_project(run: ProjectsRun, projects, goals, status, schema, maaltal) -> N
     names = state.names
     project_id = url_selectbox("Projekt", names, "projekt", f"{KEY}_project", shows_controls())
     project_indicators = indicators.for_project(project_id)
-    if is_presentation():  # the slide names its project
-        st.subheader(names[project_id])
     if not has_monthly_figures(project_indicators, latest):
         # Before the first month: the documents' baselines and targets, said once,
         # instead of empty tiles and charts.
         baselines(project_indicators, f"{KEY}_startmaaling_pr_projekt", names[project_id], schema)
-        if not is_presentation():
-            _status_schema(indicators, project_indicators, values, names, schema, project_id)
+        _status_schema(indicators, project_indicators, values, names, schema, project_id)
         source_caption(schema)
         return
     st.subheader("Seneste tal mod målstien")
-    tile_columns = st.columns(3)
-    for position, indicator in enumerate(project_indicators):
-        tile = indicator_tile(indicator, latest.get(indicator.key))
-        with tile_columns[position % 3], st.container(border=True):
-            st.markdown(f"**{plain(tile.label)}**")
-            st.metric(
-                tile.label,
-                tile.value_text,
-                delta=tile.delta_text,
-                delta_color="inverse" if tile.lower_is_better else "normal",
-                label_visibility="collapsed",
-            )
-            st.markdown(f"{badge(tile.light.text)} {plain(tile.light.sentence)}")
-    if is_presentation():  # one screen: the tiles; the charts and schema are on the page
-        source_caption(schema)
-        return
+    latest_tiles(project_indicators, latest)
     st.subheader("Udvikling pr. indikator")
     st.caption(
         "Blå: indtastede månedstal. Stiplet: målstien fra startmålingen gennem delmålene "
