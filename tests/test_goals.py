@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from hedensted.core.catalog import Catalog, load_catalog
-from hedensted.goals.charts import goals_timeline_chart
+from hedensted.goals.charts import goals_by_year_chart, goals_timeline_chart
 from hedensted.goals.filters import (
     GoalFilterOptions,
     filter_from_params,
@@ -738,6 +738,22 @@ def test_timeline_is_on_a_time_axis_and_a_valid_chart(register: pd.DataFrame) ->
     assert dots["shape"]["field"] == "status"  # status is never colour alone
     with pytest.raises(ValueError, match="Ingen mål med frist"):
         goals_timeline_chart(timeline.iloc[0:0])
+
+
+def test_slide_chart_counts_goals_per_deadline_year_by_status(register: pd.DataFrame) -> None:
+    """The slide's bars add up to the headline: 138 goals with a deadline, most in 2024 (54)."""
+    spec = goals_by_year_chart(register, 230).to_dict(validate=True)
+    bars, totals = spec["layer"]
+    data = spec["datasets"]
+    per_year = {row["year"]: row["count"] for row in data[totals["data"]["name"]]}
+    assert sum(per_year.values()) == 138
+    assert max(per_year, key=per_year.get) == "2024" and per_year["2024"] == 54
+    stacked = pd.DataFrame(data[bars["data"]["name"]])
+    assert stacked.groupby("year")["count"].sum().to_dict() == per_year
+    assert bars["encoding"]["color"]["scale"]["domain"][-1] == "kan ikke vurderes"
+    assert spec["width"] == "container" and spec["height"] == 230
+    with pytest.raises(ValueError, match="Ingen mål med frist"):
+        goals_by_year_chart(register.iloc[0:0])
 
 
 def test_readme_counts_are_exact(catalog: Catalog, register: pd.DataFrame) -> None:

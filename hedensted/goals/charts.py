@@ -1,4 +1,5 @@
-"""The goal timeline: one dot per goal at its deadline on a real time axis, coloured by status."""
+"""The goal timeline: one dot per goal at its deadline on a real time axis, coloured by status;
+on a slide, goals per deadline year as stacked bars."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ STATUS_COLORS = {
     GoalStatus.MET: POSITIVE_COLOR,
     GoalStatus.PARTLY: "#e0a21e",
     GoalStatus.NOT_MET: NEGATIVE_COLOR,
-    GoalStatus.UNDERWAY: "#4f7fb0",
+    GoalStatus.UNDERWAY: "#56b4e9",  # sky blue: told from »opfyldt« by lightness too
     GoalStatus.NOT_ASSESSABLE: "#b8c4ce",
 }
 # A shape per status as well, so the status never rests on colour alone.
@@ -100,4 +101,61 @@ def goals_timeline_chart(timeline: pd.DataFrame, height: int | None = None) -> a
         layer=[year_lines, spans, dots],
         height=int(max(tallest, 8) * step + 20),
         autosize=FIT_WIDTH,
+    )
+
+
+def goals_by_year_chart(goals: pd.DataFrame, height: int = 300) -> alt.LayerChart:
+    """Goals per deadline year (the end of the deadline's period), stacked by status, with
+    each year's total above its bar: the slide form of the timeline, read from afar.
+
+    ``goals`` is the register (or a filtered part of it). Raises ``ValueError`` when no
+    goal has a deadline (the page says so in words instead).
+    """
+    dated = goals[goals["deadline_end"].notna()]
+    if dated.empty:
+        raise ValueError("Ingen mål med frist at vise.")
+    frame = pd.DataFrame(
+        {
+            "year": [str(day.year) for day in dated["deadline_end"]],
+            "status": list(dated["status"]),
+        }
+    )
+    counts = frame.value_counts(["year", "status"]).rename("count").reset_index()
+    order = {status.value: index for index, status in enumerate(STATUS_ORDER)}
+    counts["order"] = counts["status"].map(order)
+    totals = frame.value_counts("year").rename("count").reset_index()
+    years = [str(y) for y in range(int(min(frame["year"])), int(max(frame["year"])) + 1)]
+    statuses = [s.value for s in STATUS_ORDER]
+    x = alt.X(
+        "year:O", title=None, sort=years, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0)
+    )
+    bars = (
+        alt.Chart(counts)
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=alt.Y("count:Q", title="Mål med frist det år", stack="zero"),
+            color=alt.Color(
+                "status:N",
+                title="Status",
+                scale=alt.Scale(domain=statuses, range=[STATUS_COLORS[s] for s in STATUS_ORDER]),
+                legend=alt.Legend(orient="top", direction="horizontal", labelLimit=240),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("year:O", title="Frist"),
+                alt.Tooltip("status:N", title="Status"),
+                alt.Tooltip("count:Q", title="Mål"),
+            ],
+        )
+    )
+    labels = (
+        alt.Chart(totals)
+        .mark_text(dy=-8, baseline="bottom", fontWeight="bold")
+        .encode(x=x, y=alt.Y("count:Q"), text=alt.Text("count:Q", format="d"))
+    )
+    # The years are bands: without a container width Vega sizes them by step and the
+    # whole chart is scaled down to fit, fonts and all.
+    return alt.LayerChart(
+        layer=[bars, labels], height=height, width="container", autosize=FIT_WIDTH
     )

@@ -45,6 +45,11 @@ html { font-size: clamp(18px, 1.2vw, 24px); }
 .st-key-deck_slide [data-testid="stVegaLiteChart"] {
   flex: 1 1 0; min-height: 0; display: flex; flex-direction: column;
 }
+/* A chart's own keyed container (its least height is set per chart) grows with it. */
+.st-key-deck_slide [data-testid="stLayoutWrapper"]:has([data-testid="stVegaLiteChart"]),
+.st-key-deck_slide [class*="st-key-slide_chart_"] {
+  flex: 1 1 0; display: flex; flex-direction: column;
+}
 .st-key-deck_slide [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 .st-key-deck_slide h2 { font-size: 1.7rem; padding: 0.2rem 0 0.3rem 0; line-height: 1.15; }
 .st-key-deck_slide h3 { font-size: 1.3rem; padding: 0.2rem 0 0.35rem 0; line-height: 1.35; }

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
-from hedensted.goals.charts import goals_timeline_chart
+from hedensted.goals.charts import goals_by_year_chart, goals_timeline_chart
 from hedensted.goals.filters import (
     GOAL_PARAMS,
     GoalFilterOptions,
@@ -423,9 +423,11 @@ def timeline_section(catalog: Catalog, goals: pd.DataFrame) -> None:
                 "en streg over perioden med punktet ved dens slutning. Farve og form er status. "
                 "Hold musen over et punkt for at se målet."
             )
-        # On a slide the stacks are fitted into the height of a 1280×720 projector.
-        height = SLIDE_CHART_HEIGHT if is_presentation() else None
-        chart(goals_timeline_chart(timeline, height), key="maal_chart_timeline")
+        if is_presentation():
+            # Read from across the room: goals per deadline year, not 138 small dots.
+            chart(goals_by_year_chart(goals, SLIDE_CHART_HEIGHT), key="maal_chart_years")
+        else:
+            chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
     if undated_count:
         st.caption(
             f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen."
