@@ -81,8 +81,9 @@ def test_presentation_link_reopens_the_same_slide(browser, app_url: str) -> None
     other, reopened = _fresh_page(browser, 1280, 720)
     reopened.goto(link)
     reopened.get_by_text(position, exact=True).wait_for(timeout=60_000)
-    # Slide 3 is the second chart of section 1; the header row names the section.
-    reopened.get_by_role("heading", name="Andel på offentlig forsørgelse pr. område").wait_for()
+    # Slide 3 is the second chart of section 1, headed by its message; the header row
+    # names the section.
+    reopened.get_by_role("heading", name="I alt er 22,7").wait_for()
     reopened.get_by_text("1. Offentligt forsørgede").first.wait_for()
     reopened.wait_for_selector(IDLE)
     reopened.wait_for_timeout(1500)
@@ -93,11 +94,11 @@ def test_presentation_link_reopens_the_same_slide(browser, app_url: str) -> None
 @pytest.mark.parametrize(
     ("path", "slide", "heading"),
     [
-        ("benchmark", 3, "Andel på offentlig forsørgelse pr. område"),
-        ("code_of_care", 2, "Netværkets vækst"),
+        ("benchmark", 3, "I alt er 22,7"),
+        ("code_of_care", 2, "Netværket er vokset fra 41 virksomheder"),
         ("unge", 1, "Nøgletal og fokus"),
         ("investeringsprojekter", 1, "Klar, parat – i job"),
-        ("investeringsprojekter", 7, "Måltal"),
+        ("investeringsprojekter", 6, "Investeringernes forventede effekt"),
     ],
 )
 def test_presentation_slides_draw_at_1920(browser, app_url, path, slide, heading) -> None:
