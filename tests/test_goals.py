@@ -614,13 +614,16 @@ def test_documents_and_years(catalog: Catalog, register: pd.DataFrame) -> None:
     assert deadline_years(register) == list(range(2016, 2027))
 
 
+FILTER_OPTIONS = GoalFilterOptions(
+    themes=("Benchmark", "Unge"),
+    documents=("ufb_2019", "ufb_2020"),
+    first_year=2016,
+    last_year=2026,
+)
+
+
 def test_filter_url_round_trip() -> None:
-    options = GoalFilterOptions(
-        themes=("Benchmark", "Unge"),
-        documents=("ufb_2019", "ufb_2020"),
-        first_year=2016,
-        last_year=2026,
-    )
+    options = FILTER_OPTIONS
     choice = GoalFilter(
         themes=("Unge",),
         documents=("ufb_2020",),
@@ -649,12 +652,7 @@ def test_filter_url_round_trip() -> None:
 
 
 def test_folded_filter_says_what_is_chosen() -> None:
-    options = GoalFilterOptions(
-        themes=("Benchmark", "Unge"),
-        documents=("ufb_2019", "ufb_2020"),
-        first_year=2016,
-        last_year=2026,
-    )
+    options = FILTER_OPTIONS
     assert filter_summary(filter_from_params({}, options), options) == (
         "Alle temaer · alle dokumenter · alle statusser · frist 2016–2026 · med mål uden frist"
     )
