@@ -54,6 +54,16 @@ MINUS = "\N{MINUS SIGN}"
 # cut with "…" (Vega draws a label given as a list as several lines).
 WRAP_CHARS = 44
 LABEL_ROOM_PX = 70  # room at the bars' ends for their values (presentation view)
+# A left category axis's title, level and right-aligned above its labels (a rotated
+# title beside long labels lands on them).
+CATEGORY_TITLE_ABOVE = {
+    "titleAngle": 0,
+    "titleAlign": "right",
+    "titleAnchor": "start",
+    "titleBaseline": "bottom",
+    "titleX": 0,
+    "titleY": -8,
+}
 MAX_MARKS = 6  # colours in one chart; smaller categories are grouped as »Øvrige«
 
 DANISH_LOCALE = {
@@ -207,7 +217,10 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
     """The spec (changed in place) with category labels that wrap instead of being cut.
 
     Axes of nominal and ordinal fields get a line-breaking ``labelExpr`` unless they
-    have one; legends get no label limit and wrap the same way.
+    have one; legends get no label limit and wrap the same way. A category axis's
+    title on the left stands level above its labels (``CATEGORY_TITLE_ABOVE``): Vega
+    places a rotated title by a label width it under-estimates for long unlimited
+    labels, so "Tilbudstype" was printed over "Mentorordning - individuel".
     """
     expr = wrap_label_expr(chars)
     for unit in _units(spec):
@@ -222,6 +235,10 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
             if "labelExpr" not in axis:
                 axis["labelExpr"] = expr
                 axis["labelLimit"] = 0
+            titled = enc.get("title") not in (None, "") or "title" not in enc
+            if channel == "y" and titled and axis.get("orient", "left") == "left":
+                for key, value in CATEGORY_TITLE_ABOVE.items():
+                    axis.setdefault(key, value)
         color = encoding.get("color")
         if isinstance(color, dict) and "field" in color and color.get("legend", {}) is not None:
             legend = color.setdefault("legend", {})

@@ -5,14 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from hedensted.core.catalog import Catalog, Dataset
+from hedensted.benchmark import charts as cb
+from hedensted.benchmark import tables as bt
+from hedensted.benchmark.outcomes import share_method_note, status_shares, status_target_groups
+from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.catalog_csv import dataset_csv
+from hedensted.core.compare import areas_in_table
 from hedensted.core.quality import spelling_report
 from hedensted.present.formatting import format_long_date, format_number
 from hedensted.present.markdown import escape_markdown
 from hedensted.present.quality_table import quality_display_table, spelling_display_table
 from ui.state.memo import remember_domain_functions
-from ui.widgets.components import dataset_error, reconciliation_box, table
+from ui.widgets.components import (
+    chart,
+    dataset_error,
+    numbers_table,
+    reconciliation_box,
+    source_caption,
+    table,
+)
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
 
@@ -34,6 +45,31 @@ def published_totals(report: pd.DataFrame) -> None:
         "Tallene rettes aldrig – begge vises."
     )
     table(quality_display_table(report), key="om_data_quality")
+
+
+SHARES_TITLE = "Beregnet og i dokumentet: andel i job og uddannelse"
+
+
+def computed_shares(catalog: Catalog) -> None:
+    """The share to job and education computed from the status tables beside the share
+    the document states, per target group and area (Benchmark keeps a footnote)."""
+    try:
+        status = catalog.get("status_efter_afsluttet_forloeb")
+        published = catalog.get("status_andel_job_uddannelse_publiceret")
+    except DatasetError:
+        return  # the broken dataset is listed under »Datasæt med fejl«
+    areas, _ = areas_in_table(status.frame, list(dict.fromkeys(status.frame["area"])))
+    shares = status_shares(status.frame, published.frame, areas)
+    st.subheader(SHARES_TITLE)
+    st.markdown(share_method_note(shares))
+    chart(
+        cb.share_bars(shares, areas, status_target_groups(status.frame)),
+        key="om_data_chart_status_andel",
+        title=SHARES_TITLE,
+    )
+    shown, export = bt.status_share_table(shares)
+    numbers_table(shown, export, [status, published], "om_data_status_andel", "andel_job")
+    source_caption(status, published)
 
 
 def spelling_variants(catalog: Catalog) -> None:

@@ -62,7 +62,6 @@ from hedensted.benchmark.ministry import (
 )
 from hedensted.benchmark.outcomes import (
     REMAINDER,
-    share_method_note,
     status_category_order,
     status_sentences,
     status_shares,
@@ -450,6 +449,11 @@ MINISTRY: Part = (
 
 # --- 4. Status 1 måned efter afsluttet forløb ------------------------------------------
 
+SHARES_FOOTNOTE = (
+    "¹ Dokumentets egne andele i job og uddannelse er sammenlignet med andelene beregnet "
+    "ud fra tabellerne – se »Beregnet og i dokumentet« på siden Om data."
+)
+
 
 def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> None:
     meta = status.metadata
@@ -497,18 +501,8 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
         f"»{REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
         "ikke viser, og tal, kilden ikke oplyser (».«)."
     )
-    if is_presentation():  # the computed-against-published check is for the page
-        source_caption(status, published)
-        return
-    st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
-    st.markdown(share_method_note(shares))
-    chart(
-        cb.share_bars(shares, present, target_groups),
-        key="benchmark_chart_status_andel",
-        title="Andel i job og uddannelse – beregnet og i dokumentet",
-    )
-    shown, export = bt.status_share_table(shares)
-    numbers_table(shown, export, [status, published], "benchmark_status_andel", "andel_job")
+    if not is_presentation():  # the computed-against-published check is on Om data
+        st.caption(SHARES_FOOTNOTE)
     source_caption(status, published)
 
 
