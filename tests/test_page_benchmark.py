@@ -47,7 +47,7 @@ SECTIONS = {
         "16,5 mio. kr. mindre i alt",
         "−480 kr.",  # Førtidspension
         "−16,5 mio. kr.",  # what the gap is worth, in the table
-        "samme forskel i 13 af 13 rækker",
+        "¹ Dokumentets egen kolonne »Forskel« er regnet efter",  # the check is on Om data
     ],
     "3. Beskæftigelsesministeriets benchmark": [
         "nr. 12 af 98",

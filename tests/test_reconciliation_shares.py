@@ -1,6 +1,7 @@
-"""The computed-against-published shares in job and education (audit material) are on
-Om data's reconciliation; Benchmark keeps a footnote, and neither its slides nor its
-workbook hold the check chart or its table."""
+"""The computed-against-published checks (audit material) are on Om data's
+reconciliation: the expenses' »Forskel« column and the shares in job and education.
+Benchmark keeps a footnote at each, and neither its slides nor its workbook hold the
+check chart or the check tables."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ CHECK = "beregnet og i dokumentet"
 
 def test_om_data_holds_the_computed_and_published_shares() -> None:
     app = open_page("app_pages/om_data.py")
-    assert "Beregnet og i dokumentet: andel i job og uddannelse" in [s.value for s in app.subheader]
+    assert "Beregnet og i dokumentet" in [s.value for s in app.subheader]
     shown = shown_text(app)
+    # The expenses' check, moved from Benchmark with its assertion.
+    assert "samme forskel i 13 af 13 rækker" in shown
     assert "job eller uddannelse for jobparate kontanthjælpsmodtagere" in shown
     assert "job, fleksjob eller uddannelse for sygedagpenge og jobafklaring" in shown
     table = next(
@@ -38,7 +41,9 @@ def test_om_data_holds_the_computed_and_published_shares() -> None:
 def test_benchmark_keeps_a_footnote_and_exports_no_check(downloads: dict) -> None:
     app = open_page("app_pages/benchmark.py")
     captions = [c.value for c in app.caption]
-    assert any(c.startswith("¹ Dokumentets egne andele i job og uddannelse") for c in captions)
+    assert any(c.startswith("¹ Dokumentets egen kolonne »Forskel«") for c in captions)
+    assert any(c.startswith("² Dokumentets egne andele i job og uddannelse") for c in captions)
+    assert "samme forskel i 13 af 13 rækker" not in shown_text(app)
     assert not any(CHECK in s.value.lower() for s in app.subheader)
     deck = Presentation(io.BytesIO(downloads["benchmark_hedensted.pptx"]()))
     titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title]
@@ -51,4 +56,5 @@ def test_benchmark_keeps_a_footnote_and_exports_no_check(downloads: dict) -> Non
         for v in row
     ]
     assert not any("Tal i dokumentets udsagn" in c for c in cells)
+    assert not any("Forskel i dokumentet" in c for c in cells)
     assert any("Lønmodtagerbeskæftigelse" in c for c in cells)  # the status tables stay

@@ -7,6 +7,10 @@ import streamlit as st
 
 from hedensted.benchmark import charts as cb
 from hedensted.benchmark import tables as bt
+from hedensted.benchmark.expenses import (
+    published_difference_check,
+    published_difference_sentence,
+)
 from hedensted.benchmark.outcomes import share_method_note, status_shares, status_target_groups
 from hedensted.core.catalog import Catalog, Dataset, DatasetError
 from hedensted.core.catalog_csv import dataset_csv
@@ -47,25 +51,53 @@ def published_totals(report: pd.DataFrame) -> None:
     table(quality_display_table(report), key="om_data_quality")
 
 
-SHARES_TITLE = "Beregnet og i dokumentet: andel i job og uddannelse"
+CHECK_TITLE = "Beregnet og i dokumentet"
 
 
-def computed_shares(catalog: Catalog) -> None:
-    """The share to job and education computed from the status tables beside the share
-    the document states, per target group and area (Benchmark keeps a footnote)."""
+def computed_and_published(catalog: Catalog) -> None:
+    """Figures the documents state that the dashboard also computes from their tables:
+    the expenses' »Forskel« column and the shares in job and education (Benchmark keeps
+    a footnote marker at each)."""
+    st.subheader(CHECK_TITLE)
+    st.markdown(
+        "Hvor et dokument både har en tabel og sit eget tal ud fra den, regner dashboardet "
+        "tallet efter. Tallene rettes aldrig – begge vises."
+    )
+    _expense_differences(catalog)
+    _shares(catalog)
+
+
+def _expense_differences(catalog: Catalog) -> None:
+    try:
+        expenses = catalog.get("udgifter_pr_person_arbejdsstyrke")
+        published = catalog.get("udgifter_forskel_publiceret")
+    except DatasetError:
+        return  # the broken dataset is listed under »Datasæt med fejl«
+    st.markdown("**Udgifter pr. person i arbejdsstyrken: dokumentets kolonne »Forskel«**")
+    check = published_difference_check(expenses.frame, published.frame)
+    st.markdown(published_difference_sentence(check))
+    shown, export = bt.published_difference_table(check)
+    numbers_table(
+        shown, export, [published, expenses], "om_data_forskel_kilde", "forskel_i_dokumentet"
+    )
+    source_caption(published, expenses)
+
+
+def _shares(catalog: Catalog) -> None:
     try:
         status = catalog.get("status_efter_afsluttet_forloeb")
         published = catalog.get("status_andel_job_uddannelse_publiceret")
     except DatasetError:
-        return  # the broken dataset is listed under »Datasæt med fejl«
+        return
     areas, _ = areas_in_table(status.frame, list(dict.fromkeys(status.frame["area"])))
     shares = status_shares(status.frame, published.frame, areas)
-    st.subheader(SHARES_TITLE)
+    title = "Andel i job og uddannelse 1 måned efter afsluttet forløb"
+    st.markdown(f"**{title}**")
     st.markdown(share_method_note(shares))
     chart(
         cb.share_bars(shares, areas, status_target_groups(status.frame)),
         key="om_data_chart_status_andel",
-        title=SHARES_TITLE,
+        title=f"{title} – beregnet og i dokumentet",
     )
     shown, export = bt.status_share_table(shares)
     numbers_table(shown, export, [status, published], "om_data_status_andel", "andel_job")

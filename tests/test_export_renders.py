@@ -1,0 +1,114 @@
+"""What the exported files of the theme pages show, as found when they were rendered
+in LibreOffice and looked at: each check opens the real file (built by AppTest from
+the page, as its download button does) with python-pptx or openpyxl."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from tests.apptest_support import open_page
+
+PAGES = {"benchmark": "benchmark_hedensted", "unge": "unge_hedensted"}
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    """File name → bytes of the Benchmark and Unge pages' PowerPoint and Excel files."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    found: dict[str, bytes] = {}
+    captured: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MediaFileManager, "add_deferred", add_deferred)
+        for page, stem in PAGES.items():
+            captured.clear()
+            open_page(f"app_pages/{page}.py")
+            for ext in ("pptx", "xlsx"):
+                found[f"{stem}.{ext}"] = captured[f"{stem}.{ext}"]()
+    return found
+
+
+def _titles(book) -> dict[str, list[str]]:
+    """Sheet name → the titles of its stacked tables (bold 13 pt)."""
+    return {
+        sheet.title: [
+            str(cell.value)
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value and cell.font.bold and cell.font.size and cell.font.size >= 13
+        ]
+        for sheet in book.worksheets
+    }
+
+
+def test_a_table_is_titled_by_the_chart_whose_numbers_it_holds(files) -> None:
+    """The tables under a section's charts were titled by a column only one of them has
+    (»1. Offentligt forsørgede – Ringkøbing-Skjern (pct.)«); now by their chart."""
+    titles = _titles(load_workbook(io.BytesIO(files["benchmark_hedensted.xlsx"])))
+    assert titles["1. Offentligt forsørgede"] == [
+        "1. Offentligt forsørgede – Forskel: Hedensted minus RAR Østjylland",
+        "1. Offentligt forsørgede – Pct. af arbejdsstyrken pr. ydelsesgruppe og område",
+    ]
+    assert titles["2. Udgifter pr. person i"] == [
+        "2. Udgifter pr. person i arbejdsstyrken – Forskel: Hedensted minus RAR Østjylland",
+        "2. Udgifter pr. person i arbejdsstyrken – Udgift pr. person pr. ydelsesgruppe og område",
+        "2. Udgifter pr. person i arbejdsstyrken – Hvad er forskellen værd i alt?",
+    ]
+    assert titles["3. Beskæftigelsesministeriets"] == [
+        "Faktisk og forventet antal fuldtidspersoner og placering pr. ydelsesområde"
+    ]
+    assert titles["7. Vandringer hvor kom borgerne"] == [
+        "Oprettede målgruppeforløb efter målgruppe og forrige målgruppe"
+    ]
+    every = [t for sheet in titles.values() for t in sheet]
+    assert not any(t.endswith(("Ringkøbing-Skjern (pct.)", "Samme tal")) for t in every)
+
+
+def _picture(deck, title_start: str) -> np.ndarray:
+    for slide in deck.slides:
+        if slide.shapes.title is not None and slide.shapes.title.text.startswith(title_start):
+            for shape in slide.shapes:
+                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                    image = Image.open(io.BytesIO(shape.image.blob)).convert("RGB")
+                    return np.asarray(image).astype(int)
+    raise AssertionError(f"Intet dias med en figur: {title_start}")
+
+
+def _rows_of(image: np.ndarray, color: str, tolerance: int = 12) -> np.ndarray:
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return np.where(np.all(np.abs(image - rgb) <= tolerance, axis=2).any(axis=1))[0]
+
+
+@pytest.mark.parametrize(
+    "title_start", ["Unge under 18", "Voksenlærlinge", "Uddannelseshjælp sammenlignet"]
+)
+def test_the_category_axis_title_stands_above_the_bars(files, title_start) -> None:
+    """»Tilbudstype«, »Alder«, »Målgruppe« were drawn rotated over the category labels;
+    now they stand level above the plot: dark text pixels above the first bar."""
+    image = _picture(Presentation(io.BytesIO(files["unge_hedensted.pptx"])), title_start)
+    first_bar = _rows_of(image, "#0b4f8a")[0]
+    axis_side = image[: first_bar - 4, : image.shape[1] // 2]
+    dark = np.all(axis_side < 90, axis=2)
+    assert dark.sum() > 50, title_start
+
+
+def test_the_not_shown_part_is_visible_on_the_status_slides(files) -> None:
+    """»Ikke vist i kilden« was near-white (#eceff2); on the slide its bars and legend
+    swatch are the dark grey #3d3d3d."""
+    deck = Presentation(io.BytesIO(files["benchmark_hedensted.pptx"]))
+    image = _picture(deck, "4. Status 1 måned efter afsluttet forløb – Jobparate")
+    assert len(_rows_of(image, "#3d3d3d")) > 100  # four bars' ends and the legend swatch
+    assert len(_rows_of(image, "#eceff2", tolerance=1)) == 0  # (the grid is #e6e9ed)
