@@ -167,3 +167,8 @@ def test_a_category_axis_title_stands_above_its_labels(catalog) -> None:
     # An axis without a title gets no title settings.
     bare = {"mark": "bar", "encoding": {"y": {"field": "a", "type": "nominal", "title": None}}}
     assert "titleAngle" not in wrapped_labels(bare)["encoding"]["y"]["axis"]
+    hidden = {
+        "mark": "bar",
+        "encoding": {"y": {"field": "a", "type": "nominal", "axis": {"title": None}}},
+    }
+    assert "titleAngle" not in wrapped_labels(hidden)["encoding"]["y"]["axis"]

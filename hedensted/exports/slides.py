@@ -12,6 +12,7 @@ enough for a meeting room: titles 28 pt, body 16–24 pt, source lines 12 pt.
 from __future__ import annotations
 
 import io
+import json
 import re
 import struct
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.exports.images import THEME_FONT_PX, chart_png
+from hedensted.exports.images import THEME_FONT_PX, chart_png, legend_columns
 from hedensted.exports.model import (
     ExportChart,
     ExportSection,
@@ -29,6 +30,7 @@ from hedensted.exports.model import (
     plain_text,
     require_sections,
 )
+from hedensted.present.charts import WRAP_CHARS, chart_units, wrap_label_expr
 from hedensted.present.formatting import MISSING_TEXT, format_long_date, format_number
 
 NEGATIVE_NUMBER = re.compile(r"(?<![\w-])-(?=\d)")
@@ -394,33 +396,120 @@ def _fit(width: float, height: float, box: _Box) -> _Box:
     return _Box(box.left + (box.width - fitted_width) / 2, box.top, fitted_width, fitted_height)
 
 
-def _natural_height_in(spec: dict) -> float:
-    """About how tall the chart wants to be on a slide, in inches.
+def _natural_height_in(spec: dict, width_in: float) -> float:
+    """About how tall the chart wants to be on a slide ``width_in`` wide, in inches.
 
-    The spec's own height (plot, or plot plus room for axes and legend) plus
-    room for the axis, which grows as the slide's text is larger than the page's.
+    The spec's own height (plot, or plot plus room for axes and legend), or more if
+    its category labels and a legend above or below the plot need more in slide
+    type, plus room for the axis, which grows as the slide's text is larger than the
+    page's.
     """
     heights = [spec.get("height")] + [
         layer.get("height") for layer in spec.get("layer", []) if isinstance(layer, dict)
     ]
     numbers = [h for h in heights if isinstance(h, (int, float)) and not isinstance(h, bool)]
     plot = max(numbers) if numbers else DEFAULT_PLOT_PX
+    width_px = round(width_in * PX_PER_IN)
+    plot = max(plot, label_room_px(spec) + legend_room_px(spec, width_px))
     return (plot + AXIS_ROOM_PX * CHART_FONT_PX / THEME_FONT_PX) / PX_PER_IN
+
+
+LABEL_LINE = 1.25  # a label line's height, in font sizes
+LABEL_GAP_PX = 8  # between two categories' labels
+SLIDE_WRAP_CHARS = 60  # a wide chart on a slide wraps its labels later than the page
+WIDE_CHART_IN = 11.5  # at least this wide: labels wrap at ``SLIDE_WRAP_CHARS``
+_WRAP_WIDTH = re.compile(r"\.\{1,(\d+)\}")
+
+
+def slide_spec(spec: dict, width_in: float) -> dict:
+    """The chart as drawn on a slide ``width_in`` wide: a wide one wraps its category
+    labels at ``SLIDE_WRAP_CHARS`` instead of the page's ``WRAP_CHARS``, so the
+    migrations' »Uddannelseshjælpsmodtagere (åbenlys uddannelsesparate)« takes one
+    line and 13 of them fit. A copy; narrower charts are returned as they are."""
+    if width_in < WIDE_CHART_IN:
+        return spec
+    page, wide = wrap_label_expr(WRAP_CHARS), wrap_label_expr(SLIDE_WRAP_CHARS)
+    return json.loads(json.dumps(spec).replace(json.dumps(page)[1:-1], json.dumps(wide)[1:-1]))
+
+
+def label_room_px(spec: dict) -> float:
+    """Pixels the category labels of a chart's y axis need in slide type: each category
+    gets as many lines as its longest label (the bands are equal) and a gap; labels
+    wrap as the axis's ``labelExpr`` does (at a width, or at ``|``); 0 for a chart
+    without such an axis."""
+    room = 0.0
+    for unit in chart_units(spec):
+        y = unit.get("encoding", {}).get("y")
+        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal"):
+            continue
+        labels = y.get("sort") if isinstance(y.get("sort"), list) else _field_values(spec, y)
+        if not labels:
+            continue
+        expr = str((y.get("axis") or {}).get("labelExpr", ""))
+        lines = max(_label_lines(str(label), expr) for label in labels)
+        room = max(room, len(labels) * (lines * CHART_FONT_PX * LABEL_LINE + LABEL_GAP_PX))
+    return room
+
+
+def legend_room_px(spec: dict, width_px: int) -> float:
+    """Pixels a legend above or below the plot needs in slide type: its title and its
+    rows, with as many columns as fit ``width_px`` (``legend_columns``)."""
+    default_orient = spec.get("config", {}).get("legend", {}).get("orient", "right")
+    room = 0.0
+    for unit in chart_units(spec):
+        color = unit.get("encoding", {}).get("color")
+        if not isinstance(color, dict) or not isinstance(color.get("legend", {}), dict):
+            continue
+        legend = color.get("legend", {})
+        domain = (color.get("scale") or {}).get("domain")
+        if legend.get("orient", default_orient) not in ("top", "bottom"):
+            continue
+        if not isinstance(domain, list) or not domain:
+            continue
+        columns = legend_columns(legend.get("columns"), domain, width_px, CHART_FONT_PX)
+        rows = -(-len(domain) // columns) if columns else 1
+        room = max(room, (rows + 1) * CHART_FONT_PX * LABEL_LINE + LABEL_GAP_PX)
+    return room
+
+
+def _field_values(spec: dict, encoding: dict) -> list[object]:
+    field = encoding.get("field")
+    values: dict[object, None] = {}
+    datasets = spec.get("datasets", {})
+    for rows in [*datasets.values(), (spec.get("data") or {}).get("values", [])]:
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, dict) and field in row:
+                values[row[field]] = None
+    return list(values)
+
+
+def _label_lines(label: str, expr: str) -> int:
+    """Lines a category label is drawn on: split at ``|`` where the axis says so, else
+    wrapped between words at the width in its ``labelExpr`` (``wrap_label_expr``)."""
+    if "'|'" in expr:
+        return label.count("|") + 1
+    width = _WRAP_WIDTH.search(expr)
+    if width is None:
+        return 1
+    return len(re.findall(rf"(.{{1,{width.group(1)}}})(\s+|$)", label.strip())) or 1
 
 
 def _chart_layout(spec: dict, body: _Box, key_figures: Sequence[str]) -> tuple[_Box, _Box | None]:
     """Boxes for the chart and the key figures: below a wide chart or beside a tall one."""
     if not key_figures:
         return body, None
-    natural = (body.width, _natural_height_in(spec))
     below_height = min(_text_height(key_figures, KEY_FIGURE_PT[1], body.width), body.height / 2)
     above = _Box(body.left, body.top, body.width, body.height - below_height - GAP_IN)
     below = _Box(body.left, above.top + above.height + GAP_IN, body.width, below_height)
     chart_width = body.width - SIDE_COLUMN_IN - GAP_IN
     beside = _Box(body.left, body.top, chart_width, body.height)
     side = _Box(body.left + chart_width + GAP_IN, body.top, SIDE_COLUMN_IN, body.height)
+    # The share of the height it wants that the chart gets, wide above the key figures
+    # or narrow beside them (where long labels wrap onto more lines).
+    wide = min(above.height / _natural_height_in(slide_spec(spec, body.width), body.width), 1)
+    narrow = min(beside.height / _natural_height_in(spec, chart_width), 1)
     # Below a wide chart, unless that squeezes it much more than beside the key figures.
-    if above.height >= min(natural[1], beside.height) * SQUEEZE_ALLOWED:
+    if wide >= narrow * SQUEEZE_ALLOWED:
         return above, below
     return beside, side
 
@@ -433,14 +522,15 @@ def _chart_with_key_figures(
     from pptx.util import Inches
 
     chart_box, text_box = _chart_layout(chart.spec, body, key_figures)
-    natural_in = max(_natural_height_in(chart.spec), MIN_CHART_IN)
+    spec = slide_spec(chart.spec, chart_box.width)
+    natural_in = max(_natural_height_in(spec, chart_box.width), MIN_CHART_IN)
     height_in = min(chart_box.height, natural_in)
     # A chart taller than its box is drawn at its own height and scaled down as a
     # picture: squeezing the drawing instead makes many bars' labels overlap.
     shrink = min(natural_in / height_in, MAX_SHRINK)
     natural_in = height_in * shrink
     png = chart_png(
-        chart.spec,
+        spec,
         scale=CHART_SCALE,
         width=round(chart_box.width * shrink * PX_PER_IN),
         height=round(natural_in * PX_PER_IN),

@@ -202,14 +202,14 @@ def wrap_label_expr(chars: int = WRAP_CHARS) -> str:
     return f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s+|$)/g, '$1\\n')), '\\n')"
 
 
-def _units(spec: dict) -> list[dict]:
+def chart_units(spec: dict) -> list[dict]:
     """Every single-view spec (one with a mark) in a spec, layers and concatenations."""
     found = [spec] if "mark" in spec else []
     for key in ("layer", "hconcat", "vconcat", "concat"):
         for part in spec.get(key, []):
-            found.extend(_units(part))
+            found.extend(chart_units(part))
     if isinstance(spec.get("spec"), dict):  # facet and repeat
-        found.extend(_units(spec["spec"]))
+        found.extend(chart_units(spec["spec"]))
     return found
 
 
@@ -223,7 +223,7 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
     labels, so "Tilbudstype" was printed over "Mentorordning - individuel".
     """
     expr = wrap_label_expr(chars)
-    for unit in _units(spec):
+    for unit in chart_units(spec):
         encoding = unit.get("encoding", {})
         for channel in ("x", "y"):
             enc = encoding.get(channel)
@@ -235,7 +235,9 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
             if "labelExpr" not in axis:
                 axis["labelExpr"] = expr
                 axis["labelLimit"] = 0
-            titled = enc.get("title") not in (None, "") or "title" not in enc
+            # Vega-Lite's default title is the field's name.
+            title = axis["title"] if "title" in axis else enc.get("title", enc.get("field"))
+            titled = title not in (None, "")
             if channel == "y" and titled and axis.get("orient", "left") == "left":
                 for key, value in CATEGORY_TITLE_ABOVE.items():
                     axis.setdefault(key, value)
