@@ -169,3 +169,31 @@ def test_a_legend_keeps_as_many_columns_as_fit() -> None:
     assert wide["encoding"]["color"]["legend"]["columns"] == 3
     page = offscreen_spec(spec, width=800)  # the page's own type: as built
     assert page["encoding"]["color"]["legend"]["columns"] == 3
+
+
+def test_chart_slides_are_headed_by_the_presentation_views_message(files) -> None:
+    """The exported slides were titled »<section> – <chart>« while presentation view
+    heads the same slides with their computed message; now both say the message, in a
+    size that fits the title box, and the key figures beside it do not repeat it."""
+    from hedensted.exports.slides import TITLE_PTS
+
+    deck = Presentation(io.BytesIO(files["benchmark_hedensted.pptx"]))
+    titles = {slide.shapes.title.text: slide for slide in deck.slides}
+    long = (
+        "Sammenlignet med RAR Østjylland: Hedensted har en lavere andel i 5 af 13 viste "
+        "ydelsesgrupper, en højere i 5 og det samme i 3. Størst er forskellen for "
+        "Førtidspension: 6,2 % mod 8,1 % (−1,9 pct.-point)."
+    )
+    assert long.replace(" %", "\u00a0%") in titles
+    slide = titles[long.replace(" %", "\u00a0%")]
+    sizes = {run.font.size.pt for p in slide.shapes.title.text_frame.paragraphs for run in p.runs}
+    assert sizes == {20.0} and min(TITLE_PTS) == 20  # three lines of 20 pt fit the box
+    others = [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+    assert not any("Størst er forskellen for Førtidspension" in s.text_frame.text for s in others)
+    short = "Jobafklaring: 64,0\u00a0% af Hedensteds afsluttede forløb endte i job, fleksjob"
+    assert any(t.startswith(short) for t in titles)
+    unge = Presentation(io.BytesIO(files["unge_hedensted.pptx"]))
+    assert (
+        "Uddannelseshjælp, aktivitetsparat: Hedensted 123,7 uger – 22,0 uger kortere end "
+        "RAR Østjylland (145,7 uger)."
+    ) in [s.shapes.title.text for s in unge.slides]

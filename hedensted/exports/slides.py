@@ -40,12 +40,15 @@ SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
 MARGIN_IN = 0.5
 TITLE_TOP_IN = 0.3
-TITLE_HEIGHT_IN = 1.05
+TITLE_HEIGHT_IN = 1.15
 BODY_TOP_IN = 1.5
 BOTTOM_MARGIN_IN = 0.25
 GAP_IN = 0.2
 SIDE_COLUMN_IN = 3.8  # key figures beside a tall chart
 TITLE_PT = 28
+TITLE_PTS = (TITLE_PT, 24, 22, 20)  # a long message steps down to fit its box
+TITLE_LINE = 1.2  # a title line's height, in font sizes
+TITLE_CHAR_EM = 0.55  # a bold title character's average width, in ems
 TITLE_SLIDE_PT = 44
 SUBTITLE_PT = 24
 KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
@@ -121,14 +124,16 @@ def presentation_pptx(
             for chart in section.charts:
                 # An untitled chart is named after its section ("… (2)"): no repeat.
                 same = chart.title.startswith(section.title)
-                slide = _content_slide(
-                    deck, chart.title if same else f"{section.title} – {chart.title}"
-                )
+                named = chart.title if same else f"{section.title} – {chart.title}"
+                # The message presentation view heads the same slide with, if known.
+                slide = _content_slide(deck, chart.headline or named)
                 if chart.source_lines:
                     body = _sources(slide, chart.short_sources, chart.source_lines)
                 else:
                     body = _sources(slide, section.short_sources, section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
+                # A sentence that heads the slide is not repeated beside its chart.
+                figures = tuple(f for f in figures if plain_text(f) != chart.headline)
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
             slide = _content_slide(deck, section.title)
@@ -235,8 +240,19 @@ def _content_slide(deck, title: str):
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-    _style_runs(frame, TITLE_PT, ACCENT_COLOR, bold=True)
+    _style_runs(frame, title_size(title), ACCENT_COLOR, bold=True)
     return slide
+
+
+def title_size(title: str) -> float:
+    """The largest of ``TITLE_PTS`` at which a slide's title (a message can be a long
+    sentence) fits its box; the smallest otherwise."""
+    width = SLIDE_WIDTH_IN - 2 * MARGIN_IN - 0.2
+    for size in TITLE_PTS:
+        lines = _lines_needed([title], size, width, char_width=TITLE_CHAR_EM)
+        if lines * size * TITLE_LINE / 72 + 0.1 <= TITLE_HEIGHT_IN:
+            return size
+    return TITLE_PTS[-1]
 
 
 def _lines_needed(
