@@ -365,7 +365,7 @@ def test_section_without_chart_gets_key_figures_and_a_pointer_to_the_table(deck)
     assert "se Excel-filen" not in text and "for stor" not in text
 
 
-def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
+def test_a_table_too_large_for_a_slide_continues_then_points_to_the_workbook(catalog) -> None:
     frame = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
     section = ExportSection(
         title="Alle tal",
@@ -380,7 +380,16 @@ def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
     shown = len(grid.rows) - 1
     assert 3 <= shown < len(frame)
     assert grid.cell(1, 2).text == "23,4"  # Hele landet, all groups, dec. 2023
-    assert f"… og {len(frame) - shown} rækker mere i Excel-filen." in _texts(slide)
+    # The rows continue on two more slides; what is left after them is in the workbook.
+    assert f"Fortsættes på næste dias ({len(frame) - shown} rækker mere)." in _texts(slide)
+    second, third = deck.slides[2], deck.slides[3]
+    assert second.shapes.title.text == third.shapes.title.text == "Alle tal (fortsat)"
+    rows = [len(next(s for s in d.shapes if s.has_table).table.rows) - 1 for d in (second, third)]
+    continued = next(s for s in second.shapes if s.has_table).table
+    assert continued.cell(1, 0).text == str(frame["area"].iloc[shown])  # the next row
+    left = len(frame) - shown - sum(rows)
+    assert left > 0 and f"… og {left} rækker mere i Excel-filen." in _texts(third)
+    assert len(deck.slides) == 4
 
 
 def test_questions_slide_last(deck) -> None:

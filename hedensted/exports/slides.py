@@ -45,10 +45,15 @@ BODY_TOP_IN = 1.5
 BOTTOM_MARGIN_IN = 0.25
 GAP_IN = 0.2
 SIDE_COLUMN_IN = 3.8  # key figures beside a tall chart
+# A character's average width in ems for line estimates: Calibri (and Carlito, its
+# metric twin in LibreOffice) averages 0,42 em on Danish text (bold 0,43); the margin
+# covers greedy word wrap and short lines.
+CHAR_EM = 0.47
+BOLD_CHAR_EM = 0.5
 TITLE_PT = 28
 TITLE_PTS = (TITLE_PT, 24, 22, 20)  # a long message steps down to fit its box
 TITLE_LINE = 1.2  # a title line's height, in font sizes
-TITLE_CHAR_EM = 0.55  # a bold title character's average width, in ems
+TITLE_CHAR_EM = BOLD_CHAR_EM
 TITLE_SLIDE_PT = 44
 SUBTITLE_PT = 24
 KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
@@ -138,15 +143,15 @@ def presentation_pptx(
         elif section.key_figures or section.tables:
             slide = _content_slide(deck, section.title)
             body = _sources(slide, section.short_sources, section.source_lines)
-            _key_figures_and_table(slide, body, section)
+            shown = _key_figures_and_table(slide, body, section)
+            if section.tables:
+                _rest_of_table(deck, section, section.tables[0], section.title, shown)
             # Every further table is a slide of its own (one message per slide).
             for table in section.tables[1:]:
                 slide = _content_slide(deck, table.title)
-                if table.source_lines:
-                    body = _sources(slide, table.short_sources, table.source_lines)
-                else:
-                    body = _sources(slide, section.short_sources, section.source_lines)
-                _table_summary(slide, body, _TablePlan.of(table, body.width))
+                body = _table_sources(slide, section, table)
+                shown = _table_summary(slide, body, _TablePlan.of(table, body.width))
+                _rest_of_table(deck, section, table, table.title, shown)
         # A section with nothing to show (cards, a working tool) gets no empty slide.
     if asked:
         slide = _content_slide(deck, QUESTIONS_TITLE)
@@ -256,7 +261,7 @@ def title_size(title: str) -> float:
 
 
 def _lines_needed(
-    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = 0.52
+    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = CHAR_EM
 ) -> int:
     """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide;
     ``char_width`` is an average character's width in ems."""
@@ -573,9 +578,30 @@ def _chart_with_key_figures(
 # --- Slides without charts ----------------------------------------------------------------
 
 
-def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
+def _table_sources(slide, section: ExportSection, table: ExportTable) -> _Box:
+    if table.source_lines:
+        return _sources(slide, table.short_sources, table.source_lines)
+    return _sources(slide, section.short_sources, section.source_lines)
+
+
+def _rest_of_table(
+    deck, section: ExportSection, table: ExportTable, title: str, shown: int
+) -> None:
+    """The rows of ``table`` after the first ``shown`` on slides of their own, titled
+    »<title> (fortsat)«, up to ``MAX_TABLE_SLIDES`` slides for the table in all."""
+    slides = 1
+    while shown < len(table.frame) and slides < MAX_TABLE_SLIDES:
+        rest = replace(table, frame=table.frame.iloc[shown:].reset_index(drop=True))
+        slide = _content_slide(deck, f"{title} (fortsat)")
+        body = _table_sources(slide, section, rest)
+        slides += 1
+        plan = _TablePlan.of(rest, body.width)
+        shown += _table_summary(slide, body, plan, continues=slides < MAX_TABLE_SLIDES)
+
+
+def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> int:
     """Key figures on top, then the first table; the table's header and first rows get
-    their room first, the key figures the rest."""
+    their room first, the key figures the rest. The number of the table's rows shown."""
     top = body.top
     plan = _TablePlan.of(section.tables[0], body.width) if section.tables else None
     if section.key_figures:
@@ -597,11 +623,13 @@ def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
         )
         top += height + GAP_IN
     if plan is not None:
-        _table_summary(slide, _Box(body.left, top, body.width, body.top + body.height - top), plan)
-    elif not section.key_figures:
+        box = _Box(body.left, top, body.width, body.top + body.height - top)
+        return _table_summary(slide, box, plan)
+    if not section.key_figures:
         _textbox(
             slide, body, ["Afsnittet har ingen figur eller tabel."], KEY_FIGURE_PT[0], TEXT_COLOR
         )
+    return 0
 
 
 def _cell_text(value: object, decimals: int | None) -> str:
@@ -640,7 +668,7 @@ def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
 
 def _row_height_in(texts: Sequence[str], widths: Sequence[float], bold: bool = False) -> float:
     lines = max(
-        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), 0.6 if bold else 0.55)
+        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), BOLD_CHAR_EM if bold else CHAR_EM)
         for text, width in zip(texts, widths, strict=True)
     )
     return lines * TABLE_PT * 1.25 / 72 + 0.14
@@ -676,6 +704,7 @@ class _TablePlan:
 
 
 MAX_SLIDE_COLUMNS = 4
+MAX_TABLE_SLIDES = 3  # a long table continues on at most this many slides in all
 KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi", "antal", "andel")
 
 
@@ -698,8 +727,9 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     )
 
 
-def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
-    """The table's title and as many of its rows as fit; a note says how many are left out."""
+def _table_summary(slide, box: _Box, plan: _TablePlan, continues: bool = True) -> int:
+    """The table's title and as many of its rows as fit; a note says how many are left
+    and whether the next slide ``continues`` the table. The number of rows shown."""
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
@@ -749,7 +779,11 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     left_out = len(cells) - len(shown)
     if left_out:
         rows_word = "række" if left_out == 1 else "rækker"
-        note = f"… og {left_out} {rows_word} mere i Excel-filen."
+        note = (
+            f"Fortsættes på næste dias ({left_out} {rows_word} mere)."
+            if continues
+            else f"… og {left_out} {rows_word} mere i Excel-filen."
+        )
         top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
         _textbox(
             slide,
@@ -758,3 +792,4 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
             TABLE_PT,
             SOURCE_COLOR,
         )
+    return len(shown)
