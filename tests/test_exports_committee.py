@@ -739,3 +739,21 @@ def test_a_long_text_column_leaves_the_others_room() -> None:
     widths = _column_widths([long_names, short], 12.0)
     assert widths[1] >= MIN_COLUMN_IN
     assert sum(widths) == pytest.approx(12.0)
+
+
+def test_a_column_of_identifiers_gives_way_on_a_slide() -> None:
+    """The Mål deck's table showed »Mål-id« (»inv24_klar_lang_3«) as its first column."""
+    from hedensted.exports.slides import key_columns
+
+    frame = pd.DataFrame(
+        {
+            "Mål-id": ["inv24_klar_lang_3"],
+            "Tema": ["Investeringsprojekter"],
+            "Status": ["ikke opfyldt"],
+            "Vurdering": ["Ikke opfyldt (jan. 2024)"],
+            "Mål": ["At Hedensted fortsat har den laveste ledighedsprocent"],
+            "Frist": ["langsigtet mål"],
+        }
+    )
+    kept = key_columns(ExportTable("Alle valgte mål", frame, (), "2024"))
+    assert list(kept.frame.columns) == ["Status", "Vurdering", "Mål", "Frist"]

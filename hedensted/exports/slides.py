@@ -710,14 +710,22 @@ KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi",
 
 def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     """The table with its key columns only, for a slide: the first (what each row is)
-    and those that say goal, status, assessment, deadline … (the workbook has them all)."""
+    and those that say goal, status, assessment, deadline … (the workbook has them all).
+    A first column of identifiers (»Mål-id«: »inv24_klar_lang_3«) says nothing to the
+    room and gives way to the others."""
     columns = list(table.frame.columns)
-    chosen = [columns[0]]
-    for column in columns[1:]:
+    identifier = (
+        str(columns[0]).lower().replace(" ", "-").endswith(("-id", "id")) and len(columns) > 1
+    )
+    chosen = [] if identifier else [columns[0]]
+    rest = columns[1:]
+    for column in rest:
         if len(chosen) < most and any(w in str(column).lower() for w in KEY_COLUMN_WORDS):
             chosen.append(column)
-    for column in columns[1:]:
-        if len(chosen) < min(most, len(columns)) and column not in chosen:
+    for column in rest:
+        if len(chosen) < min(most, len(rest) if identifier else len(columns)) and (
+            column not in chosen
+        ):
             chosen.append(column)
     kept = [c for c in columns if c in chosen]
     return replace(
