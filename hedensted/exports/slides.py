@@ -714,9 +714,8 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     A first column of identifiers (»Mål-id«: »inv24_klar_lang_3«) says nothing to the
     room and gives way to the others."""
     columns = list(table.frame.columns)
-    identifier = (
-        str(columns[0]).lower().replace(" ", "-").endswith(("-id", "id")) and len(columns) > 1
-    )
+    first = str(columns[0]).lower().replace(" ", "-")
+    identifier = (first == "id" or first.endswith("-id")) and len(columns) > 1
     chosen = [] if identifier else [columns[0]]
     rest = columns[1:]
     for column in rest:
