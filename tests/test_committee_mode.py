@@ -365,7 +365,7 @@ def test_benchmark_excel_has_a_sheet_per_section_with_numbers(downloads: dict) -
     book = load_workbook(io.BytesIO(downloads["benchmark_hedensted.xlsx"]()))
     assert book.sheetnames[:3] == [
         "1. Offentligt forsørgede",
-        "2. Udgifter pr. person i",
+        "2. Udgifter pr. person",
         "3. Beskæftigelsesministeriets",
     ]
     sheet = book["1. Offentligt forsørgede"]

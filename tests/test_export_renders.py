@@ -63,7 +63,7 @@ def test_a_table_is_titled_by_the_chart_whose_numbers_it_holds(files) -> None:
         "1. Offentligt forsørgede – Forskel: Hedensted minus RAR Østjylland",
         "1. Offentligt forsørgede – Pct. af arbejdsstyrken pr. ydelsesgruppe og område",
     ]
-    assert titles["2. Udgifter pr. person i"] == [
+    assert titles["2. Udgifter pr. person"] == [
         "2. Udgifter pr. person i arbejdsstyrken – Forskel: Hedensted minus RAR Østjylland",
         "2. Udgifter pr. person i arbejdsstyrken – Udgift pr. person pr. ydelsesgruppe og område",
         "2. Udgifter pr. person i arbejdsstyrken – Hvad er forskellen værd i alt?",
@@ -202,3 +202,30 @@ def test_chart_slides_are_headed_by_the_presentation_views_message(files) -> Non
         "Uddannelseshjælp, aktivitetsparat: Hedensted 123,7 uger – 22,0 uger kortere end "
         "RAR Østjylland (145,7 uger)."
     ) in [s.shapes.title.text for s in unge.slides]
+
+
+def test_code_of_care_workbook_has_the_smaajobs_figures() -> None:
+    """Code of Care's småjobs figures had no sheet (the chart had no table behind it)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MediaFileManager, "add_deferred", add_deferred)
+        open_page("app_pages/code_of_care.py")
+        book = load_workbook(io.BytesIO(captured["code_of_care_hedensted.xlsx"]()))
+    assert "Småjobs andel med lønnede timer" in book.sheetnames
+    sheet = book["Småjobs andel med lønnede timer"]
+    rows = [row for row in sheet.iter_rows(values_only=True) if any(row)]
+    assert rows[0][0] == "Andel med lønnede timer pr. målgruppe og område"
+    header = next(i for i, row in enumerate(rows) if row[0] == "Målgruppe")
+    assert rows[header][:4] == ("Målgruppe", "Område", "Andel med lønnede timer (%)", "Periode")
+    body = {(r[0], r[1]): r[2] for r in rows[header + 1 :]}
+    assert body[("Kontanthjælp", "Hedensted")] == 19.3
+    assert body[("Ressourceforløb", "RAR Østjylland")] == 1.6
+    assert len(body) == 6

@@ -36,12 +36,23 @@ MUNICIPALITY = "Hedensted Kommune"
 COMMITTEE = "Udvalget for Beskæftigelse"
 
 
+# Short words a cut name should not end on (»2. Udgifter pr. person i«).
+DANGLING_WORDS = {"i", "på", "for", "af", "og", "til", "med", "efter", "fra", "om", "en", "et"}
+
+
 def _cut_at_word(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, at a space where there is one."""
+    """``text`` cut to at most ``limit`` characters, at a space where there is one, and
+    without a short word left dangling at the end."""
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
-    return cut[:limit].rstrip(" ,.:;–-")
+    cut = cut[:limit].rstrip(" ,.:;–-")
+    words = cut.split(" ")
+    while len(words) > 1 and words[-1].lower() in DANGLING_WORDS:
+        words.pop()
+        cut = " ".join(words).rstrip(" ,.:;–-")
+        words = cut.split(" ")
+    return cut
 
 
 def sheet_names(titles: Sequence[str]) -> list[str]:
