@@ -229,3 +229,9 @@ def test_code_of_care_workbook_has_the_smaajobs_figures() -> None:
     assert body[("Kontanthjælp", "Hedensted")] == 19.3
     assert body[("Ressourceforløb", "RAR Østjylland")] == 1.6
     assert len(body) == 6
+    # Its long source line wraps over the table's four columns (it ran far to the right,
+    # and printed fit to the page's width the table became tiny).
+    assert "A2:D2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["A2"].value.startswith("Kilde: Jobindsats.dk, mar. 2019.")
+    assert sheet["A2"].alignment.wrap_text
+    assert sheet.row_dimensions[2].height >= 2 * 15

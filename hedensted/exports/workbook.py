@@ -142,8 +142,16 @@ def _display_width(value: object, number_format: str | None) -> int:
     return len(str(value))
 
 
-def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, int]) -> int:
-    """Write one table from ``start_row``; returns the first row after it."""
+def _write_table(
+    sheet,
+    table: ExportTable,
+    start_row: int,
+    widths: dict[int, int],
+    spans: list[tuple[int, int, str]],
+) -> int:
+    """Write one table from ``start_row``; returns the first row after it. The rows of
+    long source lines are added to ``spans`` (row, the table's columns, text): they
+    wrap across the table's width instead of running far past it."""
     from openpyxl.styles import Alignment, Font
 
     row = start_row
@@ -153,6 +161,7 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
     for line in table.source_lines:
         _write_text(sheet.cell(row=row, column=1), line)
         sheet.cell(row=row, column=1).font = Font(italic=True)
+        spans.append((row, max(len(table.frame.columns), 1), line))
         row += 1
     _write_text(sheet.cell(row=row, column=1), f"Periode: {table.period_label}")
     sheet.cell(row=row, column=1).font = Font(italic=True)
@@ -212,6 +221,29 @@ def distinct_titles(tables: Sequence[ExportTable]) -> list[str]:
     return titles
 
 
+LINE_HEIGHT_PT = 15  # a wrapped line of 11 pt text
+
+
+def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
+    """A source line longer than its table is wide wraps over the table's columns (merged),
+    in a row tall enough for its lines: printed fit to the page's width, a line running
+    far to the right made the table itself tiny."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for row, columns, text in spans:
+        span = sum(
+            sheet.column_dimensions[get_column_letter(c)].width or MIN_WIDTH
+            for c in range(1, columns + 1)
+        )
+        if len(text) <= span or columns < 2:
+            continue
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(len(text) * 1.1 / span)
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT_PT
+
+
 def _print_setup(sheet, header_rows: tuple[int, int] | None) -> None:
     """Landscape, as wide as the page, the first table's heading repeated on each page."""
     sheet.page_setup.orientation = "landscape"
@@ -259,11 +291,12 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
             if not section.key_figures and not section.source_lines:
                 _write_text(sheet.cell(row=row, column=1), "Afsnittet har ingen tabel.")
         header_rows = None
+        spans: list[tuple[int, int, str]] = []
         titles = distinct_titles(section.tables)
         for table, title in zip(section.tables, titles, strict=True):
             start = row
             named = replace(table, title=title)
-            row = _write_table(sheet, named, row, widths) + 1
+            row = _write_table(sheet, named, row, widths, spans) + 1
             if header_rows is None:
                 # Title, sources, period and the column headings.
                 header_rows = (start, start + len(table.source_lines) + 2)
@@ -271,6 +304,7 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
         for position, width in widths.items():
             letter = get_column_letter(position)
             sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+        _wrap_spans(sheet, spans)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
