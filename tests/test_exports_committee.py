@@ -693,6 +693,18 @@ def test_workbook_prints_landscape_and_names_municipality_and_theme() -> None:
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$4"  # title, source, period, headings
+    # Stacked tables each start their own heading: none is repeated over the others.
+    two = replace(section, tables=(*section.tables, replace(section.tables[0], title="To")))
+    stacked = load_workbook(io.BytesIO(sections_xlsx([two], theme="Unge"))).worksheets[0]
+    assert stacked.print_title_rows is None
+    # A long text wraps in a column no wider than 45 characters.
+    long = "Kilderne har kun andelen i marts 2019 – et udgangspunkt fra før målet blev sat. " * 2
+    notes = replace(section.tables[0], frame=pd.DataFrame({"Område": ["A"], "Belæg": [long]}))
+    book_notes = load_workbook(io.BytesIO(sections_xlsx([replace(section, tables=(notes,))])))
+    noted = book_notes.worksheets[0]
+    cell = noted.cell(_find_row(noted, "Område") + 1, 2)
+    assert cell.value == long
+    assert cell.alignment.wrap_text and noted.column_dimensions["B"].width == 45
     assert book.properties.creator == "Hedensted Kommune"
     assert book.properties.title == "Unge – Hedensted Kommune"
     header = _find_row(sheet, "Område")

@@ -28,7 +28,7 @@ FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_INFERRED_DECIMALS = 3
-MIN_WIDTH, MAX_WIDTH = 8, 60
+MIN_WIDTH, MAX_WIDTH = 8, 45
 HEADING_WIDTH = 24  # longer headings wrap
 TITLE_SIZE = 13
 MISSING_TEXTS = {"", MISSING_TEXT, "-", "."}
@@ -188,8 +188,13 @@ def _write_table(
     row += 1
     for values in frame.itertuples(index=False):
         for position, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
-            _write_value(sheet.cell(row=row, column=position), value, number_format)
+            cell = sheet.cell(row=row, column=position)
+            _write_value(cell, value, number_format)
             widths[position] = max(widths[position], _display_width(value, number_format))
+            if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
+                # A long text wraps in its column (the row grows on opening) instead
+                # of widening the sheet until its print is too small to read.
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     return row
 
@@ -245,7 +250,8 @@ def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
 
 
 def _print_setup(sheet, header_rows: tuple[int, int] | None) -> None:
-    """Landscape, as wide as the page, the first table's heading repeated on each page."""
+    """Landscape, as wide as the page, a lone table's heading repeated on each page
+    (``header_rows``; None for stacked tables, whose pages each start their own)."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -300,7 +306,9 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
             if header_rows is None:
                 # Title, sources, period and the column headings.
                 header_rows = (start, start + len(table.source_lines) + 2)
-        _print_setup(sheet, header_rows)
+        # Stacked tables each have their own heading: repeating the first table's on
+        # every printed page put »Jobparate …« above the Jobafklaring table.
+        _print_setup(sheet, header_rows if len(section.tables) == 1 else None)
         for position, width in widths.items():
             letter = get_column_letter(position)
             sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
