@@ -705,6 +705,8 @@ def test_workbook_prints_landscape_and_names_municipality_and_theme() -> None:
     cell = noted.cell(_find_row(noted, "Område") + 1, 2)
     assert cell.value == long
     assert cell.alignment.wrap_text and noted.column_dimensions["B"].width == 45
+    # Its row is as tall as its lines (LibreOffice does not grow it when opening).
+    assert noted.row_dimensions[cell.row].height == 4 * 15
     assert book.properties.creator == "Hedensted Kommune"
     assert book.properties.title == "Unge – Hedensted Kommune"
     header = _find_row(sheet, "Område")

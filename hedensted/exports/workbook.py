@@ -148,10 +148,13 @@ def _write_table(
     start_row: int,
     widths: dict[int, int],
     spans: list[tuple[int, int, str]],
+    wrapped: list[tuple[int, int, str]],
 ) -> int:
     """Write one table from ``start_row``; returns the first row after it. The rows of
     long source lines are added to ``spans`` (row, the table's columns, text): they
-    wrap across the table's width instead of running far past it."""
+    wrap across the table's width instead of running far past it. Long texts in the
+    body and the headings wrap in their column: they go to ``wrapped`` (row, column,
+    text)."""
     from openpyxl.styles import Alignment, Font
 
     row = start_row
@@ -184,6 +187,7 @@ def _write_table(
         _write_text(cell, str(heading))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        wrapped.append((row, position, str(heading)))
         widths[position] = max(widths.get(position, 0), min(len(str(heading)), HEADING_WIDTH))
     row += 1
     for values in frame.itertuples(index=False):
@@ -192,9 +196,11 @@ def _write_table(
             _write_value(cell, value, number_format)
             widths[position] = max(widths[position], _display_width(value, number_format))
             if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
-                # A long text wraps in its column (the row grows on opening) instead
-                # of widening the sheet until its print is too small to read.
+                # A long text wraps in its column instead of widening the sheet until
+                # its print is too small to read; its row is made tall enough at the end
+                # (LibreOffice does not grow a row for wrapped text it opens).
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                wrapped.append((row, position, cell.value))
         row += 1
     return row
 
@@ -249,6 +255,34 @@ def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
         sheet.row_dimensions[row].height = lines * LINE_HEIGHT_PT
 
 
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped between words in a column ``width`` characters wide."""
+    per_line = max(int(width) - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line
+        used = (len(word) - 1) % per_line + 1
+    return lines + text.count("\n")
+
+
+def _row_heights(sheet, wrapped: list[tuple[int, int, str]]) -> None:
+    """Each row with wrapped text as tall as its most wrapped cell."""
+    from openpyxl.utils import get_column_letter
+
+    lines: dict[int, int] = {}
+    for row, column, text in wrapped:
+        width = sheet.column_dimensions[get_column_letter(column)].width or MIN_WIDTH
+        lines[row] = max(lines.get(row, 1), _wrapped_lines(text, width))
+    for row, count in lines.items():
+        if count > 1:
+            sheet.row_dimensions[row].height = count * LINE_HEIGHT_PT
+
+
 def _print_setup(sheet, header_rows: tuple[int, int] | None) -> None:
     """Landscape, as wide as the page, a lone table's heading repeated on each page
     (``header_rows``; None for stacked tables, whose pages each start their own)."""
@@ -298,11 +332,12 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
                 _write_text(sheet.cell(row=row, column=1), "Afsnittet har ingen tabel.")
         header_rows = None
         spans: list[tuple[int, int, str]] = []
+        wrapped: list[tuple[int, int, str]] = []
         titles = distinct_titles(section.tables)
         for table, title in zip(section.tables, titles, strict=True):
             start = row
             named = replace(table, title=title)
-            row = _write_table(sheet, named, row, widths, spans) + 1
+            row = _write_table(sheet, named, row, widths, spans, wrapped) + 1
             if header_rows is None:
                 # Title, sources, period and the column headings.
                 header_rows = (start, start + len(table.source_lines) + 2)
@@ -313,6 +348,7 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
             letter = get_column_letter(position)
             sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
         _wrap_spans(sheet, spans)
+        _row_heights(sheet, wrapped)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
