@@ -194,6 +194,7 @@ def _write_table(
         for position, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
             cell = sheet.cell(row=row, column=position)
             _write_value(cell, value, number_format)
+            cell.alignment = Alignment(vertical="top")  # level with a wrapped neighbour
             widths[position] = max(widths[position], _display_width(value, number_format))
             if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
                 # A long text wraps in its column instead of widening the sheet until
@@ -233,6 +234,7 @@ def distinct_titles(tables: Sequence[ExportTable]) -> list[str]:
 
 
 LINE_HEIGHT_PT = 15  # a wrapped line of 11 pt text
+TEXT_PER_WIDTH = 1.15  # characters of text per unit of column width
 
 
 def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
@@ -257,7 +259,8 @@ def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
 
 def _wrapped_lines(text: str, width: float) -> int:
     """Lines ``text`` takes wrapped between words in a column ``width`` characters wide."""
-    per_line = max(int(width) - 1, 1)
+    # A column's width counts digits; an average letter of Calibri is narrower.
+    per_line = max(int(width * TEXT_PER_WIDTH) - 1, 1)
     lines, used = 1, 0
     for word in text.split():
         if used and used + 1 + len(word) <= per_line:
