@@ -235,3 +235,21 @@ def test_code_of_care_workbook_has_the_smaajobs_figures() -> None:
     assert sheet["A2"].value.startswith("Kilde: Jobindsats.dk, mar. 2019.")
     assert sheet["A2"].alignment.wrap_text
     assert sheet.row_dimensions[2].height >= 2 * 15
+
+
+def test_an_axis_with_its_own_label_size_gets_slide_type() -> None:
+    """Code of Care's småjobs chart sets »labelFontSize=14« on its axis, which won over
+    the slide's 20 px: its labels were about 6 pt on the slide."""
+    from hedensted.exports.images import offscreen_spec
+
+    spec = {
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "a", "type": "nominal", "axis": {"labelFontSize": 14}},
+            "x": {"field": "v", "type": "quantitative", "axis": {"labelFontSize": 30}},
+        },
+    }
+    slide = offscreen_spec(spec, width=1100, font_size=20)
+    assert slide["encoding"]["y"]["axis"]["labelFontSize"] == 20
+    assert slide["encoding"]["x"]["axis"]["labelFontSize"] == 30  # larger stays
+    assert offscreen_spec(spec, width=1100)["encoding"]["y"]["axis"]["labelFontSize"] == 14

@@ -119,12 +119,18 @@ def _raise_font_sizes(spec: dict, size: int) -> None:
 
 
 def _raise_mark_font_sizes(node: object, size: int) -> None:
-    """Text marks that set their own ``fontSize`` (e.g. value labels) get at least ``size``;
-    label limits (pixels) grow with the text, so long labels are not cut shorter."""
+    """Text marks that set their own ``fontSize`` (e.g. value labels), and axes and legends
+    that set their own label or title size, get at least ``size``; label limits (pixels)
+    grow with the text, so long labels are not cut shorter."""
     if isinstance(node, dict):
         mark = node.get("mark")
         if isinstance(mark, dict) and mark.get("type") == "text" and "fontSize" in mark:
             mark["fontSize"] = max(mark["fontSize"], size)
+        # An axis or legend with its own sizes (»labelFontSize=14«) in slide type too.
+        for key in ("labelFontSize", "titleFontSize"):
+            own = node.get(key)
+            if isinstance(own, (int, float)) and not isinstance(own, bool) and own < size:
+                node[key] = size
         limit = node.get("labelLimit")
         if isinstance(limit, (int, float)) and limit > 0 and size > THEME_FONT_PX:
             node["labelLimit"] = round(limit * size / THEME_FONT_PX)
