@@ -780,3 +780,29 @@ def test_a_column_of_identifiers_gives_way_on_a_slide() -> None:
     )
     kept = key_columns(ExportTable("Alle valgte mål", frame, (), "2024"))
     assert list(kept.frame.columns) == ["Status", "Vurdering", "Mål", "Frist"]
+
+
+def test_a_table_of_up_to_25_rows_is_shown_whole_over_slides() -> None:
+    """Unge's 11 goals ended »… og 3 rækker mere i Excel-filen« after three slides."""
+    goal = "Antallet af unge mellem 18 og 30 år på offentlig forsørgelse reduceres hvert år. " * 2
+    frame = pd.DataFrame(
+        {"Vurdering": ["Kan ikke vurderes"] * 20, "Mål": [f"{n}. {goal}" for n in range(20)]}
+    )
+    section = ExportSection(
+        title="Målstatus",
+        charts=(),
+        key_figures=(),
+        source_lines=("Kilde: test.",),
+        tables=(ExportTable("Målstatus", frame, (), "2024"),),
+    )
+    deck = Presentation(io.BytesIO(presentation_pptx("Test", MEETING, [section])))
+    slides = list(deck.slides)[1:]
+    assert len(slides) > 3
+    assert [s.shapes.title.text for s in slides[1:]] == ["Målstatus (fortsat)"] * (len(slides) - 1)
+    rows = [
+        next(shape for shape in s.shapes if shape.has_table).table.cell(r, 1).text
+        for s in slides
+        for r in range(1, len(next(shape for shape in s.shapes if shape.has_table).table.rows))
+    ]
+    assert [r.split(".")[0] for r in rows] == [str(n) for n in range(20)]  # every goal, once
+    assert not any("Excel" in _texts(s) for s in slides)

@@ -588,15 +588,17 @@ def _rest_of_table(
     deck, section: ExportSection, table: ExportTable, title: str, shown: int
 ) -> None:
     """The rows of ``table`` after the first ``shown`` on slides of their own, titled
-    »<title> (fortsat)«, up to ``MAX_TABLE_SLIDES`` slides for the table in all."""
+    »<title> (fortsat)«: all of a table of up to ``FULL_TABLE_ROWS`` rows, else up to
+    ``MAX_TABLE_SLIDES`` slides for the table in all (the register's 173 goals)."""
+    most = MAX_TABLE_SLIDES if len(table.frame) > FULL_TABLE_ROWS else len(table.frame)
     slides = 1
-    while shown < len(table.frame) and slides < MAX_TABLE_SLIDES:
+    while shown < len(table.frame) and slides < most:
         rest = replace(table, frame=table.frame.iloc[shown:].reset_index(drop=True))
         slide = _content_slide(deck, f"{title} (fortsat)")
         body = _table_sources(slide, section, rest)
         slides += 1
         plan = _TablePlan.of(rest, body.width)
-        shown += _table_summary(slide, body, plan, continues=slides < MAX_TABLE_SLIDES)
+        shown += _table_summary(slide, body, plan, continues=slides < most)
 
 
 def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> int:
@@ -705,6 +707,7 @@ class _TablePlan:
 
 MAX_SLIDE_COLUMNS = 4
 MAX_TABLE_SLIDES = 3  # a long table continues on at most this many slides in all
+FULL_TABLE_ROWS = 25  # a table of at most this many rows is shown whole, over slides
 KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi", "antal", "andel")
 
 
