@@ -5,6 +5,7 @@ import streamlit as st
 from hedensted.present.formatting import format_number
 from ui.sections.about_data import (
     broken_datasets,
+    computed_and_published,
     dataset_description,
     published_totals,
     spelling_variants,
@@ -23,6 +24,7 @@ st.markdown(
 st.metric("Datasæt", format_number(len(catalog.datasets)), border=True)
 broken_datasets(catalog)
 published_totals(get_quality_report())
+computed_and_published(catalog)
 spelling_variants(catalog)
 st.subheader("Datasæt")
 for dataset in sorted(catalog.datasets.values(), key=lambda d: d.metadata.title):

@@ -89,3 +89,31 @@ def test_the_table_behind_the_status_chart_shows_what_oevrige_holds(catalog) -> 
     assert grouped == ["Øvrige i alt", "A-dagpenge", "Ledighedsydelse", "Andet"]
     assert list(shown.columns) == list(export.columns)
     assert shown.iloc[4].tolist()[:3] == ["Øvrige i alt", "Øvrige", "6,3\u00a0%"]
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_not_shown_part_has_a_visible_swatch(catalog) -> None:
+    """»Ikke vist i kilden« has AA contrast against white (it was near-white, #eceff2) and
+    differs in lightness from every other colour of the chart (colour-blind safe)."""
+    status = frame(catalog, "status_efter_afsluttet_forloeb")
+    stack = status_stack(status, "Sygedagpenge", AREAS)
+    spec = cb.status_bars(
+        stack, ["Hedensted", "Hele landet"], status_category_order(status), REMAINDER
+    ).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    colors = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colors[REMAINDER] == "#3d3d3d"
+    assert _contrast(colors[REMAINDER], "#ffffff") >= 4.5
+    for category, color in colors.items():
+        if category != REMAINDER:
+            assert _contrast(colors[REMAINDER], color) >= 2, category

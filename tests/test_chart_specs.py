@@ -140,3 +140,35 @@ def test_value_labels_and_wrapping_on_a_difference_chart() -> None:
     # The sign is carried by an arrow as well as by the colour.
     assert "▼ " in text and "▲ +" in text
     assert labels["mark"]["type"] == "text"
+
+
+def test_a_category_axis_title_stands_above_its_labels(catalog) -> None:
+    """Vega places a rotated title beside long unlimited labels by a width it
+    under-estimates (»Tilbudstype« was printed over »Mentorordning - individuel«): the
+    title stands level above the labels, right-aligned to the axis, in app and export."""
+    from hedensted.exports.images import offscreen_spec
+    from hedensted.present.charts import CATEGORY_TITLE_ABOVE, enable_theme, wrapped_labels
+    from hedensted.youth.charts import under_18_chart
+
+    enable_theme()
+    spec = wrapped_labels(under_18_chart(catalog.get("unge_under_18_afsluttede_tilbud")).to_dict())
+    _validate(spec)
+    for layer in offscreen_spec(spec, 1100, 20, 300)["layer"]:
+        y = layer["encoding"]["y"]
+        assert y["title"] == "Tilbudstype"
+        assert {k: y["axis"][k] for k in CATEGORY_TITLE_ABOVE} == {
+            "titleAngle": 0,
+            "titleAlign": "right",
+            "titleAnchor": "start",
+            "titleBaseline": "bottom",
+            "titleX": 0,
+            "titleY": -8,
+        }
+    # An axis without a title gets no title settings.
+    bare = {"mark": "bar", "encoding": {"y": {"field": "a", "type": "nominal", "title": None}}}
+    assert "titleAngle" not in wrapped_labels(bare)["encoding"]["y"]["axis"]
+    hidden = {
+        "mark": "bar",
+        "encoding": {"y": {"field": "a", "type": "nominal", "axis": {"title": None}}},
+    }
+    assert "titleAngle" not in wrapped_labels(hidden)["encoding"]["y"]["axis"]

@@ -365,7 +365,7 @@ def test_section_without_chart_gets_key_figures_and_a_pointer_to_the_table(deck)
     assert "se Excel-filen" not in text and "for stor" not in text
 
 
-def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
+def test_a_table_too_large_for_a_slide_continues_then_points_to_the_workbook(catalog) -> None:
     frame = catalog.get("fuldtidspersoner_pct_arbejdsstyrke").frame
     section = ExportSection(
         title="Alle tal",
@@ -380,7 +380,16 @@ def test_table_too_large_for_a_slide_points_to_the_workbook(catalog) -> None:
     shown = len(grid.rows) - 1
     assert 3 <= shown < len(frame)
     assert grid.cell(1, 2).text == "23,4"  # Hele landet, all groups, dec. 2023
-    assert f"… og {len(frame) - shown} rækker mere i Excel-filen." in _texts(slide)
+    # The rows continue on two more slides; what is left after them is in the workbook.
+    assert f"Fortsættes på næste dias ({len(frame) - shown} rækker mere)." in _texts(slide)
+    second, third = deck.slides[2], deck.slides[3]
+    assert second.shapes.title.text == third.shapes.title.text == "Alle tal (fortsat)"
+    rows = [len(next(s for s in d.shapes if s.has_table).table.rows) - 1 for d in (second, third)]
+    continued = next(s for s in second.shapes if s.has_table).table
+    assert continued.cell(1, 0).text == str(frame["area"].iloc[shown])  # the next row
+    left = len(frame) - shown - sum(rows)
+    assert left > 0 and f"… og {left} rækker mere i Excel-filen." in _texts(third)
+    assert len(deck.slides) == 4
 
 
 def test_questions_slide_last(deck) -> None:
@@ -424,7 +433,7 @@ def test_deck_rejects_an_empty_question(sections) -> None:
 def test_one_sheet_per_section(workbook) -> None:
     assert workbook.sheetnames == [
         "1. Offentligt forsørgede",
-        "2. Udgifter pr. person i",  # cut between words, not »… i arbejd«
+        "2. Udgifter pr. person",  # cut between words, not »… i arbejd«, no dangling »i«
         "3. Beskæftigelsesministeriets",
     ]
 
@@ -484,7 +493,7 @@ def test_values_are_the_catalogs_numbers_with_danish_display_format(workbook, ca
 
 
 def test_kroner_and_millions_formats(workbook, catalog) -> None:
-    sheet = workbook["2. Udgifter pr. person i"]
+    sheet = workbook["2. Udgifter pr. person"]
     header = 1 + 1 + 2 + 1  # title, two source lines, period
     headings = [c.value for c in sheet[header]]
     total = _find_row(sheet, TOTAL_GROUP)
@@ -639,6 +648,15 @@ def test_sheet_names_are_cut_between_words() -> None:
     assert names[0] == "Uddannelseshjælp sammenlignet"
     assert names[1] == "Et meget langt ordEt meget"
     assert all(len(n) <= 31 for n in names)
+    # A cut name does not end on a short word (the Benchmark workbook's sheets).
+    cut = sheet_names(
+        [
+            "2. Udgifter pr. person i arbejdsstyrken",
+            "4. Status 1 måned efter afsluttet forløb",
+            "Integrationsindsatsen efter 3-2-modellen",
+        ]
+    )
+    assert cut == ["2. Udgifter pr. person", "4. Status 1 måned", "Integrationsindsatsen"]
 
 
 def test_stacked_tables_with_one_title_are_named_by_what_sets_them_apart() -> None:
@@ -675,6 +693,20 @@ def test_workbook_prints_landscape_and_names_municipality_and_theme() -> None:
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$4"  # title, source, period, headings
+    # Stacked tables each start their own heading: none is repeated over the others.
+    two = replace(section, tables=(*section.tables, replace(section.tables[0], title="To")))
+    stacked = load_workbook(io.BytesIO(sections_xlsx([two], theme="Unge"))).worksheets[0]
+    assert stacked.print_title_rows is None
+    # A long text wraps in a column no wider than 45 characters.
+    long = "Kilderne har kun andelen i marts 2019 – et udgangspunkt fra før målet blev sat. " * 2
+    notes = replace(section.tables[0], frame=pd.DataFrame({"Område": ["A"], "Belæg": [long]}))
+    book_notes = load_workbook(io.BytesIO(sections_xlsx([replace(section, tables=(notes,))])))
+    noted = book_notes.worksheets[0]
+    cell = noted.cell(_find_row(noted, "Område") + 1, 2)
+    assert cell.value == long
+    assert cell.alignment.wrap_text and noted.column_dimensions["B"].width == 45
+    # Its row is as tall as its lines (LibreOffice does not grow it when opening).
+    assert noted.row_dimensions[cell.row].height == 4 * 15
     assert book.properties.creator == "Hedensted Kommune"
     assert book.properties.title == "Unge – Hedensted Kommune"
     header = _find_row(sheet, "Område")
@@ -730,3 +762,47 @@ def test_a_long_text_column_leaves_the_others_room() -> None:
     widths = _column_widths([long_names, short], 12.0)
     assert widths[1] >= MIN_COLUMN_IN
     assert sum(widths) == pytest.approx(12.0)
+
+
+def test_a_column_of_identifiers_gives_way_on_a_slide() -> None:
+    """The Mål deck's table showed »Mål-id« (»inv24_klar_lang_3«) as its first column."""
+    from hedensted.exports.slides import key_columns
+
+    frame = pd.DataFrame(
+        {
+            "Mål-id": ["inv24_klar_lang_3"],
+            "Tema": ["Investeringsprojekter"],
+            "Status": ["ikke opfyldt"],
+            "Vurdering": ["Ikke opfyldt (jan. 2024)"],
+            "Mål": ["At Hedensted fortsat har den laveste ledighedsprocent"],
+            "Frist": ["langsigtet mål"],
+        }
+    )
+    kept = key_columns(ExportTable("Alle valgte mål", frame, (), "2024"))
+    assert list(kept.frame.columns) == ["Status", "Vurdering", "Mål", "Frist"]
+
+
+def test_a_table_of_up_to_25_rows_is_shown_whole_over_slides() -> None:
+    """Unge's 11 goals ended »… og 3 rækker mere i Excel-filen« after three slides."""
+    goal = "Antallet af unge mellem 18 og 30 år på offentlig forsørgelse reduceres hvert år. " * 2
+    frame = pd.DataFrame(
+        {"Vurdering": ["Kan ikke vurderes"] * 20, "Mål": [f"{n}. {goal}" for n in range(20)]}
+    )
+    section = ExportSection(
+        title="Målstatus",
+        charts=(),
+        key_figures=(),
+        source_lines=("Kilde: test.",),
+        tables=(ExportTable("Målstatus", frame, (), "2024"),),
+    )
+    deck = Presentation(io.BytesIO(presentation_pptx("Test", MEETING, [section])))
+    slides = list(deck.slides)[1:]
+    assert len(slides) > 3
+    assert [s.shapes.title.text for s in slides[1:]] == ["Målstatus (fortsat)"] * (len(slides) - 1)
+    rows = [
+        next(shape for shape in s.shapes if shape.has_table).table.cell(r, 1).text
+        for s in slides
+        for r in range(1, len(next(shape for shape in s.shapes if shape.has_table).table.rows))
+    ]
+    assert [r.split(".")[0] for r in rows] == [str(n) for n in range(20)]  # every goal, once
+    assert not any("Excel" in _texts(s) for s in slides)

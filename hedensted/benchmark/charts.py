@@ -52,7 +52,10 @@ STATUS_COLORS = {
     "Selvforsørgelse": "#5aa0d8",
     "Andet": "#9fb0bf",
 }
-REMAINDER_COLOR = "#eceff2"
+# »Ikke vist i kilden«: a dark neutral grey, 11:1 against white (WCAG AA for text and
+# graphics), and at least 2:1 darker than every status colour, so it reads the same
+# for colour-blind viewers; the near-white it replaces was invisible in the legend.
+REMAINDER_COLOR = "#3d3d3d"
 FALLBACK_STATUS_COLOR = "#cfd6dd"
 
 

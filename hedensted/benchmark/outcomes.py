@@ -164,7 +164,8 @@ def share_method_note(shares: pd.DataFrame) -> str:
         by_categories.setdefault(str(categories), []).append(str(target_group).lower())
     parts = [f"{words} for {and_list(groups)}" for words, groups in by_categories.items()]
     return (
-        "Søjlerne er beregnet ud fra tabellerne ovenfor og lægger de samme statuskategorier "
+        "Søjlerne er beregnet ud fra tabellerne »Status 1 måned efter afsluttet forløb« "
+        "(siden Benchmark) og lægger de samme statuskategorier "
         f"sammen som dokumentet: {'; '.join(parts)}. Den sorte streg er tallet i "
         "dokumentets egne udsagn."
     )

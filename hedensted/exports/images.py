@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import math
 
-from hedensted.present.charts import DANISH_LOCALE
+from hedensted.present.charts import DANISH_LOCALE, chart_units
 
 DEFAULT_WIDTH = 1100  # pixels; the whole image, axes and legend included
 THEME_FONT_PX = 13  # the theme's axis and legend label size
@@ -61,7 +61,37 @@ def offscreen_spec(
         if width < NARROW_PX:
             # A horizontal legend of large labels runs off a narrow chart; stack it.
             result["config"]["legend"].setdefault("direction", "vertical")
+        _fit_legend_columns(result, width, font_size)
     return result
+
+
+LEGEND_CHAR_EM = 0.6  # a legend label character's width, in font sizes (generous)
+LEGEND_SYMBOL_PX = 40  # symbol, its gap and the room between columns
+
+
+def legend_columns(columns: object, domain: list, width: int, font_size: int) -> int | None:
+    """The legend's ``columns``, fewer if its labels at ``font_size`` would run off a chart
+    ``width`` pixels wide (None if it sets none)."""
+    if not isinstance(columns, int) or isinstance(columns, bool) or columns < 2:
+        return columns if isinstance(columns, int) and not isinstance(columns, bool) else None
+    longest = max((len(str(label)) for label in domain), default=0)
+    column_px = longest * font_size * LEGEND_CHAR_EM + LEGEND_SYMBOL_PX
+    return max(1, min(columns, int(width // column_px)))
+
+
+def _fit_legend_columns(spec: dict, width: int, font_size: int) -> None:
+    """A legend laid out in ``columns`` gets as many as fit ``width`` at ``font_size``:
+    at a slide's type three columns ran off a chart beside its key figures and cut
+    »Forsørget af ægtefælle« to »Forsørget af æg«."""
+    for unit in chart_units(spec):
+        color = unit.get("encoding", {}).get("color")
+        if not isinstance(color, dict) or not isinstance(color.get("legend"), dict):
+            continue
+        domain = (color.get("scale") or {}).get("domain")
+        if isinstance(domain, list) and "columns" in color["legend"]:
+            fitted = legend_columns(color["legend"]["columns"], domain, width, font_size)
+            if fitted is not None:
+                color["legend"]["columns"] = fitted
 
 
 def _replace_container_width(node: object, width: int) -> None:
@@ -89,12 +119,18 @@ def _raise_font_sizes(spec: dict, size: int) -> None:
 
 
 def _raise_mark_font_sizes(node: object, size: int) -> None:
-    """Text marks that set their own ``fontSize`` (e.g. value labels) get at least ``size``;
-    label limits (pixels) grow with the text, so long labels are not cut shorter."""
+    """Text marks that set their own ``fontSize`` (e.g. value labels), and axes and legends
+    that set their own label or title size, get at least ``size``; label limits (pixels)
+    grow with the text, so long labels are not cut shorter."""
     if isinstance(node, dict):
         mark = node.get("mark")
         if isinstance(mark, dict) and mark.get("type") == "text" and "fontSize" in mark:
             mark["fontSize"] = max(mark["fontSize"], size)
+        # An axis or legend with its own sizes (»labelFontSize=14«) in slide type too.
+        for key in ("labelFontSize", "titleFontSize"):
+            own = node.get(key)
+            if isinstance(own, (int, float)) and not isinstance(own, bool) and own < size:
+                node[key] = size
         limit = node.get("labelLimit")
         if isinstance(limit, (int, float)) and limit > 0 and size > THEME_FONT_PX:
             node["labelLimit"] = round(limit * size / THEME_FONT_PX)

@@ -42,7 +42,9 @@ class ExportChart:
     with it in its tab) and ``source_lines`` the source under it; its slide shows
     them instead of the whole section's when given. ``short_sources`` are the
     short lines a slide shows (``hedensted.present.sources.short_source_line``);
-    the full ``source_lines`` go into the slide's notes.
+    the full ``source_lines`` go into the slide's notes. ``headline`` is the slide's
+    message as presentation view heads it (a computed sentence); empty: the slide is
+    titled »<section> – <chart>«.
     """
 
     title: str
@@ -50,6 +52,7 @@ class ExportChart:
     key_figures: tuple[str, ...] = ()
     source_lines: tuple[str, ...] = ()
     short_sources: tuple[str, ...] = ()
+    headline: str = ""
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Figurens titel")

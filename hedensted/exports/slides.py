@@ -12,6 +12,7 @@ enough for a meeting room: titles 28 pt, body 16–24 pt, source lines 12 pt.
 from __future__ import annotations
 
 import io
+import json
 import re
 import struct
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from datetime import date
 
 import pandas as pd
 
-from hedensted.exports.images import THEME_FONT_PX, chart_png
+from hedensted.exports.images import THEME_FONT_PX, chart_png, legend_columns
 from hedensted.exports.model import (
     ExportChart,
     ExportSection,
@@ -29,6 +30,7 @@ from hedensted.exports.model import (
     plain_text,
     require_sections,
 )
+from hedensted.present.charts import WRAP_CHARS, chart_units, wrap_label_expr
 from hedensted.present.formatting import MISSING_TEXT, format_long_date, format_number
 
 NEGATIVE_NUMBER = re.compile(r"(?<![\w-])-(?=\d)")
@@ -38,12 +40,20 @@ SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
 MARGIN_IN = 0.5
 TITLE_TOP_IN = 0.3
-TITLE_HEIGHT_IN = 1.05
+TITLE_HEIGHT_IN = 1.15
 BODY_TOP_IN = 1.5
 BOTTOM_MARGIN_IN = 0.25
 GAP_IN = 0.2
 SIDE_COLUMN_IN = 3.8  # key figures beside a tall chart
+# A character's average width in ems for line estimates: Calibri (and Carlito, its
+# metric twin in LibreOffice) averages 0,42 em on Danish text (bold 0,43); the margin
+# covers greedy word wrap and short lines.
+CHAR_EM = 0.47
+BOLD_CHAR_EM = 0.5
 TITLE_PT = 28
+TITLE_PTS = (TITLE_PT, 24, 22, 20)  # a long message steps down to fit its box
+TITLE_LINE = 1.2  # a title line's height, in font sizes
+TITLE_CHAR_EM = BOLD_CHAR_EM
 TITLE_SLIDE_PT = 44
 SUBTITLE_PT = 24
 KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
@@ -119,27 +129,29 @@ def presentation_pptx(
             for chart in section.charts:
                 # An untitled chart is named after its section ("… (2)"): no repeat.
                 same = chart.title.startswith(section.title)
-                slide = _content_slide(
-                    deck, chart.title if same else f"{section.title} – {chart.title}"
-                )
+                named = chart.title if same else f"{section.title} – {chart.title}"
+                # The message presentation view heads the same slide with, if known.
+                slide = _content_slide(deck, chart.headline or named)
                 if chart.source_lines:
                     body = _sources(slide, chart.short_sources, chart.source_lines)
                 else:
                     body = _sources(slide, section.short_sources, section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
+                # A sentence that heads the slide is not repeated beside its chart.
+                figures = tuple(f for f in figures if plain_text(f) != chart.headline)
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
             slide = _content_slide(deck, section.title)
             body = _sources(slide, section.short_sources, section.source_lines)
-            _key_figures_and_table(slide, body, section)
+            shown = _key_figures_and_table(slide, body, section)
+            if section.tables:
+                _rest_of_table(deck, section, section.tables[0], section.title, shown)
             # Every further table is a slide of its own (one message per slide).
             for table in section.tables[1:]:
                 slide = _content_slide(deck, table.title)
-                if table.source_lines:
-                    body = _sources(slide, table.short_sources, table.source_lines)
-                else:
-                    body = _sources(slide, section.short_sources, section.source_lines)
-                _table_summary(slide, body, _TablePlan.of(table, body.width))
+                body = _table_sources(slide, section, table)
+                shown = _table_summary(slide, body, _TablePlan.of(table, body.width))
+                _rest_of_table(deck, section, table, table.title, shown)
         # A section with nothing to show (cards, a working tool) gets no empty slide.
     if asked:
         slide = _content_slide(deck, QUESTIONS_TITLE)
@@ -233,12 +245,23 @@ def _content_slide(deck, title: str):
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-    _style_runs(frame, TITLE_PT, ACCENT_COLOR, bold=True)
+    _style_runs(frame, title_size(title), ACCENT_COLOR, bold=True)
     return slide
 
 
+def title_size(title: str) -> float:
+    """The largest of ``TITLE_PTS`` at which a slide's title (a message can be a long
+    sentence) fits its box; the smallest otherwise."""
+    width = SLIDE_WIDTH_IN - 2 * MARGIN_IN - 0.2
+    for size in TITLE_PTS:
+        lines = _lines_needed([title], size, width, char_width=TITLE_CHAR_EM)
+        if lines * size * TITLE_LINE / 72 + 0.1 <= TITLE_HEIGHT_IN:
+            return size
+    return TITLE_PTS[-1]
+
+
 def _lines_needed(
-    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = 0.52
+    texts: Sequence[str], size_pt: float, width_in: float, char_width: float = CHAR_EM
 ) -> int:
     """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide;
     ``char_width`` is an average character's width in ems."""
@@ -394,33 +417,120 @@ def _fit(width: float, height: float, box: _Box) -> _Box:
     return _Box(box.left + (box.width - fitted_width) / 2, box.top, fitted_width, fitted_height)
 
 
-def _natural_height_in(spec: dict) -> float:
-    """About how tall the chart wants to be on a slide, in inches.
+def _natural_height_in(spec: dict, width_in: float) -> float:
+    """About how tall the chart wants to be on a slide ``width_in`` wide, in inches.
 
-    The spec's own height (plot, or plot plus room for axes and legend) plus
-    room for the axis, which grows as the slide's text is larger than the page's.
+    The spec's own height (plot, or plot plus room for axes and legend), or more if
+    its category labels and a legend above or below the plot need more in slide
+    type, plus room for the axis, which grows as the slide's text is larger than the
+    page's.
     """
     heights = [spec.get("height")] + [
         layer.get("height") for layer in spec.get("layer", []) if isinstance(layer, dict)
     ]
     numbers = [h for h in heights if isinstance(h, (int, float)) and not isinstance(h, bool)]
     plot = max(numbers) if numbers else DEFAULT_PLOT_PX
+    width_px = round(width_in * PX_PER_IN)
+    plot = max(plot, label_room_px(spec) + legend_room_px(spec, width_px))
     return (plot + AXIS_ROOM_PX * CHART_FONT_PX / THEME_FONT_PX) / PX_PER_IN
+
+
+LABEL_LINE = 1.25  # a label line's height, in font sizes
+LABEL_GAP_PX = 8  # between two categories' labels
+SLIDE_WRAP_CHARS = 60  # a wide chart on a slide wraps its labels later than the page
+WIDE_CHART_IN = 11.5  # at least this wide: labels wrap at ``SLIDE_WRAP_CHARS``
+_WRAP_WIDTH = re.compile(r"\.\{1,(\d+)\}")
+
+
+def slide_spec(spec: dict, width_in: float) -> dict:
+    """The chart as drawn on a slide ``width_in`` wide: a wide one wraps its category
+    labels at ``SLIDE_WRAP_CHARS`` instead of the page's ``WRAP_CHARS``, so the
+    migrations' »Uddannelseshjælpsmodtagere (åbenlys uddannelsesparate)« takes one
+    line and 13 of them fit. A copy; narrower charts are returned as they are."""
+    if width_in < WIDE_CHART_IN:
+        return spec
+    page, wide = wrap_label_expr(WRAP_CHARS), wrap_label_expr(SLIDE_WRAP_CHARS)
+    return json.loads(json.dumps(spec).replace(json.dumps(page)[1:-1], json.dumps(wide)[1:-1]))
+
+
+def label_room_px(spec: dict) -> float:
+    """Pixels the category labels of a chart's y axis need in slide type: each category
+    gets as many lines as its longest label (the bands are equal) and a gap; labels
+    wrap as the axis's ``labelExpr`` does (at a width, or at ``|``); 0 for a chart
+    without such an axis."""
+    room = 0.0
+    for unit in chart_units(spec):
+        y = unit.get("encoding", {}).get("y")
+        if not isinstance(y, dict) or y.get("type") not in ("nominal", "ordinal"):
+            continue
+        labels = y.get("sort") if isinstance(y.get("sort"), list) else _field_values(spec, y)
+        if not labels:
+            continue
+        expr = str((y.get("axis") or {}).get("labelExpr", ""))
+        lines = max(_label_lines(str(label), expr) for label in labels)
+        room = max(room, len(labels) * (lines * CHART_FONT_PX * LABEL_LINE + LABEL_GAP_PX))
+    return room
+
+
+def legend_room_px(spec: dict, width_px: int) -> float:
+    """Pixels a legend above or below the plot needs in slide type: its title and its
+    rows, with as many columns as fit ``width_px`` (``legend_columns``)."""
+    default_orient = spec.get("config", {}).get("legend", {}).get("orient", "right")
+    room = 0.0
+    for unit in chart_units(spec):
+        color = unit.get("encoding", {}).get("color")
+        if not isinstance(color, dict) or not isinstance(color.get("legend", {}), dict):
+            continue
+        legend = color.get("legend", {})
+        domain = (color.get("scale") or {}).get("domain")
+        if legend.get("orient", default_orient) not in ("top", "bottom"):
+            continue
+        if not isinstance(domain, list) or not domain:
+            continue
+        columns = legend_columns(legend.get("columns"), domain, width_px, CHART_FONT_PX)
+        rows = -(-len(domain) // columns) if columns else 1
+        room = max(room, (rows + 1) * CHART_FONT_PX * LABEL_LINE + LABEL_GAP_PX)
+    return room
+
+
+def _field_values(spec: dict, encoding: dict) -> list[object]:
+    field = encoding.get("field")
+    values: dict[object, None] = {}
+    datasets = spec.get("datasets", {})
+    for rows in [*datasets.values(), (spec.get("data") or {}).get("values", [])]:
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, dict) and field in row:
+                values[row[field]] = None
+    return list(values)
+
+
+def _label_lines(label: str, expr: str) -> int:
+    """Lines a category label is drawn on: split at ``|`` where the axis says so, else
+    wrapped between words at the width in its ``labelExpr`` (``wrap_label_expr``)."""
+    if "'|'" in expr:
+        return label.count("|") + 1
+    width = _WRAP_WIDTH.search(expr)
+    if width is None:
+        return 1
+    return len(re.findall(rf"(.{{1,{width.group(1)}}})(\s+|$)", label.strip())) or 1
 
 
 def _chart_layout(spec: dict, body: _Box, key_figures: Sequence[str]) -> tuple[_Box, _Box | None]:
     """Boxes for the chart and the key figures: below a wide chart or beside a tall one."""
     if not key_figures:
         return body, None
-    natural = (body.width, _natural_height_in(spec))
     below_height = min(_text_height(key_figures, KEY_FIGURE_PT[1], body.width), body.height / 2)
     above = _Box(body.left, body.top, body.width, body.height - below_height - GAP_IN)
     below = _Box(body.left, above.top + above.height + GAP_IN, body.width, below_height)
     chart_width = body.width - SIDE_COLUMN_IN - GAP_IN
     beside = _Box(body.left, body.top, chart_width, body.height)
     side = _Box(body.left + chart_width + GAP_IN, body.top, SIDE_COLUMN_IN, body.height)
+    # The share of the height it wants that the chart gets, wide above the key figures
+    # or narrow beside them (where long labels wrap onto more lines).
+    wide = min(above.height / _natural_height_in(slide_spec(spec, body.width), body.width), 1)
+    narrow = min(beside.height / _natural_height_in(spec, chart_width), 1)
     # Below a wide chart, unless that squeezes it much more than beside the key figures.
-    if above.height >= min(natural[1], beside.height) * SQUEEZE_ALLOWED:
+    if wide >= narrow * SQUEEZE_ALLOWED:
         return above, below
     return beside, side
 
@@ -433,14 +543,15 @@ def _chart_with_key_figures(
     from pptx.util import Inches
 
     chart_box, text_box = _chart_layout(chart.spec, body, key_figures)
-    natural_in = max(_natural_height_in(chart.spec), MIN_CHART_IN)
+    spec = slide_spec(chart.spec, chart_box.width)
+    natural_in = max(_natural_height_in(spec, chart_box.width), MIN_CHART_IN)
     height_in = min(chart_box.height, natural_in)
     # A chart taller than its box is drawn at its own height and scaled down as a
     # picture: squeezing the drawing instead makes many bars' labels overlap.
     shrink = min(natural_in / height_in, MAX_SHRINK)
     natural_in = height_in * shrink
     png = chart_png(
-        chart.spec,
+        spec,
         scale=CHART_SCALE,
         width=round(chart_box.width * shrink * PX_PER_IN),
         height=round(natural_in * PX_PER_IN),
@@ -467,9 +578,32 @@ def _chart_with_key_figures(
 # --- Slides without charts ----------------------------------------------------------------
 
 
-def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
+def _table_sources(slide, section: ExportSection, table: ExportTable) -> _Box:
+    if table.source_lines:
+        return _sources(slide, table.short_sources, table.source_lines)
+    return _sources(slide, section.short_sources, section.source_lines)
+
+
+def _rest_of_table(
+    deck, section: ExportSection, table: ExportTable, title: str, shown: int
+) -> None:
+    """The rows of ``table`` after the first ``shown`` on slides of their own, titled
+    »<title> (fortsat)«: all of a table of up to ``FULL_TABLE_ROWS`` rows, else up to
+    ``MAX_TABLE_SLIDES`` slides for the table in all (the register's 173 goals)."""
+    most = MAX_TABLE_SLIDES if len(table.frame) > FULL_TABLE_ROWS else len(table.frame)
+    slides = 1
+    while shown < len(table.frame) and slides < most:
+        rest = replace(table, frame=table.frame.iloc[shown:].reset_index(drop=True))
+        slide = _content_slide(deck, f"{title} (fortsat)")
+        body = _table_sources(slide, section, rest)
+        slides += 1
+        plan = _TablePlan.of(rest, body.width)
+        shown += _table_summary(slide, body, plan, continues=slides < most)
+
+
+def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> int:
     """Key figures on top, then the first table; the table's header and first rows get
-    their room first, the key figures the rest."""
+    their room first, the key figures the rest. The number of the table's rows shown."""
     top = body.top
     plan = _TablePlan.of(section.tables[0], body.width) if section.tables else None
     if section.key_figures:
@@ -491,11 +625,13 @@ def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> None:
         )
         top += height + GAP_IN
     if plan is not None:
-        _table_summary(slide, _Box(body.left, top, body.width, body.top + body.height - top), plan)
-    elif not section.key_figures:
+        box = _Box(body.left, top, body.width, body.top + body.height - top)
+        return _table_summary(slide, box, plan)
+    if not section.key_figures:
         _textbox(
             slide, body, ["Afsnittet har ingen figur eller tabel."], KEY_FIGURE_PT[0], TEXT_COLOR
         )
+    return 0
 
 
 def _cell_text(value: object, decimals: int | None) -> str:
@@ -534,7 +670,7 @@ def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
 
 def _row_height_in(texts: Sequence[str], widths: Sequence[float], bold: bool = False) -> float:
     lines = max(
-        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), 0.6 if bold else 0.55)
+        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), BOLD_CHAR_EM if bold else CHAR_EM)
         for text, width in zip(texts, widths, strict=True)
     )
     return lines * TABLE_PT * 1.25 / 72 + 0.14
@@ -570,19 +706,28 @@ class _TablePlan:
 
 
 MAX_SLIDE_COLUMNS = 4
+MAX_TABLE_SLIDES = 3  # a long table continues on at most this many slides in all
+FULL_TABLE_ROWS = 25  # a table of at most this many rows is shown whole, over slides
 KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi", "antal", "andel")
 
 
 def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     """The table with its key columns only, for a slide: the first (what each row is)
-    and those that say goal, status, assessment, deadline … (the workbook has them all)."""
+    and those that say goal, status, assessment, deadline … (the workbook has them all).
+    A first column of identifiers (»Mål-id«: »inv24_klar_lang_3«) says nothing to the
+    room and gives way to the others."""
     columns = list(table.frame.columns)
-    chosen = [columns[0]]
-    for column in columns[1:]:
+    first = str(columns[0]).lower().replace(" ", "-")
+    identifier = (first == "id" or first.endswith("-id")) and len(columns) > 1
+    chosen = [] if identifier else [columns[0]]
+    rest = columns[1:]
+    for column in rest:
         if len(chosen) < most and any(w in str(column).lower() for w in KEY_COLUMN_WORDS):
             chosen.append(column)
-    for column in columns[1:]:
-        if len(chosen) < min(most, len(columns)) and column not in chosen:
+    for column in rest:
+        if len(chosen) < min(most, len(rest) if identifier else len(columns)) and (
+            column not in chosen
+        ):
             chosen.append(column)
     kept = [c for c in columns if c in chosen]
     return replace(
@@ -592,8 +737,9 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     )
 
 
-def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
-    """The table's title and as many of its rows as fit; a note says how many are left out."""
+def _table_summary(slide, box: _Box, plan: _TablePlan, continues: bool = True) -> int:
+    """The table's title and as many of its rows as fit; a note says how many are left
+    and whether the next slide ``continues`` the table. The number of rows shown."""
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
@@ -643,7 +789,11 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
     left_out = len(cells) - len(shown)
     if left_out:
         rows_word = "række" if left_out == 1 else "rækker"
-        note = f"… og {left_out} {rows_word} mere i Excel-filen."
+        note = (
+            f"Fortsættes på næste dias ({left_out} {rows_word} mere)."
+            if continues
+            else f"… og {left_out} {rows_word} mere i Excel-filen."
+        )
         top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
         _textbox(
             slide,
@@ -652,3 +802,4 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> None:
             TABLE_PT,
             SOURCE_COLOR,
         )
+    return len(shown)

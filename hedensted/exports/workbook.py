@@ -28,7 +28,7 @@ FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_INFERRED_DECIMALS = 3
-MIN_WIDTH, MAX_WIDTH = 8, 60
+MIN_WIDTH, MAX_WIDTH = 8, 45
 HEADING_WIDTH = 24  # longer headings wrap
 TITLE_SIZE = 13
 MISSING_TEXTS = {"", MISSING_TEXT, "-", "."}
@@ -36,12 +36,23 @@ MUNICIPALITY = "Hedensted Kommune"
 COMMITTEE = "Udvalget for Beskæftigelse"
 
 
+# Short words a cut name should not end on (»2. Udgifter pr. person i«).
+DANGLING_WORDS = {"i", "på", "for", "af", "og", "til", "med", "efter", "fra", "om", "en", "et"}
+
+
 def _cut_at_word(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, at a space where there is one."""
+    """``text`` cut to at most ``limit`` characters, at a space where there is one, and
+    without a short word left dangling at the end."""
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
-    return cut[:limit].rstrip(" ,.:;–-")
+    cut = cut[:limit].rstrip(" ,.:;–-")
+    words = cut.split(" ")
+    while len(words) > 1 and words[-1].lower() in DANGLING_WORDS:
+        words.pop()
+        cut = " ".join(words).rstrip(" ,.:;–-")
+        words = cut.split(" ")
+    return cut
 
 
 def sheet_names(titles: Sequence[str]) -> list[str]:
@@ -131,8 +142,19 @@ def _display_width(value: object, number_format: str | None) -> int:
     return len(str(value))
 
 
-def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, int]) -> int:
-    """Write one table from ``start_row``; returns the first row after it."""
+def _write_table(
+    sheet,
+    table: ExportTable,
+    start_row: int,
+    widths: dict[int, int],
+    spans: list[tuple[int, int, str]],
+    wrapped: list[tuple[int, int, str]],
+) -> int:
+    """Write one table from ``start_row``; returns the first row after it. The rows of
+    long source lines are added to ``spans`` (row, the table's columns, text): they
+    wrap across the table's width instead of running far past it. Long texts in the
+    body and the headings wrap in their column: they go to ``wrapped`` (row, column,
+    text)."""
     from openpyxl.styles import Alignment, Font
 
     row = start_row
@@ -142,6 +164,7 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
     for line in table.source_lines:
         _write_text(sheet.cell(row=row, column=1), line)
         sheet.cell(row=row, column=1).font = Font(italic=True)
+        spans.append((row, max(len(table.frame.columns), 1), line))
         row += 1
     _write_text(sheet.cell(row=row, column=1), f"Periode: {table.period_label}")
     sheet.cell(row=row, column=1).font = Font(italic=True)
@@ -164,12 +187,21 @@ def _write_table(sheet, table: ExportTable, start_row: int, widths: dict[int, in
         _write_text(cell, str(heading))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        wrapped.append((row, position, str(heading)))
         widths[position] = max(widths.get(position, 0), min(len(str(heading)), HEADING_WIDTH))
     row += 1
     for values in frame.itertuples(index=False):
         for position, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
-            _write_value(sheet.cell(row=row, column=position), value, number_format)
+            cell = sheet.cell(row=row, column=position)
+            _write_value(cell, value, number_format)
+            cell.alignment = Alignment(vertical="top")  # level with a wrapped neighbour
             widths[position] = max(widths[position], _display_width(value, number_format))
+            if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
+                # A long text wraps in its column instead of widening the sheet until
+                # its print is too small to read; its row is made tall enough at the end
+                # (LibreOffice does not grow a row for wrapped text it opens).
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                wrapped.append((row, position, cell.value))
         row += 1
     return row
 
@@ -201,8 +233,62 @@ def distinct_titles(tables: Sequence[ExportTable]) -> list[str]:
     return titles
 
 
+LINE_HEIGHT_PT = 15  # a wrapped line of 11 pt text
+TEXT_PER_WIDTH = 1.15  # characters of text per unit of column width
+
+
+def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
+    """A source line longer than its table is wide wraps over the table's columns (merged),
+    in a row tall enough for its lines: printed fit to the page's width, a line running
+    far to the right made the table itself tiny."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for row, columns, text in spans:
+        span = sum(
+            sheet.column_dimensions[get_column_letter(c)].width or MIN_WIDTH
+            for c in range(1, columns + 1)
+        )
+        if len(text) <= span or columns < 2:
+            continue
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(len(text) * 1.1 / span)
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT_PT
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped between words in a column ``width`` characters wide."""
+    # A column's width counts digits; an average letter of Calibri is narrower.
+    per_line = max(int(width * TEXT_PER_WIDTH) - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line
+        used = (len(word) - 1) % per_line + 1
+    return lines + text.count("\n")
+
+
+def _row_heights(sheet, wrapped: list[tuple[int, int, str]]) -> None:
+    """Each row with wrapped text as tall as its most wrapped cell."""
+    from openpyxl.utils import get_column_letter
+
+    lines: dict[int, int] = {}
+    for row, column, text in wrapped:
+        width = sheet.column_dimensions[get_column_letter(column)].width or MIN_WIDTH
+        lines[row] = max(lines.get(row, 1), _wrapped_lines(text, width))
+    for row, count in lines.items():
+        if count > 1:
+            sheet.row_dimensions[row].height = count * LINE_HEIGHT_PT
+
+
 def _print_setup(sheet, header_rows: tuple[int, int] | None) -> None:
-    """Landscape, as wide as the page, the first table's heading repeated on each page."""
+    """Landscape, as wide as the page, a lone table's heading repeated on each page
+    (``header_rows``; None for stacked tables, whose pages each start their own)."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -248,18 +334,24 @@ def sections_xlsx(sections: Sequence[ExportSection], theme: str = "") -> bytes:
             if not section.key_figures and not section.source_lines:
                 _write_text(sheet.cell(row=row, column=1), "Afsnittet har ingen tabel.")
         header_rows = None
+        spans: list[tuple[int, int, str]] = []
+        wrapped: list[tuple[int, int, str]] = []
         titles = distinct_titles(section.tables)
         for table, title in zip(section.tables, titles, strict=True):
             start = row
             named = replace(table, title=title)
-            row = _write_table(sheet, named, row, widths) + 1
+            row = _write_table(sheet, named, row, widths, spans, wrapped) + 1
             if header_rows is None:
                 # Title, sources, period and the column headings.
                 header_rows = (start, start + len(table.source_lines) + 2)
-        _print_setup(sheet, header_rows)
+        # Stacked tables each have their own heading: repeating the first table's on
+        # every printed page put »Jobparate …« above the Jobafklaring table.
+        _print_setup(sheet, header_rows if len(section.tables) == 1 else None)
         for position, width in widths.items():
             letter = get_column_letter(position)
             sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+        _wrap_spans(sheet, spans)
+        _row_heights(sheet, wrapped)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -54,6 +54,16 @@ MINUS = "\N{MINUS SIGN}"
 # cut with "…" (Vega draws a label given as a list as several lines).
 WRAP_CHARS = 44
 LABEL_ROOM_PX = 70  # room at the bars' ends for their values (presentation view)
+# A left category axis's title, level and right-aligned above its labels (a rotated
+# title beside long labels lands on them).
+CATEGORY_TITLE_ABOVE = {
+    "titleAngle": 0,
+    "titleAlign": "right",
+    "titleAnchor": "start",
+    "titleBaseline": "bottom",
+    "titleX": 0,
+    "titleY": -8,
+}
 MAX_MARKS = 6  # colours in one chart; smaller categories are grouped as »Øvrige«
 
 DANISH_LOCALE = {
@@ -192,14 +202,14 @@ def wrap_label_expr(chars: int = WRAP_CHARS) -> str:
     return f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s+|$)/g, '$1\\n')), '\\n')"
 
 
-def _units(spec: dict) -> list[dict]:
+def chart_units(spec: dict) -> list[dict]:
     """Every single-view spec (one with a mark) in a spec, layers and concatenations."""
     found = [spec] if "mark" in spec else []
     for key in ("layer", "hconcat", "vconcat", "concat"):
         for part in spec.get(key, []):
-            found.extend(_units(part))
+            found.extend(chart_units(part))
     if isinstance(spec.get("spec"), dict):  # facet and repeat
-        found.extend(_units(spec["spec"]))
+        found.extend(chart_units(spec["spec"]))
     return found
 
 
@@ -207,10 +217,13 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
     """The spec (changed in place) with category labels that wrap instead of being cut.
 
     Axes of nominal and ordinal fields get a line-breaking ``labelExpr`` unless they
-    have one; legends get no label limit and wrap the same way.
+    have one; legends get no label limit and wrap the same way. A category axis's
+    title on the left stands level above its labels (``CATEGORY_TITLE_ABOVE``): Vega
+    places a rotated title by a label width it under-estimates for long unlimited
+    labels, so "Tilbudstype" was printed over "Mentorordning - individuel".
     """
     expr = wrap_label_expr(chars)
-    for unit in _units(spec):
+    for unit in chart_units(spec):
         encoding = unit.get("encoding", {})
         for channel in ("x", "y"):
             enc = encoding.get(channel)
@@ -222,6 +235,12 @@ def wrapped_labels(spec: dict, chars: int = WRAP_CHARS) -> dict:
             if "labelExpr" not in axis:
                 axis["labelExpr"] = expr
                 axis["labelLimit"] = 0
+            # Vega-Lite's default title is the field's name.
+            title = axis["title"] if "title" in axis else enc.get("title", enc.get("field"))
+            titled = title not in (None, "")
+            if channel == "y" and titled and axis.get("orient", "left") == "left":
+                for key, value in CATEGORY_TITLE_ABOVE.items():
+                    axis.setdefault(key, value)
         color = encoding.get("color")
         if isinstance(color, dict) and "field" in color and color.get("legend", {}) is not None:
             legend = color.setdefault("legend", {})

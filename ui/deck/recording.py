@@ -36,6 +36,8 @@ class SectionRecord:
     chart_sources: list[list[str]] = field(default_factory=list)
     short_sources: list[str] = field(default_factory=list)
     chart_short_sources: list[list[str]] = field(default_factory=list)
+    # Charts so far that an untitled table has been named after (the »Vis tal« under it).
+    charts_with_table: int = 0
 
     def frozen(self) -> ExportSection:
         charts = [
@@ -120,6 +122,17 @@ def record_sources(lines: list[str], short: str = "") -> None:
                 record.chart_short_sources[-1].append(short)
 
 
+def _untitled_table_title(record: SectionRecord) -> str:
+    """An untitled table holds the numbers of the chart drawn just before it (its »Vis
+    tal«): it is named like that chart's slide, »<section> – <chart>«. A further
+    untitled table after the same chart gets the section's title."""
+    if len(record.charts) <= record.charts_with_table:
+        return record.title
+    record.charts_with_table = len(record.charts)
+    chart = record.charts[-1].title
+    return chart if chart.startswith(record.title) else f"{record.title} – {chart}"
+
+
 def record_table(
     title: str,
     frame: pd.DataFrame,
@@ -132,7 +145,7 @@ def record_table(
     if record is not None:
         record.tables.append(
             ExportTable(
-                title=title or record.title,
+                title=title or _untitled_table_title(record),
                 frame=frame,
                 source_lines=tuple(source_lines),
                 period_label=period_label,

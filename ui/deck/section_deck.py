@@ -9,7 +9,7 @@ so the PowerPoint and Excel exports hold what the viewer sees.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Literal
@@ -19,6 +19,7 @@ import streamlit as st
 
 from hedensted.core.catalog import Catalog, DatasetError
 from hedensted.core.url_codec import PARAM_SLIDE, slide_from_param
+from hedensted.exports.model import ExportSection
 from ui.deck.presentation import enter_presentation, is_presentation, leave_presentation
 from ui.deck.recording import SectionRecord, recording
 from ui.state.url import keep_params_in_url, url_params, url_text
@@ -78,6 +79,25 @@ def headline(part: Part, fallback: str) -> str:
         return fallback
 
 
+def with_headlines(exported: ExportSection, section: Section) -> ExportSection:
+    """The exported section with each chart's slide headed by the message presentation
+    view heads that slide with, where the section's slides and its charts pair up one
+    to one (the page draws them in the same order); otherwise as it is."""
+    parts = section.slide_parts()
+    if len(parts) != len(exported.charts):
+        return exported
+    charts = tuple(
+        replace(chart, headline=plain_headline(headline(part, "")))
+        for chart, part in zip(exported.charts, parts, strict=True)
+    )
+    return replace(exported, charts=charts)
+
+
+def plain_headline(text: str) -> str:
+    """A headline as slide text: without Markdown bold."""
+    return text.replace("**", "").strip()
+
+
 def page_intro(title: str, intro: str) -> None:
     """The page title and introduction; in presentation view the slide's header row
     names the page instead (``Deck``), so the slide keeps the screen for its figure."""
@@ -114,6 +134,7 @@ class Deck:
         self.file_stem = file_stem
         self.sections: list[Section] = []
         self.records: list[SectionRecord] = []
+        self.exported_sections: list[Section] = []  # the section of each record
         self.discussion_record: SectionRecord | None = None
         self._questions: Callable[[], Sequence[str]] = list
 
@@ -294,6 +315,7 @@ class Deck:
             self.discussion_record = record
         elif exported:
             self.records.append(record)
+            self.exported_sections.append(section)
 
     def slide_list(self) -> list[tuple[Section, Part]]:
         """Every slide in order: each part of each presentable section."""
@@ -385,7 +407,10 @@ class Deck:
         from hedensted.exports.slides import presentation_pptx
 
         questions = self.questions()
-        sections = [record.frozen() for record in records]
+        sections = [
+            with_headlines(record.frozen(), section)
+            for record, section in zip(records, self.exported_sections, strict=True)
+        ]
         # A theme whose discussion asks no questions still ends on its points.
         if not questions and self.discussion_record and self.discussion_record.key_figures:
             sections.append(self.discussion_record.frozen())

@@ -29,8 +29,6 @@ from hedensted.benchmark.choices import (
 from hedensted.benchmark.expenses import (
     expenses_summary,
     gap_worth,
-    published_difference_check,
-    published_difference_sentence,
     worth_headline,
     worth_sum_note,
 )
@@ -62,7 +60,6 @@ from hedensted.benchmark.ministry import (
 )
 from hedensted.benchmark.outcomes import (
     REMAINDER,
-    share_method_note,
     status_category_order,
     status_sentences,
     status_shares,
@@ -295,6 +292,11 @@ FULLTIME: Part = (["fuldtidspersoner_pct_arbejdsstyrke"], fulltime_section)
 
 # --- 2. Udgifter pr. person i arbejdsstyrken ------------------------------------------
 
+DIFFERENCE_FOOTNOTE = (
+    "¹ Dokumentets egen kolonne »Forskel« er regnet efter ud fra tabellen – se »Beregnet og "
+    "i dokumentet« på siden Om data."
+)
+
 
 def expenses_section(
     run: BenchmarkRun, expenses: Dataset, labour: Dataset, published: Dataset
@@ -369,13 +371,8 @@ def expenses_section(
     shown, export = bt.worth_table(worth, reference)
     numbers_table(shown, export, [expenses, labour], "benchmark_vaerdi", "udgiftsforskel_i_alt")
 
-    if not is_presentation():  # a check of the document's own column: not for the slides
-        check = published_difference_check(expenses.frame, published.frame)
-        key_sentence(published_difference_sentence(check))
-        shown, export = bt.published_difference_table(check)
-        numbers_table(
-            shown, export, [published, expenses], "benchmark_forskel_kilde", "forskel_i_dokumentet"
-        )
+    if not is_presentation():  # the check of the document's own column is on Om data
+        st.caption(DIFFERENCE_FOOTNOTE)
     quality_notes(expenses)
     source_caption(expenses, labour, published)
 
@@ -432,7 +429,14 @@ def ministry_section(run: BenchmarkRun, dataset: Dataset, forklaring: Dataset) -
     if not presenting:
         key_bullets(benchmark_sentences(table))
     shown, export = bt.benchmark_numbers_table(table)
-    numbers_table(shown, export, [dataset], "benchmark_ministeriet", "ministeriets_benchmark")
+    numbers_table(
+        shown,
+        export,
+        [dataset],
+        "benchmark_ministeriet",
+        "ministeriets_benchmark",
+        title="Faktisk og forventet antal fuldtidspersoner og placering pr. ydelsesområde",
+    )
     for note in run.tile_notes("benchmark"):
         st.caption(note)
     if not presenting:
@@ -449,6 +453,11 @@ MINISTRY: Part = (
 )
 
 # --- 4. Status 1 måned efter afsluttet forløb ------------------------------------------
+
+SHARES_FOOTNOTE = (
+    "² Dokumentets egne andele i job og uddannelse er sammenlignet med andelene beregnet "
+    "ud fra tabellerne – se »Beregnet og i dokumentet« på siden Om data."
+)
 
 
 def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> None:
@@ -497,18 +506,8 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
         f"»{REMAINDER}« er resten op til 100 %: statuskategorier, som kildens tabeller "
         "ikke viser, og tal, kilden ikke oplyser (».«)."
     )
-    if is_presentation():  # the computed-against-published check is for the page
-        source_caption(status, published)
-        return
-    st.subheader("Andel i job og uddannelse – beregnet og i dokumentet")
-    st.markdown(share_method_note(shares))
-    chart(
-        cb.share_bars(shares, present, target_groups),
-        key="benchmark_chart_status_andel",
-        title="Andel i job og uddannelse – beregnet og i dokumentet",
-    )
-    shown, export = bt.status_share_table(shares)
-    numbers_table(shown, export, [status, published], "benchmark_status_andel", "andel_job")
+    if not is_presentation():  # the computed-against-published check is on Om data
+        st.caption(SHARES_FOOTNOTE)
     source_caption(status, published)
 
 
@@ -711,7 +710,14 @@ def migration_section(run: BenchmarkRun, dataset: Dataset) -> None:
                 title=f"Vandringer: {target_group}",
             )
     shown, export = bt.migration_table(frame)
-    numbers_table(shown, export, [dataset], "benchmark_vandringer", "vandringer")
+    numbers_table(
+        shown,
+        export,
+        [dataset],
+        "benchmark_vandringer",
+        "vandringer",
+        title="Oprettede målgruppeforløb efter målgruppe og forrige målgruppe",
+    )
     source_caption(dataset)
 
 

@@ -26,7 +26,7 @@ from hedensted.code_of_care.paid_hours import (
     paid_hours_comparison,
     paid_hours_note,
 )
-from hedensted.code_of_care.tables import timeline_display, timeline_export
+from hedensted.code_of_care.tables import paid_hours_tables, timeline_display, timeline_export
 from hedensted.code_of_care.timeline import (
     TIMELINE_DATASETS,
     filter_years,
@@ -146,6 +146,15 @@ def paid_hours_section(paid_hours: Dataset, status: Dataset) -> None:
         comparison = paid_hours_comparison(paid_hours.frame)
         st.subheader(f"Kontanthjælp og ressourceforløb, {comparison.period_text}")
         components.chart(paid_hours_areas_chart(paid_hours.frame), key="coc_chart_paid_hours")
+        shown, export = paid_hours_tables(paid_hours.frame)
+        numbers_table(
+            shown,
+            export,
+            [paid_hours],
+            key="coc_paid_hours",
+            file_name="code_of_care_loennede_timer",
+            title="Andel med lønnede timer pr. målgruppe og område",
+        )
         source_caption(paid_hours)
         st.info(paid_hours_note(paid_hours, status), icon=":material/info:")
     with right:
