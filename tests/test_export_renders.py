@@ -15,13 +15,18 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from tests.apptest_support import open_page
 
-PAGES = {"benchmark": "benchmark_hedensted", "unge": "unge_hedensted", "indsatser": "indsatser"}
+PAGES = {
+    "benchmark": "benchmark_hedensted",
+    "unge": "unge_hedensted",
+    "indsatser": "indsatser",
+    "maal": "maal_hedensted",
+}
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    """File name → bytes of the Benchmark, Unge and Indsatser pages' PowerPoint and Excel
-    files."""
+    """File name → bytes of the Benchmark, Unge, Indsatser and Mål pages' PowerPoint and
+    Excel files."""
     from streamlit.runtime.media_file_manager import MediaFileManager
 
     found: dict[str, bytes] = {}
@@ -253,3 +258,22 @@ def test_an_axis_with_its_own_label_size_gets_slide_type() -> None:
     assert slide["encoding"]["y"]["axis"]["labelFontSize"] == 20
     assert slide["encoding"]["x"]["axis"]["labelFontSize"] == 30  # larger stays
     assert offscreen_spec(spec, width=1100)["encoding"]["y"]["axis"]["labelFontSize"] == 14
+
+
+def test_the_goal_deadlines_slide_shows_the_slides_bars_not_the_pages_dots(files) -> None:
+    """The PowerPoint follows the slides: goals per deadline year as stacked bars (the page
+    keeps its dot timeline). »Kan ikke vurderes« fills most of each bar, so its grey runs
+    as wide as a bar, not a dot."""
+    from hedensted.goals.charts import STATUS_COLORS
+    from hedensted.goals.judge import GoalStatus
+
+    deck = Presentation(io.BytesIO(files["maal_hedensted.pptx"]))
+    image = _picture(deck, "138 af 173 mål har en frist – flest i 2024 (54).")
+    rgb = [int(STATUS_COLORS[GoalStatus.NOT_ASSESSABLE][i : i + 2], 16) for i in (1, 3, 5)]
+    grey = np.all(np.abs(image - rgb) <= 12, axis=2)
+    # The widest run of grey in one row: a bar is tens of pixels wide, a dot a few.
+    widest = max(
+        max((len(run) for run in "".join("1" if v else "0" for v in row).split("0")), default=0)
+        for row in grey
+    )
+    assert widest > image.shape[1] * 0.04

@@ -14,7 +14,7 @@ STATUS_COLORS = {
     GoalStatus.PARTLY: "#e0a21e",
     GoalStatus.NOT_MET: NEGATIVE_COLOR,
     GoalStatus.UNDERWAY: "#56b4e9",  # sky blue: told from »opfyldt« by lightness too
-    GoalStatus.NOT_ASSESSABLE: "#b8c4ce",
+    GoalStatus.NOT_ASSESSABLE: "#858f99",  # 3,3:1 against white (WCAG non-text contrast)
 }
 # A shape per status as well, so the status never rests on colour alone.
 STATUS_SHAPES = {

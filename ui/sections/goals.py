@@ -423,11 +423,13 @@ def timeline_section(catalog: Catalog, goals: pd.DataFrame) -> None:
                 "en streg over perioden med punktet ved dens slutning. Farve og form er status. "
                 "Hold musen over et punkt for at se målet."
             )
-        if is_presentation():
-            # Read from across the room: goals per deadline year, not 138 small dots.
-            chart(goals_by_year_chart(goals, SLIDE_CHART_HEIGHT), key="maal_chart_years")
-        else:
-            chart(goals_timeline_chart(timeline), key="maal_chart_timeline")
+        # On a slide (and in the PowerPoint), read from across the room: goals per
+        # deadline year, not 138 small dots.
+        chart(
+            goals_timeline_chart(timeline),
+            key="maal_chart_timeline",
+            slide_form=goals_by_year_chart(goals, SLIDE_CHART_HEIGHT),
+        )
     if undated_count:
         st.caption(
             f"{undated_count} af de valgte mål har ingen dato i kilden og vises kun i tabellen."

@@ -181,8 +181,16 @@ def kpi_row(
             kpi_tile_or_error(catalog, kpi, f"{key_prefix}{name}", show_period)
 
 
-def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
+def chart(
+    figure: alt.TopLevelMixin | dict,
+    key: str,
+    title: str = "",
+    slide_form: alt.TopLevelMixin | dict | None = None,
+) -> None:
     """Draw an Altair chart (or its Vega-Lite spec) with the dashboard theme (not Streamlit's).
+
+    ``slide_form``: the chart a slide shows instead (read from across the room); the
+    exports follow the slides, so it is also the one recorded for them.
 
     The spec is handed over without Altair's JSON-schema validation, which took
     about a third of a chart-heavy page's run time; tests/test_chart_specs.py
@@ -193,13 +201,18 @@ def chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
     # A shallow copy: Streamlit moves the data out of the top level of the spec it gets.
     # Wrapping the labels is idempotent, so a remembered spec may be passed again.
     spec = wrapped_labels(dict(figure if isinstance(figure, dict) else spec_of(figure)))
+    slide = spec
+    if slide_form is not None:
+        slide = wrapped_labels(
+            dict(slide_form if isinstance(slide_form, dict) else spec_of(slide_form))
+        )
     name = chart_title(title)
-    record_chart(name, spec)
+    record_chart(name, slide)
     if is_presentation():
         # The chart takes the height the slide leaves (shared with any other chart
         # on it), so the slide fits the screen, but never less than its labels
         # need; see ui.deck.presentation.
-        bigger = larger_labels(with_value_labels(copy.deepcopy(spec)))
+        bigger = larger_labels(with_value_labels(copy.deepcopy(slide)))
         with st.container(key=f"slide_chart_{key}"):
             st.html(
                 f"<style>.st-key-slide_chart_{key} {{ min-height: "
