@@ -782,6 +782,28 @@ def test_a_column_of_identifiers_gives_way_on_a_slide() -> None:
     assert list(kept.frame.columns) == ["Status", "Vurdering", "Mål", "Frist"]
 
 
+def test_a_goal_table_shows_verdict_goal_and_deadline_on_a_slide() -> None:
+    """The Mål deck showed »Status« beside »Vurdering« (the same word twice) and
+    »Måling«; the recorder names the slide's columns, so more goals fit a slide."""
+    from hedensted.exports.slides import key_columns
+
+    frame = pd.DataFrame(
+        {
+            "Mål-id": ["inv24_klar_lang_3"],
+            "Status": ["ikke opfyldt"],
+            "Vurdering": ["Ikke opfyldt (jan. 2024)"],
+            "Mål": ["At Hedensted fortsat har den laveste ledighedsprocent"],
+            "Måling": ["Placering i RAR Østjylland"],
+            "Frist": ["langsigtet mål"],
+        }
+    )
+    slide = ("Vurdering", "Mål", "Frist")
+    kept = key_columns(ExportTable("Alle valgte mål", frame, (), "2024", slide_columns=slide))
+    assert list(kept.frame.columns) == list(slide)
+    with pytest.raises(ValueError, match="Tema"):
+        ExportTable("Alle valgte mål", frame, (), "2024", slide_columns=("Tema",))
+
+
 def test_a_table_of_up_to_25_rows_is_shown_whole_over_slides() -> None:
     """Unge's 11 goals ended »… og 3 rækker mere i Excel-filen« after three slides."""
     goal = "Antallet af unge mellem 18 og 30 år på offentlig forsørgelse reduceres hvert år. " * 2

@@ -72,7 +72,9 @@ class ExportTable:
     ``decimals`` gives the decimals Excel shows per column (columns left out get
     as many as their values need, at most three). ``unit`` is the unit of the
     datasets behind the table (``hedensted.present.units.heading_unit``): the
-    workbook adds it to a numeric column's heading that names none.
+    workbook adds it to a numeric column's heading that names none. ``slide_columns``
+    names the columns a slide shows when the table is too wide for one (default: the
+    key columns found by their headings).
     """
 
     title: str
@@ -82,6 +84,7 @@ class ExportTable:
     decimals: Mapping[str, int] = field(default_factory=dict)
     unit: str = ""
     short_sources: tuple[str, ...] = ()
+    slide_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Tabellens titel")
@@ -91,6 +94,10 @@ class ExportTable:
             raise ValueError(f"Tabellen »{self.title}« har ingen kolonner.")
         if self.frame.columns.duplicated().any():
             raise ValueError(f"Tabellen »{self.title}« har to kolonner med samme overskrift.")
+        if missing := [c for c in self.slide_columns if c not in self.frame.columns]:
+            raise ValueError(
+                f"Tabellen »{self.title}« har ikke kolonnerne {', '.join(missing)} til diasset."
+            )
         _require_texts(self.source_lines, "Kildelinjerne")
         _require_texts(self.short_sources, "De korte kildelinjer")
         _require_text(self.period_label, "Perioden")

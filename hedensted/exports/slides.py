@@ -717,6 +717,13 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     A first column of identifiers (»Mål-id«: »inv24_klar_lang_3«) says nothing to the
     room and gives way to the others."""
     columns = list(table.frame.columns)
+    if table.slide_columns:  # the recorder named them
+        kept = list(table.slide_columns)
+        return replace(
+            table,
+            frame=table.frame[kept],
+            decimals={k: v for k, v in table.decimals.items() if k in kept},
+        )
     first = str(columns[0]).lower().replace(" ", "-")
     identifier = (first == "id" or first.endswith("-id")) and len(columns) > 1
     chosen = [] if identifier else [columns[0]]
@@ -743,7 +750,7 @@ def _table_summary(slide, box: _Box, plan: _TablePlan, continues: bool = True) -
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
-    if len(plan.headings) > MAX_SLIDE_COLUMNS:
+    if len(plan.headings) > MAX_SLIDE_COLUMNS or plan.table.slide_columns:
         # Too many columns make every column a sliver of broken words: the key ones.
         plan = _TablePlan.of(key_columns(plan.table), box.width)
     frame, headings, cells, widths = plan.table.frame, plan.headings, plan.cells, plan.widths

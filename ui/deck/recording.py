@@ -140,6 +140,7 @@ def record_table(
     period_label: str,
     unit: str = "",
     short_source: str = "",
+    slide_columns: tuple[str, ...] = (),
 ) -> None:
     record = _current.get()
     if record is not None:
@@ -151,5 +152,6 @@ def record_table(
                 period_label=period_label,
                 unit=unit,
                 short_sources=(short_source,) if short_source else (),
+                slide_columns=slide_columns,
             )
         )

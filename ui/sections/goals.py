@@ -59,6 +59,8 @@ MAAL_PAGE = "app_pages/maal.py"
 # Pixels for the timeline's stacks on a slide (the presentation view makes charts 1.4 times
 # taller), so the whole chart fits a 1280×720 projector below the slide's heading.
 SLIDE_CHART_HEIGHT = 230
+# A slide shows each goal's verdict, the goal and its deadline; the workbook has the rest.
+GOAL_SLIDE_COLUMNS = ("Vurdering", "Mål", "Frist")
 # Colour, icon and word together: the status never rests on colour alone.
 BADGE_COLORS = {
     GoalStatus.MET: "green",
@@ -319,6 +321,7 @@ def goals_block(
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
+        slide_columns=GOAL_SLIDE_COLUMNS,
     )
     if not is_presentation():
         st.caption(
@@ -448,6 +451,7 @@ def table_section(catalog: Catalog, goals: pd.DataFrame) -> None:
         [d.metadata.source_line() for d in datasets],
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
+        slide_columns=GOAL_SLIDE_COLUMNS,
     )
     _register_sources(catalog, goals, goals_too=timeline_frame(goals).empty)
 
