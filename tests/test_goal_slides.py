@@ -21,6 +21,7 @@ from hedensted.goals.text import (
     slide_pages,
 )
 from hedensted.youth.goals import APPRENTICE_GOALS, YOUTH_GOALS_2017
+from tests.apptest_support import open_page
 from tests.seed_support import seeds_folder
 
 JOIN = "\N{WORD JOINER}–\N{WORD JOINER}"
@@ -123,3 +124,18 @@ def test_goal_table_slides_hold_every_goal_once_and_fit(register: pd.DataFrame) 
         "ingen af dem kan vurderes ud fra dokumenterne."
     )
     assert goal_page_headline(goals, range(0, 1)) == "Mål 1 af 173: 1 ikke opfyldt."
+
+
+def test_a_theme_pages_goal_slide_lists_the_judged_goals_one_line_each() -> None:
+    """Investeringsprojekter's »Målstatus« slide showed a table of small evidence text; now
+    the two goals with a verdict or progress, one line each, and the 113 others counted."""
+    app = open_page(
+        "app_pages/investeringsprojekter.py", query={"visning": "praesentation", "dias": "7"}
+    )
+    assert app.header[0].value.startswith("115 mål i temaet Investeringsprojekter: 1 ikke")
+    texts = [m.value for m in app.markdown]
+    lines = next(t for t in texts if "laveste ledighedsprocent" in t)
+    assert lines.count("\n- ") == 1 and "Undervejs: 0 af 65, mar. 2024" in lines
+    assert "nr. 2 af 12 (2,4" in lines
+    assert any(t.startswith("113 mål kan ikke vurderes ud fra dokumenterne") for t in texts)
+    assert not app.dataframe and not app.expander

@@ -216,15 +216,19 @@ def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
     except ValueError as error:
         st.error(str(error), icon=":material/error:")
         return
-    lines = [
-        f"- {verdict_badge(row['status'], row['status_label'])} »{escape_markdown(row['goal'])}« "
-        # The figure in one line; where it is from is in the source line.
-        f"– {escape_markdown(evidence_line(row))}"
-        for _, row in goals.iterrows()
-    ]
-    st.markdown("\n".join(lines))
+    st.markdown(_one_line_each(goals))
     for _, row in goals.iterrows():
         record_key_figure(f"{row['goal']} {row['status_label']}.")
+
+
+def _one_line_each(goals: pd.DataFrame) -> str:
+    """Markdown: one line per goal – verdict, goal and its figure (its source is in the
+    slide's source line)."""
+    return "\n".join(
+        f"- {verdict_badge(row['status'], row['status_label'])} »{escape_markdown(row['goal'])}« "
+        f"– {escape_markdown(evidence_line(row))}"
+        for _, row in goals.iterrows()
+    )
 
 
 def goal_box(catalog: Catalog, goal_id: str, key: str) -> None:
@@ -304,10 +308,20 @@ def goals_block(
     if summary_on_slide or not is_presentation():
         st.markdown(f"**{summary}**")
     record_key_figure(summary)
-    if tables_on_slides or not is_presentation():
+    open_ = goals["status"] == GoalStatus.NOT_ASSESSABLE.value
+    if tables_on_slides and is_presentation():
+        # A slide: the goals with a verdict or progress one line each, read from afar;
+        # those the documents cannot judge are counted in the headline and listed on the page.
+        if not goals[~open_].empty:
+            st.markdown(_one_line_each(goals[~open_]))
+        if open_.any():
+            st.markdown(
+                f"{int(open_.sum())} mål kan ikke vurderes ud fra dokumenterne – grunden "
+                "står ved hvert af dem på siden »Mål«."
+            )
+    elif not is_presentation():
         # The goals with a verdict or progress first; those the documents cannot judge
         # folded away, so a theme with many of them (Investeringsprojekter) stays readable.
-        open_ = goals["status"] == GoalStatus.NOT_ASSESSABLE.value
         if not goals[~open_].empty:
             goal_table(goals[~open_], compact=True)
         if open_.any():
