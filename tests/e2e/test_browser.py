@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import pytest
 
 from tests.e2e.conftest import SCREENSHOTS
-from tests.e2e.rendering import wait_until_drawn
+from tests.e2e.rendering import BENCHMARK_CHARTS, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ PAGES = [
         "benchmark",
         "Benchmark",
         nav_label="Benchmark",
-        charts=14,  # the computed-against-published check chart is on Om data
+        charts=BENCHMARK_CHARTS,
         figures=["22,7\u00a0%", "2.674 kr.", "Nr. 12 af 98", "16,5 mio. kr."],
     ),
     PageSpec(

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import SCREENSHOTS
-from tests.e2e.rendering import wait_until_drawn
+from tests.e2e.rendering import BENCHMARK_CHARTS, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def _choose(page, key: str, option: str) -> None:
 def test_copied_link_reopens_the_same_view_in_a_new_browser(browser, app_url: str) -> None:
     context, page = _fresh_page(browser)
     page.goto(f"{app_url}/benchmark")
-    wait_until_drawn(page, "Benchmark", 15)
+    wait_until_drawn(page, "Benchmark", BENCHMARK_CHARTS)
     _choose(page, "benchmark_reference", "Skanderborg")
     page.get_by_role("heading", name="Forskel: Hedensted minus Skanderborg").first.wait_for()
 
@@ -63,7 +63,7 @@ def test_copied_link_reopens_the_same_view_in_a_new_browser(browser, app_url: st
 def test_presentation_link_reopens_the_same_slide(browser, app_url: str) -> None:
     context, page = _fresh_page(browser)
     page.goto(f"{app_url}/benchmark?reference=Hele+landet")
-    wait_until_drawn(page, "Benchmark", 15)
+    wait_until_drawn(page, "Benchmark", BENCHMARK_CHARTS)
     page.get_by_role("button", name="Præsentationsvisning", exact=True).click()
     page.get_by_text(re.compile(r"^1 af \d+$")).wait_for()
     for _ in range(2):
