@@ -46,14 +46,21 @@ def test_every_chart_spec_validates(page: str, monkeypatch: pytest.MonkeyPatch) 
     validated: list[str] = []
     draw = ui.widgets.components.chart
 
-    def validating_chart(figure: alt.TopLevelMixin | dict, key: str, title: str = "") -> None:
-        # Raises on an invalid spec (a remembered spec from ui.state.memo is a dict).
-        if isinstance(figure, dict):
-            TopLevelSpec.validate(figure)
-        else:
-            figure.to_dict(validate=True)
+    def validating_chart(
+        figure: alt.TopLevelMixin | dict,
+        key: str,
+        title: str = "",
+        slide_form: alt.TopLevelMixin | dict | None = None,
+    ) -> None:
+        # Raises on an invalid spec (a remembered spec from ui.state.memo is a dict); a
+        # chart's slide form (what presentation view and the exports show) too.
+        for spec in (figure, slide_form):
+            if isinstance(spec, dict):
+                TopLevelSpec.validate(spec)
+            elif spec is not None:
+                spec.to_dict(validate=True)
         validated.append(key)
-        draw(figure, key, title)
+        draw(figure, key, title, slide_form)
 
     # Pages and their section modules import ``chart`` by name: replace it wherever it is.
     for info in pkgutil.iter_modules(ui.sections.__path__):
