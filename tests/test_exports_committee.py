@@ -828,3 +828,14 @@ def test_a_table_of_up_to_25_rows_is_shown_whole_over_slides() -> None:
     ]
     assert [r.split(".")[0] for r in rows] == [str(n) for n in range(20)]  # every goal, once
     assert not any("Excel" in _texts(s) for s in slides)
+
+
+def test_one_wrap_estimate_for_slides_and_workbooks() -> None:
+    from hedensted.exports.wrapping import wrapped_lines
+
+    assert wrapped_lines("Kilde: Jobindsats.dk, dec. 2023", 40) == 1
+    assert wrapped_lines("Kilde: Jobindsats.dk, dec. 2023", 20) == 2
+    assert wrapped_lines("Førtidspension\nSeniorpension", 40) == 2  # a line break is a line
+    assert wrapped_lines("x" * 25, 10) == 3  # a word longer than a line is broken
+    with pytest.raises(ValueError):
+        wrapped_lines("tekst", 0)

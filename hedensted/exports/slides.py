@@ -30,6 +30,7 @@ from hedensted.exports.model import (
     plain_text,
     require_sections,
 )
+from hedensted.exports.wrapping import wrapped_lines
 from hedensted.present.charts import WRAP_CHARS, chart_units, wrap_label_expr
 from hedensted.present.formatting import MISSING_TEXT, format_long_date, format_number
 
@@ -266,21 +267,7 @@ def _lines_needed(
     """Estimated wrapped lines of ``texts`` (one paragraph each) in a box ``width_in`` wide;
     ``char_width`` is an average character's width in ems."""
     per_line = max(int(width_in * 72 / (size_pt * char_width)), 1)
-    return sum(_wrapped_lines(plain_text(text), per_line) for text in texts)
-
-
-def _wrapped_lines(text: str, per_line: int) -> int:
-    """Lines after greedy word wrap; a word longer than a line is broken over several."""
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) <= per_line:
-            used += 1 + len(word)
-            continue
-        if used:
-            lines += 1
-        lines += (len(word) - 1) // per_line
-        used = (len(word) - 1) % per_line + 1
-    return lines
+    return sum(wrapped_lines(plain_text(text), per_line) for text in texts)
 
 
 def _line_height_in(size_pt: float) -> float:

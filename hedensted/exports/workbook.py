@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from hedensted.exports.model import ExportSection, ExportTable, plain_text, require_sections
+from hedensted.exports.wrapping import wrapped_lines
 from hedensted.present.formatting import MISSING_TEXT
 from hedensted.present.units import unit_headings
 
@@ -260,17 +261,7 @@ def _wrap_spans(sheet, spans: list[tuple[int, int, str]]) -> None:
 def _wrapped_lines(text: str, width: float) -> int:
     """Lines ``text`` takes wrapped between words in a column ``width`` characters wide."""
     # A column's width counts digits; an average letter of Calibri is narrower.
-    per_line = max(int(width * TEXT_PER_WIDTH) - 1, 1)
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) <= per_line:
-            used += 1 + len(word)
-            continue
-        if used:
-            lines += 1
-        lines += (len(word) - 1) // per_line
-        used = (len(word) - 1) % per_line + 1
-    return lines + text.count("\n")
+    return wrapped_lines(text, max(int(width * TEXT_PER_WIDTH) - 1, 1))
 
 
 def _row_heights(sheet, wrapped: list[tuple[int, int, str]]) -> None:
