@@ -78,3 +78,19 @@ def editor_secrets() -> dict:
     editor = {"name": "Anne Jensen"}
     editor["password_hash"] = hash_password(EDITOR_PASSWORD, salt=b"0123456789abcdef")
     return {"register": {"editors": {"anne": editor}}}
+
+
+def capture_downloads(monkeypatch) -> dict:
+    """File name → the deferred data callable of every download button drawn from now on
+    (``monkeypatch``: a pytest MonkeyPatch, which undoes the capture)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return captured

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hedensted.core.catalog import PACKAGED_DATA_DIR, Catalog, load_catalog
+from tests.apptest_support import capture_downloads
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,14 +62,4 @@ def register_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> dict:
     """File name → the deferred data callable of every download button drawn."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    captured: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    return captured
+    return capture_downloads(monkeypatch)

@@ -13,7 +13,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from tests.apptest_support import open_page
+from tests.apptest_support import capture_downloads, open_page
 
 PAGES = {
     "benchmark": "benchmark_hedensted",
@@ -27,18 +27,9 @@ PAGES = {
 def files() -> dict[str, bytes]:
     """File name → bytes of the Benchmark, Unge, Indsatser and Mål pages' PowerPoint and
     Excel files."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
     found: dict[str, bytes] = {}
-    captured: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(MediaFileManager, "add_deferred", add_deferred)
+        captured = capture_downloads(patch)
         for page, stem in PAGES.items():
             captured.clear()
             open_page(f"app_pages/{page}.py")
@@ -209,21 +200,10 @@ def test_chart_slides_are_headed_by_the_presentation_views_message(files) -> Non
     ) in [s.shapes.title.text for s in unge.slides]
 
 
-def test_code_of_care_workbook_has_the_smaajobs_figures() -> None:
+def test_code_of_care_workbook_has_the_smaajobs_figures(downloads) -> None:
     """Code of Care's småjobs figures had no sheet (the chart had no table behind it)."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    captured: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(MediaFileManager, "add_deferred", add_deferred)
-        open_page("app_pages/code_of_care.py")
-        book = load_workbook(io.BytesIO(captured["code_of_care_hedensted.xlsx"]()))
+    open_page("app_pages/code_of_care.py")
+    book = load_workbook(io.BytesIO(downloads["code_of_care_hedensted.xlsx"]()))
     assert "Småjobs andel med lønnede timer" in book.sheetnames
     sheet = book["Småjobs andel med lønnede timer"]
     rows = [row for row in sheet.iter_rows(values_only=True) if any(row)]

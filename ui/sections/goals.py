@@ -164,16 +164,23 @@ def goal_table(goals: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
     return goals_display(goals, compact=compact)
 
 
+def _chosen_goals(goal_ids: tuple[str, ...]) -> pd.DataFrame | None:
+    """The register's rows for ``goal_ids``, or None after saying in Danish why not."""
+    register = register_or_error()
+    if register is None:
+        return None
+    try:
+        return goals_by_id(register, goal_ids)
+    except ValueError as error:
+        st.error(str(error), icon=":material/error:")
+        return None
+
+
 def goal_cards(catalog: Catalog, goal_ids: tuple[str, ...], key: str) -> None:
     """Chosen goals as cards: the goal as written, target and deadline, the verdict and its
     evidence – the same judge and words as on the Mål page."""
-    register = register_or_error()
-    if register is None:
-        return
-    try:
-        goals = goals_by_id(register, goal_ids)
-    except ValueError as error:
-        st.error(str(error), icon=":material/error:")
+    goals = _chosen_goals(goal_ids)
+    if goals is None:
         return
     presenting = is_presentation()
     # A slide has one row of cards, each with the verdict and its figure in one line; the
@@ -208,13 +215,8 @@ def theme_goals_headline(theme: str) -> str:
 
 def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
     """Chosen goals as one line each – verdict, goal, evidence – for a slide with little room."""
-    register = register_or_error()
-    if register is None:
-        return
-    try:
-        goals = goals_by_id(register, goal_ids)
-    except ValueError as error:
-        st.error(str(error), icon=":material/error:")
+    goals = _chosen_goals(goal_ids)
+    if goals is None:
         return
     st.markdown(_one_line_each(goals))
     for _, row in goals.iterrows():
