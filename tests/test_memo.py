@@ -10,7 +10,7 @@ import pytest
 
 from tests.apptest_support import open_page
 from ui.state import memo as memo_module
-from ui.state.memo import chart_spec, memo, memoized
+from ui.state.memo import ByContent, chart_spec, memo, memoized
 
 calls: list[tuple] = []
 
@@ -42,6 +42,38 @@ def test_same_objects_and_choices_compute_once() -> None:
     # Equal content in a new object (a new data revision) is computed again.
     assert share(frame.copy(), "Hedensted") == 22.7
     assert len(calls) == 3
+
+
+def test_a_frame_by_content_is_computed_once_for_equal_rows() -> None:
+    """The goal tables get a slice of the register made anew on every run."""
+    frame = pd.DataFrame({"area": ["Hedensted", "Hele landet"], "value": [22.7, 23.4]})
+    share = memo(lambda wrapped, area: _share(wrapped.frame, area))
+    assert share(ByContent(frame.copy()), "Hedensted") == 22.7
+    assert share(ByContent(frame.copy()), "Hedensted") == 22.7  # equal rows, new object
+    assert len(calls) == 1
+    changed = frame.assign(value=[22.9, 23.4])
+    assert share(ByContent(changed), "Hedensted") == 22.9  # other values: computed
+    assert share(ByContent(frame[["area"]].assign(value=22.7)), "Hedensted") == 22.7
+    assert len(calls) == 3
+
+
+def test_a_warm_goal_table_is_not_prepared_again(monkeypatch) -> None:
+    import ui.sections.goals as goal_sections
+
+    counted: list[int] = []
+    readable = goal_sections.goals_readable
+
+    def counting_readable(goals):
+        counted.append(len(goals))
+        return readable(goals)
+
+    monkeypatch.setattr(goal_sections, "goals_readable", counting_readable)
+    app = open_page("app_pages/unge.py")
+    assert counted  # the first run prepares Unge's goal tables
+    counted.clear()
+    app.run()
+    assert not app.exception
+    assert counted == []
 
 
 def test_unhashable_arguments_are_computed_every_time() -> None:
