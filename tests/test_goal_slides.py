@@ -139,3 +139,29 @@ def test_a_theme_pages_goal_slide_lists_the_judged_goals_one_line_each() -> None
     assert "nr. 2 af 12 (2,4" in lines
     assert any(t.startswith("113 mål kan ikke vurderes ud fra dokumenterne") for t in texts)
     assert not app.dataframe and not app.expander
+
+
+def test_a_theme_pages_goal_slides_in_powerpoint_follow_the_screen(downloads: dict) -> None:
+    """The Investeringsprojekter PowerPoint listed all 115 goals over 14 slides (earlier:
+    three slides, then »… i Excel-filen«); like the screen's slide, it shows the two goals
+    with a verdict or progress and counts the 113 the documents cannot judge."""
+    import io
+
+    from pptx import Presentation
+
+    open_page("app_pages/investeringsprojekter.py")
+    deck = Presentation(io.BytesIO(downloads["investeringsprojekter_hedensted.pptx"]()))
+    slides = [s for s in deck.slides if s.shapes.title.text.startswith("Målstatus")]
+    assert len(slides) == 1
+    grid = next(shape for shape in slides[0].shapes if shape.has_table).table
+    assert [grid.cell(0, c).text for c in range(len(grid.columns))] == [
+        "Vurdering",
+        "Mål",
+        "Frist",
+    ]
+    assert len(grid.rows) - 1 == 2
+    goals = " ".join(grid.cell(r, 1).text for r in range(1, len(grid.rows)))
+    assert "laveste ledighedsprocent" in goals
+    texts = " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
+    assert "Desuden 113 mål, der ikke kan vurderes ud fra dokumenterne" in texts
+    assert "Status for 115 mål" in texts

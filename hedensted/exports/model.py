@@ -74,7 +74,9 @@ class ExportTable:
     datasets behind the table (``hedensted.present.units.heading_unit``): the
     workbook adds it to a numeric column's heading that names none. ``slide_columns``
     names the columns a slide shows when the table is too wide for one (default: the
-    key columns found by their headings).
+    key columns found by their headings). ``slide_rows`` (positions in ``frame``) are
+    the rows a slide shows when not all (``None``: all), and ``slide_note`` says under
+    the slide's table what the others are – as the meeting-room screen shows them.
     """
 
     title: str
@@ -85,6 +87,8 @@ class ExportTable:
     unit: str = ""
     short_sources: tuple[str, ...] = ()
     slide_columns: tuple[str, ...] = ()
+    slide_rows: tuple[int, ...] | None = None
+    slide_note: str = ""
 
     def __post_init__(self) -> None:
         _require_text(self.title, "Tabellens titel")
@@ -98,6 +102,10 @@ class ExportTable:
             raise ValueError(
                 f"Tabellen »{self.title}« har ikke kolonnerne {', '.join(missing)} til diasset."
             )
+        if self.slide_rows is not None and any(
+            not 0 <= row < len(self.frame) for row in self.slide_rows
+        ):
+            raise ValueError(f"Tabellen »{self.title}« har ikke alle rækkerne til diasset.")
         _require_texts(self.source_lines, "Kildelinjerne")
         _require_texts(self.short_sources, "De korte kildelinjer")
         _require_text(self.period_label, "Perioden")

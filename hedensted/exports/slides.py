@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import struct
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ SUBTITLE_PT = 24
 KEY_FIGURE_PT = (22, 20, 18, 16)  # largest that fits
 QUESTION_PT = (24, 22, 20, 18, 16)
 TABLE_PT = 16
+LONG_TABLE_PT = 12  # a table continued over slides: more rows a slide, never below 12 pt
 SOURCE_PT = 12
 PX_PER_IN = 96  # charts are drawn at the picture's size on the slide: 1 px = 0,75 pt
 CHART_FONT_PX = 20  # chart labels on a slide: 15 pt
@@ -142,6 +144,7 @@ def presentation_pptx(
                 figures = tuple(f for f in figures if plain_text(f) != chart.headline)
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
+            section = replace(section, tables=tuple(_slide_rows(t) for t in section.tables))
             slide = _content_slide(deck, section.title)
             body = _sources(slide, section.short_sources, section.source_lines)
             shown = _key_figures_and_table(slide, body, section)
@@ -151,7 +154,8 @@ def presentation_pptx(
             for table in section.tables[1:]:
                 slide = _content_slide(deck, table.title)
                 body = _table_sources(slide, section, table)
-                shown = _table_summary(slide, body, _TablePlan.of(table, body.width))
+                plan = _TablePlan.of(table, body.width, _table_pt(table))
+                shown = _table_summary(slide, body, plan)
                 _rest_of_table(deck, section, table, table.title, shown)
         # A section with nothing to show (cards, a working tool) gets no empty slide.
     if asked:
@@ -575,24 +579,36 @@ def _rest_of_table(
     deck, section: ExportSection, table: ExportTable, title: str, shown: int
 ) -> None:
     """The rows of ``table`` after the first ``shown`` on slides of their own, titled
-    »<title> (fortsat)«: all of a table of up to ``FULL_TABLE_ROWS`` rows, else up to
-    ``MAX_TABLE_SLIDES`` slides for the table in all (the register's 173 goals)."""
-    most = MAX_TABLE_SLIDES if len(table.frame) > FULL_TABLE_ROWS else len(table.frame)
-    slides = 1
-    while shown < len(table.frame) and slides < most:
+    »<title> (fortsat)«, until every row is shown: a slide never sends the room to the
+    workbook for rows (the register's 173 goals take about 20 slides, as on screen)."""
+    while shown < len(table.frame):
         rest = replace(table, frame=table.frame.iloc[shown:].reset_index(drop=True))
         slide = _content_slide(deck, f"{title} (fortsat)")
         body = _table_sources(slide, section, rest)
-        slides += 1
-        plan = _TablePlan.of(rest, body.width)
-        shown += _table_summary(slide, body, plan, continues=slides < most)
+        plan = _TablePlan.of(rest, body.width, _table_pt(table))
+        shown += _table_summary(slide, body, plan)
+
+
+def _slide_rows(table: ExportTable) -> ExportTable:
+    """``table`` with the rows its slides show (all unless the recorder chose some)."""
+    if table.slide_rows is None:
+        return table
+    frame = table.frame.iloc[list(table.slide_rows)].reset_index(drop=True)
+    return replace(table, frame=frame, slide_rows=None)
+
+
+def _table_pt(table: ExportTable) -> int:
+    """A table shown whole on one or two slides keeps the larger type; a long one
+    (more than ``FULL_TABLE_ROWS`` rows) takes the smaller, to need fewer slides."""
+    return TABLE_PT if len(table.frame) <= FULL_TABLE_ROWS else LONG_TABLE_PT
 
 
 def _key_figures_and_table(slide, body: _Box, section: ExportSection) -> int:
     """Key figures on top, then the first table; the table's header and first rows get
     their room first, the key figures the rest. The number of the table's rows shown."""
     top = body.top
-    plan = _TablePlan.of(section.tables[0], body.width) if section.tables else None
+    first = section.tables[0] if section.tables else None
+    plan = None if first is None else _TablePlan.of(first, body.width, _table_pt(first))
     if section.key_figures:
         most = body.height
         if plan is not None:
@@ -632,35 +648,53 @@ def _cell_text(value: object, decimals: int | None) -> str:
     return format_number(float(value), decimals)
 
 
-def _text_width_in(chars: int) -> float:
-    return chars * TABLE_PT * 0.56 / 72 + 0.2  # with the cell's margins
+def _text_width_in(chars: int, pt: float) -> float:
+    return chars * pt * 0.56 / 72 + 0.2  # with the cell's margins
 
 
-def _column_widths(texts: list[list[str]], total_in: float) -> list[float]:
+def _usual_length(texts: Sequence[str]) -> int:
+    """The length that nine in ten of ``texts`` keep within (1 for none)."""
+    lengths = sorted(len(text) for text in texts)
+    return lengths[math.ceil(0.9 * len(lengths)) - 1] if lengths else 1
+
+
+def _column_widths(texts: list[list[str]], total_in: float, pt: float) -> list[float]:
     """Column widths in inches: every value on one line where possible, the rest of
     the width shared by the headings' longest words."""
-    values = [max((len(v) for v in column[1:]), default=1) for column in texts]
+    # A column's width follows its usual value, not its longest: one long deadline
+    # among 170 short ones wraps rather than taking the goals' room on every slide.
+    values = [_usual_length(column[1:]) for column in texts]
     words = [max((len(w) for w in column[0].split()), default=1) for column in texts]
     # A long text column wraps rather than squeezing the others to a letter a line.
     widest = total_in * MAX_COLUMN_SHARE
-    base = [min(max(_text_width_in(n), MIN_COLUMN_IN), widest) for n in values]
+    base = [min(max(_text_width_in(n, pt), MIN_COLUMN_IN), widest) for n in values]
     if sum(base) >= total_in:
         return [total_in * b / sum(base) for b in base]
-    wanted = [max(_text_width_in(w) - b, 0) for w, b in zip(words, base, strict=True)]
+    wanted = [max(_text_width_in(w, pt) - b, 0) for w, b in zip(words, base, strict=True)]
     spare = total_in - sum(base)
-    if sum(wanted) <= spare:
-        extra = [w + (spare - sum(wanted)) / len(base) for w in wanted]
-    else:
+    if sum(wanted) > spare:
         extra = [spare * w / sum(wanted) for w in wanted]
-    return [b + e for b, e in zip(base, extra, strict=True)]
+        return [b + e for b, e in zip(base, extra, strict=True)]
+    # What is left goes to the columns that still wrap (a goal's text), as far as they
+    # need it – fewer lines a row, more rows a slide –, then evenly.
+    widths = [b + w for b, w in zip(base, wanted, strict=True)]
+    spare -= sum(wanted)
+    short = [max(_text_width_in(n, pt) - w, 0) for n, w in zip(values, widths, strict=True)]
+    if sum(short) > 0:
+        given = min(spare, sum(short))
+        widths = [w + given * s / sum(short) for w, s in zip(widths, short, strict=True)]
+        spare -= given
+    return [w + spare / len(widths) for w in widths]
 
 
-def _row_height_in(texts: Sequence[str], widths: Sequence[float], bold: bool = False) -> float:
+def _row_height_in(
+    texts: Sequence[str], widths: Sequence[float], pt: float, bold: bool = False
+) -> float:
     lines = max(
-        _lines_needed([text], TABLE_PT, max(width - 0.2, 0.3), BOLD_CHAR_EM if bold else CHAR_EM)
+        _lines_needed([text], pt, max(width - 0.2, 0.3), BOLD_CHAR_EM if bold else CHAR_EM)
         for text, width in zip(texts, widths, strict=True)
     )
-    return lines * TABLE_PT * 1.25 / 72 + 0.14
+    return lines * pt * 1.25 / 72 + 0.14
 
 
 @dataclass(frozen=True)
@@ -672,9 +706,10 @@ class _TablePlan:
     cells: list[list[str]]
     widths: list[float]
     heights: list[float]  # header first
+    pt: int  # the cells' type size
 
     @classmethod
-    def of(cls, table: ExportTable, width_in: float) -> _TablePlan:
+    def of(cls, table: ExportTable, width_in: float, pt: int = TABLE_PT) -> _TablePlan:
         frame = table.frame
         headings = [str(h) for h in frame.columns]
         cells = [
@@ -682,10 +717,10 @@ class _TablePlan:
             for row in frame.itertuples(index=False)
         ]
         columns = [[h, *(row[i] for row in cells)] for i, h in enumerate(headings)]
-        widths = _column_widths(columns, width_in)
-        heights = [_row_height_in(headings, widths, bold=True)]
-        heights += [_row_height_in(row, widths) for row in cells]
-        return cls(table, headings, cells, widths, heights)
+        widths = _column_widths(columns, width_in, pt)
+        heights = [_row_height_in(headings, widths, pt, bold=True)]
+        heights += [_row_height_in(row, widths, pt) for row in cells]
+        return cls(table, headings, cells, widths, heights, pt)
 
     def height(self, rows: int) -> float:
         """Caption, header, the first ``rows`` rows and the note on rows left out."""
@@ -693,8 +728,7 @@ class _TablePlan:
 
 
 MAX_SLIDE_COLUMNS = 4
-MAX_TABLE_SLIDES = 3  # a long table continues on at most this many slides in all
-FULL_TABLE_ROWS = 25  # a table of at most this many rows is shown whole, over slides
+FULL_TABLE_ROWS = 25  # a table of more rows is set in LONG_TABLE_PT
 KEY_COLUMN_WORDS = ("mål", "status", "vurdering", "frist", "område", "værdi", "antal", "andel")
 
 
@@ -731,34 +765,42 @@ def key_columns(table: ExportTable, most: int = 4) -> ExportTable:
     )
 
 
-def _table_summary(slide, box: _Box, plan: _TablePlan, continues: bool = True) -> int:
+def _table_summary(slide, box: _Box, plan: _TablePlan) -> int:
     """The table's title and as many of its rows as fit; a note says how many are left
-    and whether the next slide ``continues`` the table. The number of rows shown."""
+    for the next slides. The number of rows shown."""
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
     if len(plan.headings) > MAX_SLIDE_COLUMNS or plan.table.slide_columns:
         # Too many columns make every column a sliver of broken words: the key ones.
-        plan = _TablePlan.of(key_columns(plan.table), box.width)
+        plan = _TablePlan.of(key_columns(plan.table), box.width, plan.pt)
     frame, headings, cells, widths = plan.table.frame, plan.headings, plan.cells, plan.widths
+    if not cells and plan.table.slide_note:  # no row on a slide: what the note says
+        _textbox(slide, box, [plan.table.slide_note], KEY_FIGURE_PT[0], TEXT_COLOR)
+        return 0
+    # A slide titled by the table (»Alle valgte mål (fortsat)«) needs no caption too.
+    heading = slide.shapes.title.text if slide.shapes.title is not None else ""
+    captioned = heading.removesuffix(" (fortsat)") != plan.table.title
+    caption_in = TABLE_CAPTION_IN if captioned else 0.0
     rows = len(cells)
-    while rows > 1 and plan.height(rows) > box.height:
+    while rows > 1 and plan.height(rows) - TABLE_CAPTION_IN + caption_in > box.height:
         rows -= 1
-    caption = _textbox(
-        slide,
-        _Box(box.left, box.top, box.width, TABLE_CAPTION_IN - 0.05),
-        [plan.table.title],
-        TABLE_PT,
-        TEXT_COLOR,
-    )
-    _style_runs(caption.text_frame, TABLE_PT, TEXT_COLOR, bold=True)
+    if captioned:
+        caption = _textbox(
+            slide,
+            _Box(box.left, box.top, box.width, TABLE_CAPTION_IN - 0.05),
+            [plan.table.title],
+            plan.pt,
+            TEXT_COLOR,
+        )
+        _style_runs(caption.text_frame, plan.pt, TEXT_COLOR, bold=True)
     shown = cells[:rows]
     heights = plan.heights[: rows + 1]
     graphic = slide.shapes.add_table(
         len(heights),
         len(headings),
         Inches(box.left),
-        Inches(box.top + TABLE_CAPTION_IN),
+        Inches(box.top + caption_in),
         Inches(box.width),
         Inches(sum(heights)),
     )
@@ -779,21 +821,19 @@ def _table_summary(slide, box: _Box, plan: _TablePlan, continues: bool = True) -
             if row_index and numeric[col]:
                 cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
             header = row_index == 0
-            _style_runs(cell.text_frame, TABLE_PT, "FFFFFF" if header else TEXT_COLOR, header)
+            _style_runs(cell.text_frame, plan.pt, "FFFFFF" if header else TEXT_COLOR, header)
     left_out = len(cells) - len(shown)
+    note = plan.table.slide_note  # under the last slide's rows
     if left_out:
         rows_word = "række" if left_out == 1 else "rækker"
-        note = (
-            f"Fortsættes på næste dias ({left_out} {rows_word} mere)."
-            if continues
-            else f"… og {left_out} {rows_word} mere i Excel-filen."
-        )
-        top = box.top + TABLE_CAPTION_IN + sum(heights) + 0.05
+        note = f"Fortsættes på næste dias ({left_out} {rows_word} mere)."
+    if note:
+        top = box.top + caption_in + sum(heights) + 0.05
         _textbox(
             slide,
             _Box(box.left, top, box.width, TABLE_NOTE_IN - 0.05),
             [note],
-            TABLE_PT,
+            plan.pt,
             SOURCE_COLOR,
         )
     return len(shown)

@@ -141,6 +141,8 @@ def record_table(
     unit: str = "",
     short_source: str = "",
     slide_columns: tuple[str, ...] = (),
+    slide_rows: tuple[int, ...] | None = None,
+    slide_note: str = "",
 ) -> None:
     record = _current.get()
     if record is not None:
@@ -153,5 +155,7 @@ def record_table(
                 unit=unit,
                 short_sources=(short_source,) if short_source else (),
                 slide_columns=slide_columns,
+                slide_rows=slide_rows,
+                slide_note=slide_note,
             )
         )

@@ -235,6 +235,10 @@ def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
         record_key_figure(f"{row['goal']} {row['status_label']}.")
 
 
+def _not_assessable_count(count: int) -> str:
+    return f"{count} mål, der ikke kan vurderes ud fra dokumenterne"
+
+
 def _one_line_each(goals: pd.DataFrame) -> str:
     """Markdown: one line per goal – verdict, goal and its figure (its source is in the
     slide's source line)."""
@@ -339,7 +343,7 @@ def goals_block(
         if not goals[~open_].empty:
             goal_table(goals[~open_], compact=True)
         if open_.any():
-            with st.expander(f"{int(open_.sum())} mål, der ikke kan vurderes ud fra dokumenterne"):
+            with st.expander(_not_assessable_count(int(open_.sum()))):
                 goal_table(goals[open_], compact=True)
     shown = goals_display(goals, compact=True)
     datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
@@ -350,6 +354,14 @@ def goals_block(
         ", ".join(dict.fromkeys(d.metadata.period_label for d in datasets)),
         short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
         slide_columns=GOAL_SLIDE_COLUMNS,
+        # The PowerPoint follows the slide above: the judged goals, the rest counted.
+        slide_rows=tuple(i for i, is_open in enumerate(open_) if not is_open)
+        if tables_on_slides and open_.any()
+        else None,
+        slide_note=f"Desuden {_not_assessable_count(int(open_.sum()))} – hvert med sin grund "
+        "i Excel-filen og på siden »Mål«."
+        if tables_on_slides and open_.any()
+        else "",
     )
     if not is_presentation():
         st.caption(
