@@ -19,7 +19,7 @@ from hedensted.core.quality import spelling_report
 from hedensted.present.formatting import format_long_date, format_number
 from hedensted.present.markdown import escape_markdown
 from hedensted.present.quality_table import quality_display_table, spelling_display_table
-from ui.state.memo import remember_domain_functions
+from ui.state.memo import memoized, remember_domain_functions
 from ui.widgets.components import (
     chart,
     dataset_error,
@@ -30,6 +30,8 @@ from ui.widgets.components import (
 )
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
+bt = memoized(bt)
+cb = memoized(cb, specs=True)
 
 
 def broken_datasets(catalog: Catalog) -> None:

@@ -15,7 +15,7 @@ from hedensted.present.kpi import Kpi
 from ui.deck.presentation import is_presentation
 from ui.deck.recording import record_key_figure
 from ui.sections.goals import goal_lines, goals_block, register_or_error
-from ui.state.memo import remember_domain_functions
+from ui.state.memo import memoized, remember_domain_functions
 from ui.widgets.components import (
     chart,
     dataset_error,
@@ -25,6 +25,8 @@ from ui.widgets.components import (
 )
 
 remember_domain_functions(globals())  # same data and choices → same frames and specs
+figures = memoized(figures)
+charts = memoized(charts, specs=True)
 
 FGU_RENT_LOW = "Forventet årlig huslejeudgift, FGU-skole på Vejlevej – nedre grænse"
 FGU_RENT_HIGH = "Forventet årlig huslejeudgift, FGU-skole på Vejlevej – øvre grænse"
