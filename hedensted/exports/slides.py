@@ -129,6 +129,7 @@ def presentation_pptx(
             # Sentences tied to their chart (a tab's own sentence) go on its slide;
             # otherwise every chart slide repeats the section's key figures.
             per_chart = any(chart.key_figures for chart in section.charts)
+            headlines = {chart.headline for chart in section.charts if chart.headline}
             for chart in section.charts:
                 # An untitled chart is named after its section ("… (2)"): no repeat.
                 same = chart.title.startswith(section.title)
@@ -140,8 +141,9 @@ def presentation_pptx(
                 else:
                     body = _sources(slide, section.short_sources, section.source_lines)
                 figures = chart.key_figures if per_chart else section.key_figures
-                # A sentence that heads the slide is not repeated beside its chart.
-                figures = tuple(f for f in figures if plain_text(f) != chart.headline)
+                # A sentence that heads this slide or another chart's is not repeated
+                # beside this chart (each message on its own slide).
+                figures = tuple(f for f in figures if plain_text(f) not in headlines)
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
             section = replace(section, tables=tuple(_slide_rows(t) for t in section.tables))

@@ -469,7 +469,8 @@ def status_section(run: BenchmarkRun, status: Dataset, published: Dataset) -> No
     shares = status_shares(status.frame, published.frame, areas)
     caption_if(reference_note(status.frame, run.reference, "status efter afsluttet forløb"))
     if not is_presentation():
-        key_bullets(status_sentences(shares, run.reference))
+        # Each group's sentence heads its chart's slide (without the document's wording).
+        key_bullets(status_sentences(shares, run.reference), exported=False)
     categories = status_category_order(status.frame)
     target_groups = status_target_groups(status.frame)
     # On a slide one target group's chart, no tabs.

@@ -67,10 +67,11 @@ def key_sentence(text: str, bold: bool = False) -> None:
     record_key_figure(text)
 
 
-def key_bullets(sentences: list[str]) -> None:
-    """Computed sentences as a list; each is a key figure in the exports."""
+def key_bullets(sentences: list[str], exported: bool = True) -> None:
+    """Computed sentences as a list; each is a key figure in the exports unless
+    ``exported`` is False (sentences that head their own chart's slide already)."""
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
-    for sentence in sentences:
+    for sentence in sentences if exported else ():
         record_key_figure(sentence)
 
 
