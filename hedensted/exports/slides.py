@@ -787,6 +787,9 @@ def _table_summary(slide, box: _Box, plan: _TablePlan) -> int:
     rows = len(cells)
     while rows > 1 and plan.height(rows) - TABLE_CAPTION_IN + caption_in > box.height:
         rows -= 1
+    if 0 < len(cells) - rows <= rows // 2:
+        # Not a last slide of one or two rows: the rest shared evenly with the next.
+        rows = math.ceil(len(cells) / 2)
     if captioned:
         caption = _textbox(
             slide,
