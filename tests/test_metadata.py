@@ -80,3 +80,12 @@ def test_missing_source_documents_fail_in_ci_and_skip_elsewhere(
         seeds_folder(missing)
     missing.mkdir()
     assert seeds_folder(missing) == missing
+
+
+def test_source_lines_nest_the_tables_own_quotes(catalog) -> None:
+    """»tabel/afsnit: »»Mål pr. august 2024« og …«« doubled the guillemets."""
+    lines = [dataset.metadata.source_line() for dataset in catalog.datasets.values()]
+    assert not [line for line in lines if "»»" in line or "««" in line]
+    rate = catalog.get("ledighedsprocent").metadata.source_line()
+    assert "tabel/afsnit: »Ledige fordelt på RAR-områder og kommuner – kolonnen ›Ledige" in rate
+    assert rate.endswith("‹«.")

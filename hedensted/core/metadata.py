@@ -39,6 +39,12 @@ KNOWN_PRODUCERS = (
 )
 
 
+def nested_quotes(text: str) -> str:
+    """``text`` to be put in »…«: its own quotes become the inner ›…‹, as Danish
+    typography nests them (»tabellerne ›Forskel‹ og ›Udvikling‹«, not »…»Forskel«…«)."""
+    return text.replace("»", "›").replace("«", "‹")
+
+
 class TotalCheck(BaseModel):
     """A published total and the parts it should equal.
 
@@ -262,5 +268,5 @@ class DatasetMetadata(BaseModel):
         return (
             f"Kilde: {self.producer}, {self.period_label}. "
             f"{document}, "
-            f"tabel/afsnit: »{self.source_table}«."
+            f"tabel/afsnit: »{nested_quotes(self.source_table)}«."
         )
