@@ -146,7 +146,7 @@ def presentation_pptx(
                 figures = tuple(f for f in figures if plain_text(f) not in headlines)
                 _chart_with_key_figures(slide, body, chart, figures)
         elif section.key_figures or section.tables:
-            section = replace(section, tables=tuple(_slide_rows(t) for t in section.tables))
+            section = replace(section, tables=tuple(_rows_on_slides(t) for t in section.tables))
             slide = _content_slide(deck, section.title)
             body = _sources(slide, section.short_sources, section.source_lines)
             shown = _key_figures_and_table(slide, body, section)
@@ -591,7 +591,7 @@ def _rest_of_table(
         shown += _table_summary(slide, body, plan)
 
 
-def _slide_rows(table: ExportTable) -> ExportTable:
+def _rows_on_slides(table: ExportTable) -> ExportTable:
     """``table`` with the rows its slides show (all unless the recorder chose some)."""
     if table.slide_rows is None:
         return table

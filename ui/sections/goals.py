@@ -235,8 +235,12 @@ def goal_lines(catalog: Catalog, goal_ids: tuple[str, ...]) -> None:
         record_key_figure(f"{row['goal']} {row['status_label']}.")
 
 
-def _not_assessable_count(count: int) -> str:
-    return f"{count} mål, der ikke kan vurderes ud fra dokumenterne"
+def _not_assessable_line(count: int, where: str = "på siden »Mål«") -> str:
+    """The line a slide (on screen and in PowerPoint) counts the unjudged goals with."""
+    return (
+        f"{count} mål kan ikke vurderes ud fra dokumenterne – grunden står ved hvert af "
+        f"dem {where}."
+    )
 
 
 def _one_line_each(goals: pd.DataFrame) -> str:
@@ -333,20 +337,18 @@ def goals_block(
         if not goals[~open_].empty:
             st.markdown(_one_line_each(goals[~open_]))
         if open_.any():
-            st.markdown(
-                f"{int(open_.sum())} mål kan ikke vurderes ud fra dokumenterne – grunden "
-                "står ved hvert af dem på siden »Mål«."
-            )
+            st.markdown(_not_assessable_line(int(open_.sum())))
     elif not is_presentation():
         # The goals with a verdict or progress first; those the documents cannot judge
         # folded away, so a theme with many of them (Investeringsprojekter) stays readable.
         if not goals[~open_].empty:
             goal_table(goals[~open_], compact=True)
         if open_.any():
-            with st.expander(_not_assessable_count(int(open_.sum()))):
+            with st.expander(f"{int(open_.sum())} mål, der ikke kan vurderes ud fra dokumenterne"):
                 goal_table(goals[open_], compact=True)
     shown = goals_display(goals, compact=True)
     datasets = [catalog.get(d) for d in dict.fromkeys(goals["dataset_id"])]
+    counted = tables_on_slides and bool(open_.any())  # unjudged goals counted on the slide
     record_table(
         table_title,
         shown,
@@ -355,12 +357,9 @@ def goals_block(
         short_source=short_source_line([d.metadata for d in datasets]) if datasets else "",
         slide_columns=GOAL_SLIDE_COLUMNS,
         # The PowerPoint follows the slide above: the judged goals, the rest counted.
-        slide_rows=tuple(i for i, is_open in enumerate(open_) if not is_open)
-        if tables_on_slides and open_.any()
-        else None,
-        slide_note=f"Desuden {_not_assessable_count(int(open_.sum()))} – hvert med sin grund "
-        "i Excel-filen og på siden »Mål«."
-        if tables_on_slides and open_.any()
+        slide_rows=tuple(i for i, is_open in enumerate(open_) if not is_open) if counted else None,
+        slide_note=_not_assessable_line(int(open_.sum()), "i Excel-filen og på siden »Mål«")
+        if counted
         else "",
     )
     if not is_presentation():
